@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+// tenantplan: policy-checked configuration-as-code for Auth0 B2B tenants.
+// No package dependencies: Foundation (with FoundationNetworking) and libyaml only.
+import PackageDescription
+
+let package = Package(
+    name: "tenantplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tenantplan", targets: ["tenantplan"]),
+    ],
+    targets: [
+        // libyaml through pkg-config `yaml-0.1` (Debian: libyaml-dev).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // libyaml events -> a Swift value tree with 1-based line:column marks.
+        .target(name: "YAML", dependencies: ["CLibYAML"]),
+        // The JSON value every Auth0 object and request body is made of.
+        .target(name: "JSONValues"),
+        // The desired state: loading a tenant directory, validation, diagnostics.
+        .target(name: "PlanModel", dependencies: ["YAML", "JSONValues"]),
+        // The seam: transport protocol, typed Management API v2 calls, the live snapshot.
+        .target(name: "ManagementAPI", dependencies: ["JSONValues"]),
+        // One side of the seam: Auth0's semantics in process, persisted as one JSON file.
+        .target(name: "LocalTenant", dependencies: ["ManagementAPI", "JSONValues"]),
+        // Policy rules over the desired state: one file per rule under Rules/.
+        .target(name: "Policy", dependencies: ["PlanModel", "JSONValues"]),
+        // Desired x live -> an ordered Plan.
+        .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "JSONValues"]),
+        // Carries out a Plan through the seam.
+        .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "JSONValues"]),
+        // Renderers: one file per format.
+        .target(name: "Output", dependencies: ["Diff", "PlanModel", "Policy", "Apply", "JSONValues"]),
+        // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
+        .target(name: "CLI", dependencies: [
+            "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Diff", "Apply", "Output",
+        ]),
+        .executableTarget(name: "tenantplan", dependencies: ["CLI"]),
+
+        .target(
+            name: "TestSupport",
+            dependencies: ["CLI", "LocalTenant", "ManagementAPI", "JSONValues"],
+            path: "Tests/TestSupport",
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "PlanModel", "Output", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: [
+            "Diff", "Apply", "Output", "LocalTenant", "ManagementAPI", "PlanModel", "TestSupport",
+        ]),
+        .testTarget(name: "CasesTests", dependencies: ["CLI", "TestSupport", "LocalTenant", "JSONValues"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,152 @@
+import YAML
+
+/// Reads `tenant.yaml` (SPEC section 1, tenant file).
+extension FileReader {
+    /// The parts of `tenant.yaml`.
+    struct TenantFile {
+        var domain: Located<String>?
+        var connections: [Connection]?
+        var clients: [Client]?
+        var roles: [Role]?
+        var policy = PolicySettings()
+    }
+
+    /// Reads the tenant file's root node.
+    mutating func tenantFile(_ root: YAMLNode) -> TenantFile {
+        var result = TenantFile()
+        guard
+            let top = fields(
+                root, path: "", allowed: ["tenant", "connections", "clients", "roles", "policy"], required: ["tenant"])
+        else { return result }
+        if let node = top["tenant"], let tenant = fields(node, path: "tenant", allowed: ["domain"], required: ["domain"]),
+            let domain = tenant["domain"].flatMap({ string($0, path: "tenant.domain") })
+        {
+            if domain.value.contains("/") || domain.value.contains(":") || domain.value.isEmpty {
+                error("tenant.domain '\(domain.value)' must be a host name such as example-prod.eu.auth0.com", at: node)
+            } else {
+                result.domain = domain
+            }
+        }
+        if let node = top["connections"], let items = sequence(node, path: "connections") {
+            result.connections = items.enumerated().compactMap { index, item in
+                connection(item, path: "connections[\(index)]", strategies: nil, owner: nil)
+            }
+        }
+        if let node = top["clients"], let items = sequence(node, path: "clients") {
+            result.clients = items.enumerated().compactMap { index, item in client(item, path: "clients[\(index)]") }
+        }
+        if let node = top["roles"], let items = sequence(node, path: "roles") {
+            result.roles = items.enumerated().compactMap { index, item in role(item, path: "roles[\(index)]") }
+        }
+        if let node = top["policy"] { result.policy = policy(node) }
+        return result
+    }
+
+    private mutating func client(_ node: YAMLNode, path: String) -> Client? {
+        guard
+            let fields = fields(
+                node, path: path,
+                allowed: ["name", "app_type", "organization_usage", "organization_require_behavior", "initiate_login_uri"],
+                required: ["name"])
+        else { return nil }
+        let name = fields["name"].flatMap { boundedString($0, path: fields.path("name"), maxLength: 128) }
+        let appType = fields["app_type"].flatMap {
+            choice($0, path: fields.path("app_type"), ["regular_web", "spa", "native", "non_interactive"])
+        }
+        let usage = fields["organization_usage"].flatMap {
+            choice($0, path: fields.path("organization_usage"), ["deny", "allow", "require"])
+        }
+        let behavior = fields["organization_require_behavior"].flatMap {
+            choice(
+                $0, path: fields.path("organization_require_behavior"),
+                ["no_prompt", "pre_login_prompt", "post_login_prompt"])
+        }
+        let loginURI = fields["initiate_login_uri"].flatMap { httpsURL($0, path: fields.path("initiate_login_uri")) }
+        guard let name else { return nil }
+        return Client(
+            name: name, appType: appType, organizationUsage: usage, organizationRequireBehavior: behavior,
+            initiateLoginURI: loginURI)
+    }
+
+    private mutating func role(_ node: YAMLNode, path: String) -> Role? {
+        guard let fields = fields(node, path: path, allowed: ["name", "description"], required: ["name"]) else {
+            return nil
+        }
+        let name = fields["name"].flatMap { boundedString($0, path: fields.path("name"), maxLength: 50) }
+        let description = fields["description"].flatMap {
+            boundedString($0, path: fields.path("description"), maxLength: 140)
+        }
+        guard let name else { return nil }
+        return Role(name: name, description: description)
+    }
+
+    private mutating func policy(_ node: YAMLNode) -> PolicySettings {
+        guard let fields = fields(node, path: "policy", allowed: ["rules", "exceptions"]) else {
+            return PolicySettings()
+        }
+        var rules: [String: PolicySettings.RuleSettings] = [:]
+        if let node = fields["rules"] {
+            if let pairs = node.mapping {
+                for pair in pairs {
+                    let id = pair.keyText
+                    guard let settings = pair.value.mapping else {
+                        error("expected a mapping for policy.rules.\(id), found \(pair.value.kindDescription)",
+                              at: pair.value)
+                        continue
+                    }
+                    var severity: Located<String>?
+                    var parameters: [String: Located<String>] = [:]
+                    for setting in settings {
+                        let path = "policy.rules.\(id).\(setting.keyText)"
+                        if setting.keyText == "severity" {
+                            severity = choice(setting.value, path: path, ["error", "warning", "off"])
+                        } else if let value = string(setting.value, path: path) {
+                            parameters[setting.keyText] = value
+                        }
+                    }
+                    rules[id] = PolicySettings.RuleSettings(
+                        location: location(pair.key), severity: severity, parameters: parameters)
+                }
+            } else {
+                error("expected a mapping for policy.rules, found \(node.kindDescription)", at: node)
+            }
+        }
+        var exceptions: [PolicyException] = []
+        if let node = fields["exceptions"], let items = sequence(node, path: "policy.exceptions") {
+            for (index, item) in items.enumerated() {
+                let path = "policy.exceptions[\(index)]"
+                guard
+                    let entry = self.fields(
+                        item, path: path, allowed: ["rule", "organization", "reason", "expires"],
+                        required: ["rule", "reason"])
+                else { continue }
+                let rule = entry["rule"].flatMap { string($0, path: "\(path).rule") }
+                let organization = entry["organization"].flatMap { string($0, path: "\(path).organization") }
+                let reason = entry["reason"].flatMap { boundedString($0, path: "\(path).reason", maxLength: 1000) }
+                var expires: Located<String>?
+                if let node = entry["expires"], let value = string(node, path: "\(path).expires") {
+                    if Self.isISODate(value.value) {
+                        expires = value
+                    } else {
+                        error("\(path).expires '\(value.value)' is not a date (expected YYYY-MM-DD)", at: node)
+                    }
+                }
+                if let rule, let reason {
+                    exceptions.append(
+                        PolicyException(
+                            location: location(item), rule: rule, organization: organization, reason: reason.value,
+                            expires: expires))
+                }
+            }
+        }
+        return PolicySettings(rules: rules, exceptions: exceptions)
+    }
+
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+        else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import YAML
+
+/// The result of loading a tenant directory: the desired state when there were no errors, and every diagnostic.
+public struct LoadResult: Sendable {
+    /// The tenant, or `nil` when any error was found.
+    public let tenant: Tenant?
+    /// Every problem found, sorted by file, line and column.
+    public let diagnostics: [Diagnostic]
+
+    /// True when no diagnostic is an error.
+    public var succeeded: Bool { tenant != nil }
+}
+
+/// Loads and validates a tenant directory (SPEC section 1, "Loading rules"), with no network access.
+///
+/// Layout: `DIR/tenant.yaml` (required) and `DIR/customers/*.yaml` (optional; its absence means organizations
+/// are not managed). Every error of the run is reported; an unreadable or unparsable file is an error and
+/// never counts as an absent resource.
+public enum TenantLoader {
+    /// The name of the tenant file.
+    public static let tenantFile = "tenant.yaml"
+    /// The folder of customer files.
+    public static let customersFolder = "customers"
+
+    /// Loads `directory`.
+    /// - Parameters:
+    ///   - directory: The tenant directory.
+    ///   - environment: Where `${env:NAME}` references are resolved (normally the process environment).
+    /// - Returns: The tenant and the diagnostics; the tenant is `nil` when any diagnostic is an error.
+    public static func load(directory: String, environment: [String: String]) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            return LoadResult(
+                tenant: nil,
+                diagnostics: [Diagnostic(.error, "tenant directory '\(directory)' does not exist", at: nil)])
+        }
+        let base = URL(fileURLWithPath: directory)
+
+        // tenant.yaml
+        var parsedTenantFile: FileReader.TenantFile?
+        var everyFileRead = true
+        switch read(base: base, file: Self.tenantFile) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            everyFileRead = false
+        case .success(let document):
+            var reader = FileReader(file: Self.tenantFile, environment: environment)
+            reader.report(duplicates: document.duplicateKeys)
+            if let root = document.root {
+                parsedTenantFile = reader.tenantFile(root)
+            } else {
+                reader.error("tenant.yaml is empty: it needs at least tenant.domain",
+                             at: SourceLocation(file: Self.tenantFile, line: 1, column: 1))
+            }
+            diagnostics += reader.diagnostics
+        }
+
+        // customers/*.yaml
+        var customers: [Customer]?
+        let customersURL = base.appendingPathComponent(customersFolder)
+        if FileManager.default.fileExists(atPath: customersURL.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            customers = []
+            for name in customerFiles(in: customersURL) {
+                let file = "\(customersFolder)/\(name)"
+                switch read(base: base, file: file) {
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    everyFileRead = false
+                case .success(let document):
+                    var reader = FileReader(file: file, environment: environment)
+                    reader.report(duplicates: document.duplicateKeys)
+                    if let root = document.root {
+                        if let customer = reader.customer(root) { customers?.append(customer) }
+                    } else {
+                        reader.error("\(file) is empty: a customer file needs organization and login",
+                                     at: SourceLocation(file: file, line: 1, column: 1))
+                    }
+                    diagnostics += reader.diagnostics
+                }
+            }
+        }
+
+        // Cross-file checks need every file: a file that could not be read would make its names look undefined.
+        if everyFileRead, let tenantFile = parsedTenantFile {
+            diagnostics += CrossFileValidation(
+                connections: tenantFile.connections, customers: customers ?? [], clients: tenantFile.clients,
+                roles: tenantFile.roles
+            ).run()
+        }
+
+        diagnostics.sort { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
+        guard !diagnostics.contains(where: { $0.severity == .error }), let tenantFile = parsedTenantFile, let domain = tenantFile.domain
+        else { return LoadResult(tenant: nil, diagnostics: diagnostics) }
+        let tenant = Tenant(
+            domain: domain, sharedConnections: tenantFile.connections, customers: customers,
+            clients: tenantFile.clients, roles: tenantFile.roles, policy: tenantFile.policy)
+        return LoadResult(tenant: tenant, diagnostics: diagnostics)
+    }
+
+    /// `*.yaml` and `*.yml` files directly in `customers/`, hidden files skipped, in name order.
+    static func customerFiles(in url: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+    }
+
+    private enum FileRead {
+        case success(YAMLDocument)
+        case failure(Diagnostic)
+    }
+
+    private static func read(base: URL, file: String) -> FileRead {
+        let url = base.appendingPathComponent(file)
+        let wholeFile = SourceLocation(file: file, line: 0, column: 0)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let reason: String
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil,
+                !FileManager.default.fileExists(atPath: url.path)
+            {
+                reason = "it is a symbolic link to a file that does not exist"
+            } else if !FileManager.default.fileExists(atPath: url.path) {
+                reason = "no such file"
+            } else if !FileManager.default.isReadableFile(atPath: url.path) {
+                reason = "permission denied"
+            } else {
+                reason = "\(error.localizedDescription)"
+            }
+            return .failure(Diagnostic(.error, "cannot read \(file): \(reason); the run stops here", at: wholeFile))
+        }
+        do {
+            return .success(try YAMLParser.parse(data))
+        } catch let error as YAMLError {
+            let at = SourceLocation(file: file, line: error.mark.line, column: error.mark.column)
+            var notes: [Diagnostic.Note] = []
+            var message = error.description
+            if case .syntax(let problem, _, let context, let contextMark) = error {
+                message = "YAML syntax error: \(problem)"
+                if let context, let contextMark {
+                    message += " (\(context))"
+                    notes.append(
+                        Diagnostic.Note(
+                            "\(context.replacingOccurrences(of: "while parsing", with: "the")) started here",
+                            at: SourceLocation(file: file, line: contextMark.line, column: contextMark.column)))
+                }
+            }
+            return .failure(Diagnostic(.error, message + "; the file is not read, nothing is planned", at: at, notes: notes))
+        } catch {
+            return .failure(Diagnostic(.error, "cannot parse \(file): \(error)", at: wholeFile))
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// placeholder: the policy engine (issue 3)

@@ -1,0 +1,221 @@
+import CLibYAML
+import Foundation
+
+/// Parses YAML text into a ``YAMLDocument`` through libyaml's event API.
+///
+/// - Marks are converted from libyaml's 0-based lines and columns to 1-based ones here, once.
+/// - Duplicate keys, which libyaml accepts, are reported in ``YAMLDocument/duplicateKeys``.
+/// - Anchors and aliases are resolved by copying the anchored node.
+/// - Only one document per file is accepted.
+public enum YAMLParser {
+    /// Parses one YAML document.
+    /// - Parameter data: The file's bytes (UTF-8, UTF-16 with BOM as libyaml detects).
+    /// - Returns: The document; its root is `nil` for an empty file.
+    /// - Throws: ``YAMLError`` when libyaml reports a syntax error, an alias names no anchor, or the file holds
+    ///   more than one document.
+    public static func parse(_ data: Data) throws(YAMLError) -> YAMLDocument {
+        let handle = ParserHandle(data)
+        var builder = TreeBuilder()
+        while let event = try handle.next() {
+            try builder.consume(event)
+        }
+        return YAMLDocument(root: builder.root, duplicateKeys: builder.duplicates)
+    }
+
+    /// Runs libyaml's event parser over the bytes and builds nothing: the baseline the benchmark compares
+    /// loading against.
+    /// - Returns: The number of events libyaml produced.
+    /// - Throws: ``YAMLError/syntax(problem:at:context:contextMark:)`` on a syntax error.
+    public static func countEvents(_ data: Data) throws(YAMLError) -> Int {
+        let handle = ParserHandle(data)
+        var count = 0
+        while try handle.nextRaw() { count += 1 }
+        return count
+    }
+}
+
+/// Owns libyaml's parser and the input buffer at stable heap addresses (libyaml keeps pointers into both).
+private final class ParserHandle {
+    enum Event {
+        case documentStart(Mark)
+        case documentEnd
+        case scalar(String, YAMLNode.ScalarStyle, tag: String?, anchor: String?, Mark)
+        case sequenceStart(tag: String?, anchor: String?, Mark)
+        case sequenceEnd
+        case mappingStart(tag: String?, anchor: String?, Mark)
+        case mappingEnd
+        case alias(String, Mark)
+    }
+
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let input: UnsafeMutableBufferPointer<UInt8>
+    private var event = yaml_event_t()
+    private var finished = false
+
+    init(_ data: Data) {
+        parser = .allocate(capacity: 1)
+        input = .allocate(capacity: max(data.count, 1))
+        _ = input.initialize(from: data)
+        yaml_parser_initialize(parser)
+        yaml_parser_set_input_string(parser, input.baseAddress, data.count)
+    }
+
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        input.deallocate()
+    }
+
+    /// Advances one event without converting it; false at the end of the stream.
+    func nextRaw() throws(YAMLError) -> Bool {
+        if finished { return false }
+        guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError() }
+        defer { yaml_event_delete(&event) }
+        if event.type == YAML_STREAM_END_EVENT { finished = true; return false }
+        return true
+    }
+
+    /// The next event converted to Swift values; `nil` at the end of the stream.
+    func next() throws(YAMLError) -> Event? {
+        while !finished {
+            guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError() }
+            defer { yaml_event_delete(&event) }
+            let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                finished = true
+                return nil
+            case YAML_DOCUMENT_START_EVENT:
+                return .documentStart(mark)
+            case YAML_DOCUMENT_END_EVENT:
+                return .documentEnd
+            case YAML_SCALAR_EVENT:
+                let s = event.data.scalar
+                let text = Self.string(s.value, length: s.length) ?? ""
+                return .scalar(text, Self.style(s.style), tag: Self.string(s.tag), anchor: Self.string(s.anchor), mark)
+            case YAML_SEQUENCE_START_EVENT:
+                let s = event.data.sequence_start
+                return .sequenceStart(tag: Self.string(s.tag), anchor: Self.string(s.anchor), mark)
+            case YAML_SEQUENCE_END_EVENT:
+                return .sequenceEnd
+            case YAML_MAPPING_START_EVENT:
+                let m = event.data.mapping_start
+                return .mappingStart(tag: Self.string(m.tag), anchor: Self.string(m.anchor), mark)
+            case YAML_MAPPING_END_EVENT:
+                return .mappingEnd
+            case YAML_ALIAS_EVENT:
+                return .alias(Self.string(event.data.alias.anchor) ?? "", mark)
+            default:
+                continue  // stream start
+            }
+        }
+        return nil
+    }
+
+    private func syntaxError() -> YAMLError {
+        let p = parser.pointee
+        let problem = p.problem.map { String(cString: $0) } ?? "unknown error"
+        let at = Mark(line: Int(p.problem_mark.line) + 1, column: Int(p.problem_mark.column) + 1)
+        let context = p.context.map { String(cString: $0) }
+        let contextMark = context == nil
+            ? nil : Mark(line: Int(p.context_mark.line) + 1, column: Int(p.context_mark.column) + 1)
+        return .syntax(problem: problem, at: at, context: context, contextMark: contextMark)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int? = nil) -> String? {
+        guard let pointer else { return nil }
+        let count = length ?? strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+}
+
+/// Turns the event stream into nodes with a stack of open collections.
+private struct TreeBuilder {
+    private enum Open {
+        case sequence(items: [YAMLNode], tag: String?, anchor: String?, mark: Mark)
+        case mapping(pairs: [YAMLPair], pendingKey: YAMLNode?, seen: [String: Mark],
+                     skipping: Bool, tag: String?, anchor: String?, mark: Mark)
+    }
+
+    private(set) var root: YAMLNode?
+    private(set) var duplicates: [DuplicateKey] = []
+    private var stack: [Open] = []
+    private var anchors: [String: YAMLNode] = [:]
+    private var documents = 0
+
+    mutating func consume(_ event: ParserHandle.Event) throws(YAMLError) {
+        switch event {
+        case .documentStart(let mark):
+            documents += 1
+            if documents > 1 { throw .multipleDocuments(at: mark) }
+        case .documentEnd:
+            break
+        case .scalar(let text, let style, let tag, let anchor, let mark):
+            let node = YAMLNode(.scalar(text, style), mark: mark, tag: tag)
+            if let anchor { anchors[anchor] = node }
+            add(node)
+        case .alias(let name, let mark):
+            guard let node = anchors[name] else { throw .undefinedAlias(name: name, at: mark) }
+            add(node)
+        case .sequenceStart(let tag, let anchor, let mark):
+            stack.append(.sequence(items: [], tag: tag, anchor: anchor, mark: mark))
+        case .mappingStart(let tag, let anchor, let mark):
+            stack.append(.mapping(pairs: [], pendingKey: nil, seen: [:], skipping: false,
+                                  tag: tag, anchor: anchor, mark: mark))
+        case .sequenceEnd, .mappingEnd:
+            guard let open = stack.popLast() else { return }
+            let node: YAMLNode
+            let anchor: String?
+            switch open {
+            case .sequence(let items, let tag, let a, let mark):
+                node = YAMLNode(.sequence(items), mark: mark, tag: tag)
+                anchor = a
+            case .mapping(let pairs, _, _, _, let tag, let a, let mark):
+                node = YAMLNode(.mapping(pairs), mark: mark, tag: tag)
+                anchor = a
+            }
+            if let anchor { anchors[anchor] = node }
+            add(node)
+        }
+    }
+
+    private mutating func add(_ node: YAMLNode) {
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(var items, let tag, let anchor, let mark):
+            items.append(node)
+            stack.append(.sequence(items: items, tag: tag, anchor: anchor, mark: mark))
+        case .mapping(var pairs, let pendingKey, var seen, let skipping, let tag, let anchor, let mark):
+            if let key = pendingKey {
+                if !skipping { pairs.append(YAMLPair(key: key, value: node)) }
+                stack.append(.mapping(pairs: pairs, pendingKey: nil, seen: seen, skipping: false,
+                                      tag: tag, anchor: anchor, mark: mark))
+            } else {
+                var skip = false
+                if let text = node.scalar {
+                    if let first = seen[text] {
+                        duplicates.append(DuplicateKey(key: text, mark: node.mark, firstMark: first))
+                        skip = true
+                    } else {
+                        seen[text] = node.mark
+                    }
+                }
+                stack.append(.mapping(pairs: pairs, pendingKey: node, seen: seen, skipping: skip,
+                                      tag: tag, anchor: anchor, mark: mark))
+            }
+        }
+    }
+}
