@@ -48,7 +48,10 @@ let package = Package(
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "PlanModel", "Output", "TestSupport"]),
+        .testTarget(
+            name: "PolicyTests", dependencies: ["Policy", "PlanModel", "Output", "TestSupport"],
+            resources: [.copy("Resources")]
+        ),
         .testTarget(name: "EngineTests", dependencies: [
             "Diff", "Apply", "Output", "LocalTenant", "ManagementAPI", "PlanModel", "TestSupport",
         ]),
