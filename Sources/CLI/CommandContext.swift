@@ -1,0 +1,73 @@
+import Foundation
+import ManagementAPI
+import Synchronization
+
+/// Where a command writes text.
+public protocol TextSink: Sendable {
+    /// Writes `text` as it is (callers add newlines).
+    func write(_ text: String)
+}
+
+/// Standard output or standard error of the process.
+public struct StandardStream: TextSink {
+    private let handle: FileHandle
+
+    /// Standard output.
+    public static let output = StandardStream(handle: .standardOutput)
+    /// Standard error.
+    public static let error = StandardStream(handle: .standardError)
+
+    public func write(_ text: String) { handle.write(Data(text.utf8)) }
+}
+
+/// Collects text in memory (tests).
+public final class TextBuffer: TextSink {
+    private let storage = Mutex("")
+
+    /// Creates an empty buffer.
+    public init() {}
+
+    public func write(_ text: String) { storage.withLock { $0 += text } }
+
+    /// Everything written so far.
+    public var text: String { storage.withLock { $0 } }
+}
+
+/// Everything a command needs from the outside world, so tests can run commands in process.
+public struct CommandContext: Sendable {
+    /// The environment (`${env:NAME}` secrets, `AUTH0_*`, `NO_COLOR`).
+    public var environment: [String: String]
+    /// Standard output: plans, findings, reports.
+    public var stdout: any TextSink
+    /// Standard error: load errors, progress, failures.
+    public var stderr: any TextSink
+    /// Opens the live tenant a command runs against.
+    public var openTenant: @Sendable (TenantSelection) throws -> any ManagementTransport
+    /// Reads one line of confirmation from the user; `nil` when there is no terminal.
+    public var readConfirmation: @Sendable () -> String?
+    /// Today, for policy exceptions that expire.
+    public var now: Date
+
+    /// Creates a context.
+    public init(
+        environment: [String: String], stdout: any TextSink, stderr: any TextSink,
+        openTenant: @escaping @Sendable (TenantSelection) throws -> any ManagementTransport,
+        readConfirmation: @escaping @Sendable () -> String? = { nil }, now: Date = Date()
+    ) {
+        self.environment = environment
+        self.stdout = stdout
+        self.stderr = stderr
+        self.openTenant = openTenant
+        self.readConfirmation = readConfirmation
+        self.now = now
+    }
+
+    /// The process's context: real environment and streams; the local tenant opened from its file.
+    public static func process() -> CommandContext {
+        let interactive = isatty(0) == 1 && isatty(1) == 1
+        return CommandContext(
+            environment: ProcessInfo.processInfo.environment, stdout: StandardStream.output,
+            stderr: StandardStream.error, openTenant: TenantSelection.open,
+            readConfirmation: { interactive ? readLine() : nil })
+    }
+}

@@ -1,0 +1,40 @@
+import Diff
+import Foundation
+import ManagementAPI
+import PlanModel
+
+/// The stages every command shares: Load -> Validate -> (Check) -> Read live -> Diff.
+struct Pipeline {
+    let context: CommandContext
+    let directory: String
+
+    /// Loads and validates the tenant directory; prints every diagnostic to stderr.
+    /// - Returns: The tenant, or `nil` when there were errors (already printed).
+    func load() -> Tenant? {
+        let result = TenantLoader.load(directory: directory, environment: context.environment)
+        for diagnostic in result.diagnostics {
+            context.stderr.write(diagnostic.rendered(directory: directory) + "\n")
+        }
+        if result.tenant == nil {
+            let errors = result.diagnostics.filter { $0.severity == .error }.count
+            context.stderr.write(
+                "tenantplan: \(errors) error\(errors == 1 ? "" : "s") in \(directory); nothing was read or changed\n")
+        }
+        return result.tenant
+    }
+
+    /// Opens the live tenant, checks it is the one the directory belongs to, reads it and plans.
+    /// - Throws: Errors from opening, reading or planning; the caller prints them.
+    func plan(_ tenant: Tenant, selection: TenantSelection) async throws -> (plan: Plan, client: ManagementClient) {
+        let transport = try context.openTenant(selection)
+        if let domain = transport.remoteDomain, domain.lowercased() != tenant.domain.value.lowercased() {
+            throw CLIError.unsupported(
+                "\(directory) belongs to \(tenant.domain.value) (tenant.yaml:\(tenant.domain.location.line)) "
+                    + "but AUTH0_DOMAIN is \(domain); refusing to plan or apply it against another tenant")
+        }
+        let client = ManagementClient(transport: transport)
+        let live = try await SnapshotReader.read(client, scope: Planner.readScope(for: tenant))
+        let plan = try Planner(tenant: tenant, live: live).plan()
+        return (plan, client)
+    }
+}

@@ -1,0 +1,19 @@
+import Output
+
+/// `tenantplan plan [DIR]`: read the live tenant, diff, print the plan.
+///
+/// Options: `--tenant local:PATH`, `--detailed-exitcode` (0 no changes, 2 changes, 1 error).
+enum PlanCommand {
+    static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
+        let args = try Arguments(arguments, flags: ["detailed-exitcode"], options: ["tenant"])
+        let directory = try args.directory()
+        let pipeline = Pipeline(context: context, directory: directory)
+        guard let tenant = pipeline.load() else { return ExitCode.failure }
+        let selection = try TenantSelection.choose(
+            option: args.option("tenant"), directory: directory, environment: context.environment)
+        let (plan, client) = try await pipeline.plan(tenant, selection: selection)
+        let renderer = PlanTextRenderer(directory: directory, target: client.transport.tenantDescription)
+        context.stdout.write(renderer.render(plan))
+        return args.flags.contains("detailed-exitcode") && !plan.isEmpty ? ExitCode.changes : ExitCode.success
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The `tenantplan` command line: dispatches to one command per file and maps errors to exit codes.
+public enum TenantplanCLI {
+    /// The usage text.
+    public static let usage = """
+        tenantplan: policy-checked configuration-as-code for Auth0 B2B tenants
+
+        usage:
+          tenantplan validate [DIR]              load and validate DIR; no network
+          tenantplan plan [DIR]                  read the live tenant, diff, print the plan
+          tenantplan apply [DIR] --auto-approve  plan, then carry the plan out
+
+        options:
+          --tenant local:PATH       the embedded local tenant saved at PATH
+                                    (default: DIR/.tenantplan/local-tenant.json, unless AUTH0_DOMAIN is set)
+          --detailed-exitcode       plan: exit 2 when there are changes
+          --auto-approve            apply: do not ask for confirmation
+          --allow-destroy           apply: destroy marked resources no longer declared
+          --allow-identity-change   apply: replace connections / change how users are keyed
+
+        exit codes: 0 success, no changes; 1 error; 2 changes present (--detailed-exitcode); 3 policy errors
+
+        """
+
+    /// Runs one command.
+    /// - Parameters:
+    ///   - arguments: The arguments after the program name.
+    ///   - context: Environment, streams and the live-tenant opener.
+    /// - Returns: The exit status (see ``ExitCode``).
+    public static func run(_ arguments: [String], context: CommandContext) async -> Int32 {
+        guard let command = arguments.first else {
+            context.stderr.write(usage)
+            return ExitCode.failure
+        }
+        let rest = Array(arguments.dropFirst())
+        do {
+            switch command {
+            case "validate": return try await ValidateCommand.run(rest, context: context)
+            case "plan": return try await PlanCommand.run(rest, context: context)
+            case "apply": return try await ApplyCommand.run(rest, context: context)
+            case "help", "--help", "-h":
+                context.stdout.write(usage)
+                return ExitCode.success
+            default:
+                throw CLIError.usage("unknown command '\(command)'")
+            }
+        } catch {
+            context.stderr.write("tenantplan: error: \(error)\n")
+            return ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import JSONValues
+import ManagementAPI
+
+/// The stage of an apply a request belongs to (SPEC section 3, "Order of apply"): roles, clients, connections,
+/// connection clients, organizations, enabled connections; removals in the reverse order.
+public enum Phase: Int, Sendable, Comparable, Codable, CaseIterable {
+    case roles, clients, connectionReplacements, connections, connectionClients, organizations
+    case enabledConnectionRemovals, enabledConnections
+    case organizationDeletes, connectionDeletes, clientDeletes
+
+    public static func < (lhs: Phase, rhs: Phase) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A resource created earlier in the same apply, referred to by name until its id is known.
+public struct CreatedResource: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// What kind of resource.
+    public let kind: ResourceKind
+    /// Its name (natural key).
+    public let name: String
+
+    /// Creates a reference.
+    public init(_ kind: ResourceKind, _ name: String) {
+        self.kind = kind
+        self.name = name
+    }
+
+    /// The placeholder that stands for the resource's id in paths and bodies until it is created:
+    /// `{{connection:acme-entra}}`.
+    public var placeholder: String { "{{\(kind.rawValue):\(name)}}" }
+
+    public var description: String { "\(kind.rawValue) \"\(name)\"" }
+}
+
+/// One Management API request of a plan, as it will be sent, except that ids of resources created earlier in
+/// the same apply appear as ``CreatedResource/placeholder`` until they are known.
+public struct PlannedRequest: Sendable, Equatable {
+    /// The stage of the apply.
+    public let phase: Phase
+    /// The method.
+    public let method: HTTPMethod
+    /// The path; may hold placeholders.
+    public let path: String
+    /// The body; string values may be placeholders. Secret values are present in memory only.
+    public let body: JSONValue?
+    /// The resource this request creates (its id is read from the response), if any.
+    public let creates: CreatedResource?
+    /// Environment variables this request needs but that were unset: `apply` refuses before any write.
+    public let missingSecrets: [String]
+    /// What the request does, for progress and failure reports: `create connection "acme-entra"`.
+    public let summary: String
+
+    /// Creates a planned request.
+    public init(
+        phase: Phase, method: HTTPMethod, path: String, body: JSONValue? = nil, creates: CreatedResource? = nil,
+        missingSecrets: [String] = [], summary: String
+    ) {
+        self.phase = phase
+        self.method = method
+        self.path = path
+        self.body = body
+        self.creates = creates
+        self.missingSecrets = missingSecrets
+        self.summary = summary
+    }
+
+    /// `METHOD path`.
+    public var line: String { "\(method.rawValue) \(path)" }
+}

@@ -1,0 +1,222 @@
+import JSONValues
+import ManagementAPI
+import PlanModel
+
+extension Planner {
+    /// `PATCH /api/v2/connections/{id}/clients` accepts at most 50 entries per request (OpenAPI
+    /// `UpdateEnabledClientConnectionsRequestContent`).
+    static let connectionClientsBatch = 50
+
+    /// Connections: shared ones from `tenant.yaml` and each customer's enterprise connections.
+    /// - Returns: The changes, the count left alone, and the names of connections replaced (deleted and created
+    ///   again), whose organization links must be re-created.
+    func planConnections() throws -> (changes: [ResourceChange], unmanaged: Int, replaced: Set<String>) {
+        guard Self.connectionsManaged(tenant) else { return ([], live.connections.count, []) }
+        var changes: [ResourceChange] = []
+        var replaced: Set<String> = []
+        let declared = tenant.allConnections
+        let declaredNames = Set(declared.map(\.name.value))
+        for connection in declared {
+            let name = connection.name.value
+            if let current = live.connections.first(where: { $0.name == name }) {
+                if current.strategy != connection.strategy.value {
+                    replaced.insert(name)
+                    changes.append(replacement(connection, current: current))
+                } else if let change = try update(connection, current: current) {
+                    changes.append(change)
+                }
+            } else {
+                changes.append(creation(connection))
+            }
+        }
+        var unmanaged = 0
+        for current in live.connections where !declaredNames.contains(current.name) {
+            guard OwnershipMarker.isMarked(current.metadata), connectionDestroyable(current) else {
+                unmanaged += 1
+                continue
+            }
+            changes.append(
+                ResourceChange(
+                    kind: .connection, name: current.name, label: current.strategy, action: .delete, location: nil,
+                    liveID: current.id,
+                    notes: ["marked managed_by: tenantplan but no longer declared; deleting it removes its users"],
+                    refusals: [.destroy],
+                    requests: [
+                        PlannedRequest(
+                            phase: .connectionDeletes, method: .delete,
+                            path: "/api/v2/connections/\(ManagementClient.segment(current.id))",
+                            summary: "delete connection \"\(current.name)\"")
+                    ]))
+        }
+        return (changes, unmanaged, replaced)
+    }
+
+    /// Whether a marked, undeclared connection belongs to a managed section: shared connections are managed when
+    /// `tenant.yaml` has `connections:`; enterprise connections when `customers/` exists (customer files own them).
+    func connectionDestroyable(_ current: LiveConnection) -> Bool {
+        if tenant.sharedConnections != nil { return true }
+        return tenant.customers != nil && ConnectionKind(strategy: current.strategy) == .enterprise
+    }
+
+    private func creation(_ connection: Connection) -> ResourceChange {
+        let name = connection.name.value
+        let strategy = connection.strategy.value
+        let created = CreatedResource(.connection, name)
+        let options = OptionsMerge.forCreate(connection.options, strategy: strategy)
+        var body: [String: JSONValue] = ["name": .string(name), "strategy": .string(strategy)]
+        var fields: [FieldChange] = []
+        if let displayName = connection.displayName?.value {
+            body["display_name"] = .string(displayName)
+            fields.append(FieldChange(.add, "display_name", after: .json(.string(displayName))))
+        }
+        if !connection.options.isEmpty { body["options"] = .object(options.options) }
+        fields += options.fields
+        let metadata = connection.metadata?.value ?? [:]
+        body["metadata"] = Self.marked(metadata)
+        fields += Self.metadataFields("metadata", live: [:], desired: metadata)
+        var requests = [
+            PlannedRequest(
+                phase: .connections, method: .post, path: "/api/v2/connections", body: .object(body), creates: created,
+                missingSecrets: options.missing, summary: "create connection \"\(name)\"")
+        ]
+        let clients = (connection.enabledClients?.value ?? []).compactMap { clientReference($0.value) }
+        fields += (connection.enabledClients?.value ?? []).map { FieldChange(.add, "enabled client \"\($0.value)\"") }
+        requests += Self.clientRequests(
+            connection: created.placeholder, name: name, changes: clients.map { ($0, true) })
+        return ResourceChange(
+            kind: .connection, name: name, label: strategy, action: .create, location: connection.name.location,
+            liveID: nil, fields: fields, requests: requests)
+    }
+
+    private func replacement(_ connection: Connection, current: LiveConnection) -> ResourceChange {
+        let created = creation(connection)
+        let delete = PlannedRequest(
+            phase: .connectionReplacements, method: .delete,
+            path: "/api/v2/connections/\(ManagementClient.segment(current.id))",
+            summary: "delete connection \"\(current.name)\" (replaced)")
+        let reason = "strategy \(current.strategy) -> \(connection.strategy.value) deletes the connection and creates "
+            + "it again: its users are deleted and sign up again as new users"
+        return ResourceChange(
+            kind: .connection, name: created.name, label: created.label, action: .replace,
+            location: connection.name.location, liveID: current.id,
+            fields: [FieldChange(.change, "strategy", before: .json(.string(current.strategy)),
+                                 after: .json(.string(connection.strategy.value)))] + created.fields,
+            notes: ["replace: \(reason)"], refusals: [.identityChange(reason)],
+            requests: [delete] + created.requests)
+    }
+
+    private func update(_ connection: Connection, current: LiveConnection) throws -> ResourceChange? {
+        let name = connection.name.value
+        let strategy = connection.strategy.value
+        var body: [String: JSONValue] = [:]
+        var fields: [FieldChange] = []
+        var kept: [String] = []
+        var notes: [String] = []
+        var refusals: [Refusal] = []
+
+        if let displayName = connection.displayName?.value,
+            let field = Self.fieldChange("display_name", live: current.displayName.map(JSONValue.string),
+                                         desired: .string(displayName))
+        {
+            fields.append(field)
+            body["display_name"] = .string(displayName)
+        }
+
+        if !connection.options.isEmpty {
+            guard let liveOptions = current.options else { throw PlanError.optionsNotReadable(connection: name) }
+            let merge = OptionsMerge(declared: connection.options, live: liveOptions, strategy: strategy)
+            fields += merge.fields
+            kept = merge.kept
+            if merge.changed {
+                body["options"] = .object(merge.merged)
+                refusals += Self.identityBreaks(strategy: strategy, live: liveOptions, merged: merge.merged)
+            }
+        }
+
+        let marked = OwnershipMarker.isMarked(current.metadata)
+        if let metadata = connection.metadata?.value {
+            let desired = Self.marked(metadata)
+            if desired != .object(current.metadata.mapValues(JSONValue.string)) {
+                body["metadata"] = desired
+                fields += Self.metadataFields("metadata", live: current.metadata, desired: metadata)
+            }
+        } else if !marked {
+            body["metadata"] = Self.marked(current.metadata)
+        }
+        if !marked { notes.append(Self.adoptNote) }
+        for refusal in refusals {
+            if case .identityChange(let reason) = refusal { notes.append("identity: \(reason)") }
+        }
+
+        var requests: [PlannedRequest] = []
+        if !body.isEmpty {
+            requests.append(
+                PlannedRequest(
+                    phase: .connections, method: .patch,
+                    path: "/api/v2/connections/\(ManagementClient.segment(current.id))", body: .object(body),
+                    summary: "update connection \"\(name)\""))
+        }
+
+        if let wanted = connection.enabledClients?.value {
+            let managed = Dictionary(
+                (tenant.clients ?? []).compactMap { client in
+                    live.clients.first { $0.name == client.name.value }.map { ($0.clientID, $0.name) }
+                }, uniquingKeysWith: { a, _ in a })
+            let liveIDs = Set(current.enabledClients ?? [])
+            let wantedNames = Set(wanted.map(\.value))
+            var changes: [(String, Bool)] = []
+            for name in wanted.map(\.value).sorted() {
+                guard let ref = clientReference(name) else { continue }
+                if !liveIDs.contains(ref) {
+                    changes.append((ref, true))
+                    fields.append(FieldChange(.add, "enabled client \"\(name)\""))
+                }
+            }
+            for id in liveIDs.sorted() {
+                guard let clientName = managed[id], !wantedNames.contains(clientName) else { continue }
+                changes.append((id, false))
+                fields.append(FieldChange(.remove, "enabled client \"\(clientName)\""))
+            }
+            requests += Self.clientRequests(connection: current.id, name: name, changes: changes)
+        }
+
+        guard !requests.isEmpty else { return nil }
+        return ResourceChange(
+            kind: .connection, name: name, label: strategy, action: .update, location: connection.name.location,
+            liveID: current.id, fields: fields, kept: kept, notes: notes, refusals: refusals, requests: requests)
+    }
+
+    /// Changes that would give existing users new identities (SPEC section 3): `options.userid_attribute`, and
+    /// `options.client_id` of a `waad` connection keyed on `sub` (the `sub` claim is per application).
+    static func identityBreaks(strategy: String, live: [String: JSONValue], merged: [String: JSONValue]) -> [Refusal] {
+        var refusals: [Refusal] = []
+        if live["userid_attribute"] != nil, live["userid_attribute"] != merged["userid_attribute"] {
+            refusals.append(.identityChange(
+                "options.userid_attribute changes how users are keyed: existing users would be duplicated"))
+        }
+        if strategy == "waad", live["userid_attribute"]?.stringValue == "sub", live["client_id"] != nil,
+            live["client_id"] != merged["client_id"]
+        {
+            refusals.append(.identityChange(
+                "options.client_id of a waad connection keyed on sub changes every user's sub: users would be duplicated"))
+        }
+        return refusals
+    }
+
+    /// A path segment for an id, or a placeholder left as it is (apply substitutes the encoded id).
+    static func pathSegment(_ reference: String) -> String {
+        reference.hasPrefix("{{") ? reference : ManagementClient.segment(reference)
+    }
+
+    /// `PATCH /api/v2/connections/{id}/clients` requests in batches of at most 50 `{client_id, status}` entries.
+    static func clientRequests(connection: String, name: String, changes: [(String, Bool)]) -> [PlannedRequest] {
+        stride(from: 0, to: changes.count, by: connectionClientsBatch).map { start in
+            let batch = changes[start..<min(start + connectionClientsBatch, changes.count)]
+            return PlannedRequest(
+                phase: .connectionClients, method: .patch,
+                path: "/api/v2/connections/\(pathSegment(connection))/clients",
+                body: .array(batch.map { ["client_id": .string($0.0), "status": .bool($0.1)] }),
+                summary: "update enabled clients of connection \"\(name)\"")
+        }
+    }
+}

@@ -1,0 +1,250 @@
+import JSONValues
+import ManagementAPI
+import PlanModel
+
+extension Planner {
+    /// Organizations: one per customer file. Enabled connections are changed in place
+    /// (`PATCH /api/v2/organizations/{id}/enabled_connections/{connectionId}`), never removed and added again.
+    /// - Parameter replaced: Connections deleted and created again in this plan; their links are re-created.
+    func planOrganizations(replaced: Set<String>) -> (changes: [ResourceChange], unmanaged: Int) {
+        guard let customers = tenant.customers else { return ([], live.organizations.count) }
+        var changes: [ResourceChange] = []
+        let declared = Set(customers.map(\.organization.name.value))
+        for customer in customers {
+            let name = customer.organization.name.value
+            if let current = live.organizations.first(where: { $0.name == name }) {
+                if let change = update(customer, current: current, replaced: replaced) { changes.append(change) }
+            } else {
+                changes.append(creation(customer))
+            }
+        }
+        var unmanaged = 0
+        for current in live.organizations where !declared.contains(current.name) {
+            guard OwnershipMarker.isMarked(current.metadata) else {
+                unmanaged += 1
+                continue
+            }
+            changes.append(
+                ResourceChange(
+                    kind: .organization, name: current.name, action: .delete, location: nil, liveID: current.id,
+                    notes: ["marked managed_by: tenantplan but no longer declared; deleting it removes its members "
+                        + "and invitations"],
+                    refusals: [.destroy],
+                    requests: [
+                        PlannedRequest(
+                            phase: .organizationDeletes, method: .delete,
+                            path: "/api/v2/organizations/\(ManagementClient.segment(current.id))",
+                            summary: "delete organization \"\(current.name)\"")
+                    ]))
+        }
+        return (changes, unmanaged)
+    }
+
+    private func creation(_ customer: Customer) -> ResourceChange {
+        let organization = customer.organization
+        let name = organization.name.value
+        let created = CreatedResource(.organization, name)
+        var body: [String: JSONValue] = ["name": .string(name)]
+        var fields: [FieldChange] = []
+        if let displayName = organization.displayName?.value {
+            body["display_name"] = .string(displayName)
+            fields.append(FieldChange(.add, "display_name", after: .json(.string(displayName))))
+        }
+        let metadata = organization.metadata?.value ?? [:]
+        body["metadata"] = Self.marked(metadata)
+        fields += Self.metadataFields("metadata", live: [:], desired: metadata)
+        if let branding = organization.branding?.value {
+            let json = Self.brandingJSON(branding)
+            body["branding"] = .object(json)
+            fields += Self.flatten(json, prefix: "branding").map { FieldChange(.add, $0.path, after: .json($0.value)) }
+        }
+        var requests = [
+            PlannedRequest(
+                phase: .organizations, method: .post, path: "/api/v2/organizations", body: .object(body),
+                creates: created, summary: "create organization \"\(name)\"")
+        ]
+        for entry in customer.connections?.value ?? [] {
+            let add = addition(entry, organization: created.placeholder, organizationName: name)
+            requests.append(add.request)
+            fields.append(add.field)
+        }
+        return ResourceChange(
+            kind: .organization, name: name, action: .create, location: organization.name.location, liveID: nil,
+            fields: fields, requests: requests)
+    }
+
+    private func update(_ customer: Customer, current: LiveOrganization, replaced: Set<String>) -> ResourceChange? {
+        let organization = customer.organization
+        let name = organization.name.value
+        var body: [String: JSONValue] = [:]
+        var fields: [FieldChange] = []
+        var notes: [String] = []
+        let orgPath = "/api/v2/organizations/\(ManagementClient.segment(current.id))"
+
+        if let displayName = organization.displayName?.value,
+            let field = Self.fieldChange("display_name", live: current.displayName.map(JSONValue.string),
+                                         desired: .string(displayName))
+        {
+            fields.append(field)
+            body["display_name"] = .string(displayName)
+        }
+
+        let marked = OwnershipMarker.isMarked(current.metadata)
+        if let metadata = organization.metadata?.value {
+            // Auth0 replaces metadata as a whole map: send the complete wanted map with the marker.
+            let liveMap = current.metadata
+            var wanted = metadata
+            wanted[OwnershipMarker.key] = OwnershipMarker.value
+            if wanted != liveMap {
+                body["metadata"] = Self.marked(metadata)
+                fields += Self.metadataFields("metadata", live: liveMap, desired: metadata)
+            }
+        } else if !marked {
+            body["metadata"] = Self.marked(current.metadata)
+        }
+        if !marked { notes.append(Self.adoptNote) }
+
+        if let branding = organization.branding?.value {
+            let desired = Self.brandingJSON(branding)
+            let liveBranding = current.branding?.objectValue ?? [:]
+            var merged = liveBranding
+            for (key, value) in desired {
+                if key == "colors", let colors = value.objectValue {
+                    var liveColors = liveBranding["colors"]?.objectValue ?? [:]
+                    for (color, hex) in colors { liveColors[color] = hex }
+                    merged[key] = .object(liveColors)
+                } else {
+                    merged[key] = value
+                }
+            }
+            if merged != liveBranding {
+                body["branding"] = .object(merged)
+                let before = Dictionary(uniqueKeysWithValues: Self.flatten(liveBranding, prefix: "branding").map { ($0.path, $0.value) })
+                for (path, value) in Self.flatten(desired, prefix: "branding") {
+                    if let field = Self.fieldChange(path, live: before[path], desired: value) { fields.append(field) }
+                }
+            }
+        }
+
+        var requests: [PlannedRequest] = []
+        if !body.isEmpty {
+            requests.append(
+                PlannedRequest(
+                    phase: .organizations, method: .patch, path: orgPath, body: .object(body),
+                    summary: "update organization \"\(name)\""))
+        }
+
+        if let wanted = customer.connections?.value {
+            let liveEntries = current.enabledConnections ?? []
+            let wantedNames = Set(wanted.map(\.connection.value))
+            // Removals first: they free places under the 10-connection limit.
+            for entry in liveEntries where !wantedNames.contains(entry.name) {
+                var annotation: String?
+                if customer.login.value == .ssoOnly, ConnectionKind(strategy: entry.strategy) != .enterprise {
+                    annotation = "security: login: sso-only"
+                }
+                fields.append(FieldChange(.remove, "enabled connection \"\(entry.name)\"", annotation: annotation))
+                requests.append(
+                    PlannedRequest(
+                        phase: .enabledConnectionRemovals, method: .delete,
+                        path: "\(orgPath)/enabled_connections/\(ManagementClient.segment(entry.connectionID))",
+                        summary: "disable connection \"\(entry.name)\" on organization \"\(name)\""))
+            }
+            for entry in wanted {
+                let connectionName = entry.connection.value
+                guard !replaced.contains(connectionName),
+                    let existing = liveEntries.first(where: { $0.name == connectionName })
+                else {
+                    let add = addition(entry, organization: current.id, organizationName: name)
+                    requests.append(add.request)
+                    fields.append(add.field)
+                    continue
+                }
+                var patch: [String: JSONValue] = [:]
+                var changed: [String] = []
+                for (key, desired, live) in [
+                    ("assign_membership_on_login", entry.assignMembershipOnLogin?.value, existing.assignMembershipOnLogin),
+                    ("show_as_button", entry.showAsButton?.value, existing.showAsButton),
+                    ("is_signup_enabled", entry.isSignupEnabled?.value, existing.isSignupEnabled),
+                ] {
+                    guard let desired else { continue }
+                    patch[key] = .bool(desired)
+                    if desired != (live ?? Self.defaultFlag(key)) {
+                        changed.append("\(key): \(live.map(String.init) ?? "unset") -> \(desired)")
+                    }
+                }
+                guard !changed.isEmpty else { continue }
+                fields.append(
+                    FieldChange(.change, "enabled connection \"\(connectionName)\"", flags: changed.joined(separator: ", ")))
+                requests.append(
+                    PlannedRequest(
+                        phase: .enabledConnections, method: .patch,
+                        path: "\(orgPath)/enabled_connections/\(ManagementClient.segment(existing.connectionID))",
+                        body: .object(patch),
+                        summary: "update connection \"\(connectionName)\" on organization \"\(name)\""))
+            }
+        }
+
+        guard !requests.isEmpty else { return nil }
+        return ResourceChange(
+            kind: .organization, name: name, action: .update, location: organization.name.location,
+            liveID: current.id, fields: fields, notes: notes, requests: requests)
+    }
+
+    /// `POST /api/v2/organizations/{id}/enabled_connections` for one declared entry.
+    private func addition(_ entry: EnabledConnection, organization: String, organizationName: String)
+        -> (request: PlannedRequest, field: FieldChange)
+    {
+        let connectionName = entry.connection.value
+        let connectionID = live.connections.first(where: { $0.name == connectionName && !replacedOrRecreated(connectionName) })?.id
+            ?? CreatedResource(.connection, connectionName).placeholder
+        var body: [String: JSONValue] = ["connection_id": .string(connectionID)]
+        var flags: [String] = []
+        for (key, value) in [
+            ("assign_membership_on_login", entry.assignMembershipOnLogin?.value),
+            ("show_as_button", entry.showAsButton?.value),
+            ("is_signup_enabled", entry.isSignupEnabled?.value),
+        ] {
+            guard let value else { continue }
+            body[key] = .bool(value)
+            flags.append("\(key): \(value)")
+        }
+        let request = PlannedRequest(
+            phase: .enabledConnections, method: .post,
+            path: "/api/v2/organizations/\(Self.pathSegment(organization))/enabled_connections", body: .object(body),
+            summary: "enable connection \"\(connectionName)\" on organization \"\(organizationName)\"")
+        let field = FieldChange(
+            .add, "enabled connection \"\(connectionName)\"", flags: flags.isEmpty ? nil : flags.joined(separator: ", "))
+        return (request, field)
+    }
+
+    /// True when the live connection of that name will be deleted and created again (strategy change).
+    private func replacedOrRecreated(_ name: String) -> Bool {
+        guard let declared = tenant.connection(named: name),
+            let current = live.connections.first(where: { $0.name == name })
+        else { return false }
+        return declared.strategy.value != current.strategy
+    }
+
+    /// Auth0's defaults for enabled-connection flags (OpenAPI `UpdateOrganizationAllConnectionRequestContent`).
+    static func defaultFlag(_ key: String) -> Bool { key == "show_as_button" }
+
+    /// Branding as the API spells it.
+    static func brandingJSON(_ branding: Branding) -> [String: JSONValue] {
+        var json: [String: JSONValue] = [:]
+        if let logo = branding.logoURL { json["logo_url"] = .string(logo) }
+        if let colors = branding.colors {
+            json["colors"] = ["primary": .string(colors.primary), "page_background": .string(colors.pageBackground)]
+        }
+        return json
+    }
+
+    /// Leaf paths of a JSON object: `branding.colors.primary`.
+    static func flatten(_ object: [String: JSONValue], prefix: String) -> [(path: String, value: JSONValue)] {
+        object.keys.sorted().flatMap { key -> [(path: String, value: JSONValue)] in
+            let path = "\(prefix).\(key)"
+            if let nested = object[key]?.objectValue { return flatten(nested, prefix: path) }
+            return [(path, object[key]!)]
+        }
+    }
+}

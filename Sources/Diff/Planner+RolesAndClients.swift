@@ -1,0 +1,142 @@
+import JSONValues
+import ManagementAPI
+import PlanModel
+
+extension Planner {
+    /// Roles: created when missing, `description` updated. Roles carry no metadata for an ownership marker, so
+    /// tenantplan never destroys a role.
+    func planRoles(_ roles: [Role]) -> [ResourceChange] {
+        var changes: [ResourceChange] = []
+        for role in roles {
+            let name = role.name.value
+            guard let current = live.roles.first(where: { $0.name == name }) else {
+                var body: [String: JSONValue] = ["name": .string(name)]
+                var fields: [FieldChange] = []
+                if let description = role.description?.value {
+                    body["description"] = .string(description)
+                    fields.append(FieldChange(.add, "description", after: .json(.string(description))))
+                }
+                changes.append(
+                    ResourceChange(
+                        kind: .role, name: name, action: .create, location: role.name.location, liveID: nil,
+                        fields: fields,
+                        requests: [
+                            PlannedRequest(
+                                phase: .roles, method: .post, path: "/api/v2/roles", body: .object(body),
+                                creates: CreatedResource(.role, name), summary: "create role \"\(name)\"")
+                        ]))
+                continue
+            }
+            if let description = role.description?.value,
+                let field = Self.fieldChange("description", live: current.description.map(JSONValue.string),
+                                             desired: .string(description))
+            {
+                changes.append(
+                    ResourceChange(
+                        kind: .role, name: name, action: .update, location: role.name.location, liveID: current.id,
+                        fields: [field],
+                        requests: [
+                            PlannedRequest(
+                                phase: .roles, method: .patch,
+                                path: "/api/v2/roles/\(ManagementClient.segment(current.id))",
+                                body: ["description": .string(description)], summary: "update role \"\(name)\"")
+                        ]))
+            }
+        }
+        return changes
+    }
+
+    /// Clients: only the organization-related fields are managed (`app_type`, `organization_usage`,
+    /// `organization_require_behavior`, `initiate_login_uri`), plus the ownership marker in `client_metadata`.
+    func planClients() -> (changes: [ResourceChange], unmanaged: Int) {
+        guard let clients = tenant.clients else { return ([], live.clients.count) }
+        var changes: [ResourceChange] = []
+        let declared = Set(clients.map(\.name.value))
+        for client in clients {
+            let name = client.name.value
+            let desired = Self.clientFields(client)
+            guard let current = live.clients.first(where: { $0.name == name }) else {
+                var body = desired
+                body["name"] = .string(name)
+                body["client_metadata"] = Self.marked([:])
+                changes.append(
+                    ResourceChange(
+                        kind: .client, name: name, action: .create, location: client.name.location, liveID: nil,
+                        fields: desired.keys.sorted().map { FieldChange(.add, $0, after: .json(desired[$0]!)) },
+                        requests: [
+                            PlannedRequest(
+                                phase: .clients, method: .post, path: "/api/v2/clients", body: .object(body),
+                                creates: CreatedResource(.client, name), summary: "create client \"\(name)\"")
+                        ]))
+                continue
+            }
+            let liveFields: [String: JSONValue] = [
+                "app_type": current.appType.map(JSONValue.string),
+                "organization_usage": current.organizationUsage.map(JSONValue.string),
+                "organization_require_behavior": current.organizationRequireBehavior.map(JSONValue.string),
+                "initiate_login_uri": current.initiateLoginURI.map(JSONValue.string),
+            ].compactMapValues { $0 }
+            var body: [String: JSONValue] = [:]
+            var fields: [FieldChange] = []
+            for key in desired.keys.sorted() {
+                if let field = Self.fieldChange(key, live: liveFields[key], desired: desired[key]!) {
+                    fields.append(field)
+                    body[key] = desired[key]!
+                }
+            }
+            var notes: [String] = []
+            if !OwnershipMarker.isMarked(current.clientMetadata) {
+                notes.append(Self.adoptNote)
+                body["client_metadata"] = Self.marked(current.clientMetadata)
+            }
+            guard !body.isEmpty else { continue }
+            changes.append(
+                ResourceChange(
+                    kind: .client, name: name, action: .update, location: client.name.location,
+                    liveID: current.clientID, fields: fields, notes: notes,
+                    requests: [
+                        PlannedRequest(
+                            phase: .clients, method: .patch,
+                            path: "/api/v2/clients/\(ManagementClient.segment(current.clientID))",
+                            body: .object(body), summary: "update client \"\(name)\"")
+                    ]))
+        }
+        var unmanaged = 0
+        for current in live.clients where !declared.contains(current.name) {
+            guard OwnershipMarker.isMarked(current.clientMetadata) else {
+                unmanaged += 1
+                continue
+            }
+            changes.append(
+                ResourceChange(
+                    kind: .client, name: current.name, action: .delete, location: nil, liveID: current.clientID,
+                    notes: ["marked managed_by: tenantplan but no longer declared"], refusals: [.destroy],
+                    requests: [
+                        PlannedRequest(
+                            phase: .clientDeletes, method: .delete,
+                            path: "/api/v2/clients/\(ManagementClient.segment(current.clientID))",
+                            summary: "delete client \"\(current.name)\"")
+                    ]))
+        }
+        return (changes, unmanaged)
+    }
+
+    /// The declared, managed fields of a client as the API spells them.
+    static func clientFields(_ client: Client) -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
+        if let value = client.appType?.value { fields["app_type"] = .string(value) }
+        if let value = client.organizationUsage?.value { fields["organization_usage"] = .string(value) }
+        if let value = client.organizationRequireBehavior?.value {
+            fields["organization_require_behavior"] = .string(value)
+        }
+        if let value = client.initiateLoginURI?.value { fields["initiate_login_uri"] = .string(value) }
+        return fields
+    }
+
+    /// The id of a managed client, or the placeholder of one created in the same apply; `nil` when it is neither.
+    func clientReference(_ name: String) -> String? {
+        if let current = live.clients.first(where: { $0.name == name }) { return current.clientID }
+        if tenant.client(named: name) != nil { return CreatedResource(.client, name).placeholder }
+        return nil
+    }
+}

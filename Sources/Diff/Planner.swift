@@ -1,0 +1,125 @@
+import JSONValues
+import ManagementAPI
+import PlanModel
+
+/// Why a plan could not be computed.
+public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A declared connection's live `options` were not in the read (the token lacks `read:connections_options`):
+    /// the plan never proposes a change it cannot see.
+    case optionsNotReadable(connection: String)
+
+    public var description: String {
+        switch self {
+        case .optionsNotReadable(let name):
+            return "connection \"\(name)\" was read without its options (the token needs the "
+                + "read:connections_options scope); tenantplan does not plan changes it cannot see"
+        }
+    }
+}
+
+/// Compares the desired state with a live snapshot and produces an ordered ``Plan`` (SPEC section 3).
+///
+/// Resources are matched by name. Keys the YAML does not mention are kept. A resource that is neither declared
+/// nor marked `managed_by: tenantplan` is never touched; a marked one that is no longer declared is planned for
+/// destroy; a declared but unmarked one is adopted.
+public struct Planner: Sendable {
+    /// The desired state.
+    public let tenant: Tenant
+    /// The live state.
+    public let live: LiveSnapshot
+
+    /// Creates a planner.
+    public init(tenant: Tenant, live: LiveSnapshot) {
+        self.tenant = tenant
+        self.live = live
+    }
+
+    /// What must be read of the live tenant to plan `tenant`.
+    public static func readScope(for tenant: Tenant) -> SnapshotReader.Scope {
+        let customers = tenant.customers ?? []
+        return SnapshotReader.Scope(
+            organizations: tenant.customers != nil,
+            enabledConnectionsOf: Set(customers.filter { $0.connections != nil }.map(\.organization.name.value)),
+            connections: connectionsManaged(tenant) || customers.contains { $0.connections != nil },
+            clientsOf: Set(tenant.allConnections.filter { $0.enabledClients != nil }.map(\.name.value)),
+            clients: tenant.clients != nil || tenant.allConnections.contains { $0.enabledClients != nil },
+            roles: tenant.roles != nil)
+    }
+
+    /// True when connections are managed as a kind (see ``connectionDestroyable(_:)``).
+    static func connectionsManaged(_ tenant: Tenant) -> Bool {
+        tenant.sharedConnections != nil || tenant.customers != nil
+    }
+
+    /// Computes the plan.
+    /// - Throws: ``PlanError`` when the live read lacks something the plan needs.
+    public func plan() throws -> Plan {
+        var changes: [ResourceChange] = []
+        var unmanaged = Plan.Unmanaged()
+
+        if let roles = tenant.roles {
+            changes += planRoles(roles)
+        }
+        unmanaged.roles = live.roles.filter { role in !(tenant.roles ?? []).contains { $0.name.value == role.name } }.count
+
+        let clientChanges = planClients()
+        changes += clientChanges.changes
+        unmanaged.clients = clientChanges.unmanaged
+
+        let connectionChanges = try planConnections()
+        changes += connectionChanges.changes
+        unmanaged.connections = connectionChanges.unmanaged
+
+        let organizationChanges = planOrganizations(replaced: connectionChanges.replaced)
+        changes += organizationChanges.changes
+        unmanaged.organizations = organizationChanges.unmanaged
+
+        let order: [ResourceKind: Int] = [.role: 0, .client: 1, .connection: 2, .organization: 3]
+        let deleteOrder: [ResourceKind: Int] = [.organization: 0, .connection: 1, .client: 2, .role: 3]
+        let kept = changes.filter { $0.action != .delete }.sorted {
+            (order[$0.kind]!, $0.name) < (order[$1.kind]!, $1.name)
+        }
+        let destroyed = changes.filter { $0.action == .delete }.sorted {
+            (deleteOrder[$0.kind]!, $0.name) < (deleteOrder[$1.kind]!, $1.name)
+        }
+        return Plan(
+            read: Plan.ReadSummary(
+                organizations: live.organizations.count, connections: live.connections.count,
+                clients: live.clients.count, roles: live.roles.count, requests: live.requestCount),
+            changes: kept + destroyed, unmanaged: unmanaged)
+    }
+
+    // MARK: Shared helpers
+
+    /// A metadata map with the ownership marker added.
+    static func marked(_ metadata: [String: String]) -> JSONValue {
+        var map = metadata
+        map[OwnershipMarker.key] = OwnershipMarker.value
+        return .object(map.mapValues(JSONValue.string))
+    }
+
+    /// Field lines for a metadata map change, the marker left out (it is the tool's own key, not drift).
+    static func metadataFields(_ prefix: String, live: [String: String], desired: [String: String]) -> [FieldChange] {
+        var fields: [FieldChange] = []
+        for key in Set(live.keys).union(desired.keys).sorted() where key != OwnershipMarker.key {
+            let path = "\(prefix).\(key)"
+            switch (live[key], desired[key]) {
+            case (nil, let new?): fields.append(FieldChange(.add, path, after: .json(.string(new))))
+            case (let old?, nil): fields.append(FieldChange(.remove, path, before: .json(.string(old))))
+            case (let old?, let new?) where old != new:
+                fields.append(FieldChange(.change, path, before: .json(.string(old)), after: .json(.string(new))))
+            default: break
+            }
+        }
+        return fields
+    }
+
+    /// A change of a plain field: `~ display_name: "ACME" -> "Acme Corp"`; `nil` when equal.
+    static func fieldChange(_ path: String, live: JSONValue?, desired: JSONValue) -> FieldChange? {
+        guard live != desired else { return nil }
+        guard let live else { return FieldChange(.add, path, after: .json(desired)) }
+        return FieldChange(.change, path, before: .json(live), after: .json(desired))
+    }
+
+    static let adoptNote = "adopt: exists but is not marked; apply marks it managed_by: tenantplan"
+}

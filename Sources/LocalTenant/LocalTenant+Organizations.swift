@@ -1,0 +1,159 @@
+import JSONValues
+import ManagementAPI
+
+/// `/api/v2/organizations…` (https://auth0.com/docs/api/management/v2/organizations).
+extension LocalTenant {
+    static let organizationNotFound = error(
+        404, "Not Found", "No organization found by that id or name", "inexistent_organization")
+
+    func organizations(_ request: APIRequest, _ parts: [String]) -> APIResponse {
+        switch (request.method, parts.count) {
+        case (.get, 0):
+            let items = state.organizations.map { JSONValue.object($0.filter { $0.key != "enabled_connections" }) }
+            return Self.checkpoint(items, key: "organizations", query: request.query)
+        case (.post, 0):
+            return createOrganization(request.body?.objectValue ?? [:])
+        case (.get, 2) where parts[0] == "name":
+            guard let i = index.organizationByName[parts[1]] else { return Self.organizationNotFound }
+            return Self.ok(.object(state.organizations[i].filter { $0.key != "enabled_connections" }))
+        default:
+            break
+        }
+        guard let id = parts.first, let i = index.organizationByID[id] else { return Self.organizationNotFound }
+        switch (request.method, parts.count) {
+        case (.get, 1):
+            return Self.ok(.object(state.organizations[i].filter { $0.key != "enabled_connections" }))
+        case (.patch, 1):
+            let body = request.body?.objectValue ?? [:]
+            let allowed: Set<String> = ["display_name", "metadata", "branding", "name", "token_quota"]
+            if let key = body.keys.first(where: { !allowed.contains($0) }) {
+                return Self.badRequest("Payload validation error: 'Additional properties not allowed: \(key)'.")
+            }
+            if let name = body["name"]?.stringValue, name != state.organizations[i]["name"]?.stringValue {
+                if index.organizationByName[name] != nil {
+                    return Self.error(409, "Conflict", "An organization with this name already exists.", "organization_conflict")
+                }
+                index.organizationByName[state.organizations[i]["name"]?.stringValue ?? ""] = nil
+                index.organizationByName[name] = i
+            }
+            Self.merge(&state.organizations[i], body)
+            return Self.ok(.object(state.organizations[i].filter { $0.key != "enabled_connections" }))
+        case (.delete, 1):
+            state.organizations.remove(at: i)
+            state.invitations[id] = nil
+            index = Index(state)
+            return Self.ok(nil, status: 204)
+        case (_, _) where parts.count >= 2 && parts[1] == "enabled_connections":
+            return enabledConnections(request, organization: i, Array(parts.dropFirst(2)))
+        default:
+            return Self.error(404, "Not Found", "Not Found", nil)
+        }
+    }
+
+    private func createOrganization(_ body: [String: JSONValue]) -> APIResponse {
+        guard let name = body["name"]?.stringValue else {
+            return Self.badRequest("Payload validation error: 'Missing required property: name'.")
+        }
+        guard (1...50).contains(name.count),
+            name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") })
+        else {
+            return Self.badRequest(
+                "Payload validation error: 'String does not match pattern ^[a-z0-9\\-_]+$: \(name)' on property name.")
+        }
+        if index.organizationByName[name] != nil {
+            return Self.error(409, "Conflict", "An organization with this name already exists.", "organization_conflict")
+        }
+        var organization: [String: JSONValue] = ["id": .string(Self.newID("org_")), "name": .string(name)]
+        for key in ["display_name", "metadata", "branding"] { organization[key] = body[key] }
+        var stored = organization
+        stored["enabled_connections"] = .array([])
+        state.organizations.append(stored)
+        index.organizationByID[organization["id"]!.stringValue!] = state.organizations.count - 1
+        index.organizationByName[name] = state.organizations.count - 1
+        return Self.ok(.object(organization), status: 201)
+    }
+
+    // MARK: Enabled connections
+
+    private func enabledConnections(_ request: APIRequest, organization i: Int, _ parts: [String]) -> APIResponse {
+        var entries = state.organizations[i]["enabled_connections"]?.arrayValue ?? []
+        let notEnabled = Self.error(404, "Not Found", "The connection is not enabled for this organization.", nil)
+        switch (request.method, parts.count) {
+        case (.get, 0):
+            return Self.offset(entries, key: "enabled_connections", query: request.query)
+        case (.post, 0):
+            let body = request.body?.objectValue ?? [:]
+            guard let connectionID = body["connection_id"]?.stringValue else {
+                return Self.badRequest("Payload validation error: 'Missing required property: connection_id'.")
+            }
+            guard let c = index.connectionByID[connectionID] else {
+                return Self.error(404, "Not Found", "The connection does not exist", "inexistent_connection")
+            }
+            if entries.contains(where: { $0["connection_id"]?.stringValue == connectionID }) {
+                return Self.error(409, "Conflict", "The connection is already enabled for this organization.", nil)
+            }
+            if entries.count >= 10 {
+                return Self.badRequest("An organization can have at most 10 enabled connections.")
+            }
+            let connection = state.connections[c]
+            var entry: [String: JSONValue] = [
+                "connection_id": .string(connectionID),
+                "assign_membership_on_login": body["assign_membership_on_login"] ?? false,
+                "show_as_button": body["show_as_button"] ?? true,
+                "connection": ["name": connection["name"] ?? "", "strategy": connection["strategy"] ?? ""],
+            ]
+            if connection["strategy"] == "auth0" { entry["is_signup_enabled"] = body["is_signup_enabled"] ?? false }
+            if let problem = Self.signupProblem(entry, strategy: connection["strategy"]?.stringValue,
+                                                requested: body["is_signup_enabled"]) {
+                return problem
+            }
+            entries.append(.object(entry))
+            state.organizations[i]["enabled_connections"] = .array(entries)
+            return Self.ok(.object(entry), status: 201)
+        case (_, 1):
+            guard let e = entries.firstIndex(where: { $0["connection_id"]?.stringValue == parts[0] }) else {
+                return notEnabled
+            }
+            switch request.method {
+            case .get:
+                return Self.ok(entries[e])
+            case .patch:
+                var entry = entries[e].objectValue ?? [:]
+                let body = request.body?.objectValue ?? [:]
+                for key in ["assign_membership_on_login", "show_as_button", "is_signup_enabled"] where body[key] != nil {
+                    entry[key] = body[key]
+                }
+                if let problem = Self.signupProblem(entry, strategy: entry["connection"]?["strategy"]?.stringValue,
+                                                    requested: body["is_signup_enabled"]) {
+                    return problem
+                }
+                entries[e] = .object(entry)
+                state.organizations[i]["enabled_connections"] = .array(entries)
+                return Self.ok(.object(entry))
+            case .delete:
+                entries.remove(at: e)
+                state.organizations[i]["enabled_connections"] = .array(entries)
+                return Self.ok(nil, status: 204)
+            default:
+                return Self.methodNotAllowed
+            }
+        default:
+            return Self.methodNotAllowed
+        }
+    }
+
+    /// Auth0's rule (recorded in `TestOrganizationManager_UpdateDBConnection`): sign-up only for database
+    /// connections, and only with `assign_membership_on_login: true`.
+    private static func signupProblem(_ entry: [String: JSONValue], strategy: String?, requested: JSONValue?)
+        -> APIResponse?
+    {
+        if requested != nil, strategy != "auth0" {
+            return badRequest("is_signup_enabled is only applicable for database connections.")
+        }
+        if entry["is_signup_enabled"] == true, entry["assign_membership_on_login"] != true {
+            return badRequest(
+                "Invalid configuration: is_signup_enabled=true requires assign_membership_on_login=true.")
+        }
+        return nil
+    }
+}

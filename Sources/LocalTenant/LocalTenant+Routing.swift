@@ -1,0 +1,91 @@
+import Foundation
+import JSONValues
+import ManagementAPI
+
+extension LocalTenant {
+    /// Dispatches a request to its endpoint; unknown paths answer 404 as Auth0 does.
+    func route(_ request: APIRequest) -> APIResponse {
+        guard request.path.hasPrefix("/api/v2/") else { return Self.error(404, "Not Found", "Not Found", nil) }
+        let parts = request.path.dropFirst("/api/v2/".count).split(separator: "/", omittingEmptySubsequences: false)
+            .map { String($0).removingPercentEncoding ?? String($0) }
+        switch (request.method, parts.first ?? "") {
+        case (_, "organizations"): return organizations(request, Array(parts.dropFirst()))
+        case (_, "connections"): return connections(request, Array(parts.dropFirst()))
+        case (_, "clients"): return clients(request, Array(parts.dropFirst()))
+        case (_, "roles"): return roles(request, Array(parts.dropFirst()))
+        default: return Self.error(404, "Not Found", "Not Found", nil)
+        }
+    }
+
+    // MARK: Answers
+
+    static func error(_ status: Int, _ error: String, _ message: String, _ code: String?) -> APIResponse {
+        var body: [String: JSONValue] = [
+            "statusCode": .int(status), "error": .string(error), "message": .string(message),
+        ]
+        if let code { body["errorCode"] = .string(code) }
+        return APIResponse(status: status, headers: ["content-type": "application/json; charset=utf-8"], body: .object(body))
+    }
+
+    static func ok(_ body: JSONValue?, status: Int = 200) -> APIResponse {
+        APIResponse(status: status, headers: body == nil ? [:] : ["content-type": "application/json; charset=utf-8"],
+                    body: body)
+    }
+
+    static func badRequest(_ message: String) -> APIResponse {
+        error(400, "Bad Request", message, "invalid_body")
+    }
+
+    static let methodNotAllowed = error(405, "Method Not Allowed", "Method not allowed", nil)
+
+    // MARK: Pagination
+
+    /// Checkpoint pagination: `take` items from the position encoded in `from`; `next` while more remain.
+    static func checkpoint(_ items: [JSONValue], key: String, query: [String: String]) -> APIResponse {
+        guard query["take"] != nil || query["from"] != nil else {
+            if query["page"] != nil || query["per_page"] != nil { return offset(items, key: key, query: query) }
+            return ok(.array(items))
+        }
+        let take = min(max(Int(query["take"] ?? "50") ?? 50, 1), 100)
+        let start = query["from"].flatMap(Self.decodeCursor) ?? 0
+        let end = min(start + take, items.count)
+        var body: [String: JSONValue] = [key: .array(start < end ? Array(items[start..<end]) : [])]
+        if end < items.count { body["next"] = .string(encodeCursor(end)) }
+        return ok(.object(body))
+    }
+
+    /// Offset pagination: `page`/`per_page`, with `{start, limit, total}` when `include_totals=true`.
+    static func offset(_ items: [JSONValue], key: String, query: [String: String]) -> APIResponse {
+        let perPage = min(max(Int(query["per_page"] ?? "50") ?? 50, 1), 100)
+        let page = max(Int(query["page"] ?? "0") ?? 0, 0)
+        let start = min(page * perPage, items.count)
+        let slice = Array(items[start..<min(start + perPage, items.count)])
+        guard query["include_totals"] == "true" else { return ok(.array(slice)) }
+        return ok([key: .array(slice), "start": .int(start), "limit": .int(perPage), "total": .int(items.count)])
+    }
+
+    static func encodeCursor(_ position: Int) -> String { Data("p:\(position)".utf8).base64EncodedString() }
+
+    static func decodeCursor(_ cursor: String) -> Int? {
+        guard let data = Data(base64Encoded: cursor), let text = String(data: data, encoding: .utf8),
+            text.hasPrefix("p:")
+        else { return nil }
+        return Int(text.dropFirst(2))
+    }
+
+    // MARK: Ids
+
+    /// An id like Auth0's: `prefix` and 16 random letters and digits.
+    static func newID(_ prefix: String, length: Int = 16) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        return prefix + String((0..<length).map { _ in alphabet.randomElement()! })
+    }
+
+    /// Applies the members of `patch` to `object`, replacing each whole (Auth0's PATCH semantics for `options`,
+    /// `metadata`, `branding`, `client_metadata`); a `null` member removes the key.
+    static func merge(_ object: inout [String: JSONValue], _ patch: [String: JSONValue]) {
+        for (key, value) in patch {
+            if value == .null { object[key] = nil } else { object[key] = value }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import JSONValues
+import ManagementAPI
+
+/// The embedded local tenant: an in-process implementation of the Management API v2 endpoints tenantplan
+/// uses, with Auth0's observable behaviour, persisted as one JSON file (see ``LocalTenantState``).
+///
+/// Behaviour followed (Management API v2 reference and the recorded traffic in the project's test resources):
+/// generated `org_`/`con_`/`rol_` ids; 201 on create, 200 on update, 204 on delete (202 with `deleted_at` for
+/// connections); 404 and 409 error bodies `{statusCode, error, message, errorCode}`; `options` and `metadata`
+/// replaced whole on PATCH; `is_signup_enabled` only for database connections with
+/// `assign_membership_on_login: true` (400 otherwise); at most 10 enabled connections per organization;
+/// `PATCH /connections/{id}/clients` with 1 to 50 entries, delta semantics.
+///
+/// Every write is saved at once by writing a temporary file and renaming it, so an interrupted run never leaves
+/// a half-written file. Requests served are recorded for tests (``servedRequests``).
+public actor LocalTenant: ManagementTransport {
+    /// Switches for tests and benchmarks.
+    public struct Faults: Sendable, Equatable {
+        /// After this many requests, every request fails with a ``TransportError`` (no response).
+        public var failAfterRequests: Int?
+        /// After this many write requests, every write fails with a ``TransportError`` before it takes effect.
+        public var failWritesAfter: Int?
+        /// Delay added to each request, in milliseconds.
+        public var latencyMilliseconds: Int
+
+        /// Creates switches.
+        public init(failAfterRequests: Int? = nil, failWritesAfter: Int? = nil, latencyMilliseconds: Int = 0) {
+            self.failAfterRequests = failAfterRequests
+            self.failWritesAfter = failWritesAfter
+            self.latencyMilliseconds = latencyMilliseconds
+        }
+    }
+
+    /// The file the tenant is saved to; `nil` keeps it in memory only.
+    public nonisolated let path: String?
+    public nonisolated let tenantDescription: String
+    public nonisolated var remoteDomain: String? { nil }
+
+    var state: LocalTenantState
+    private var faults: Faults
+    private var served: [APIRequest] = []
+    private var writes = 0
+    var index = Index()
+
+    /// Opens the tenant saved at `path`; a missing file is an empty tenant (created on the first write).
+    /// - Parameter faults: Switches; when `nil`, the file's `tenantplan_local` section is used.
+    /// - Throws: ``LocalTenantError`` when the file cannot be read or is not in the expected shape.
+    public init(path: String, faults: Faults? = nil) throws {
+        self.path = path
+        tenantDescription = "local tenant \(path)"
+        let loaded: LocalTenantState
+        if FileManager.default.fileExists(atPath: path) {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw LocalTenantError.io(path: path, reason: "cannot read: \(error.localizedDescription)")
+            }
+            let json: JSONValue
+            do { json = try JSONValue(data: data) } catch {
+                throw LocalTenantError.invalidFile("\(path) is not JSON")
+            }
+            loaded = try LocalTenantState(json: json)
+        } else {
+            loaded = LocalTenantState()
+        }
+        state = loaded
+        self.faults = faults ?? Self.faults(from: loaded.other["tenantplan_local"])
+        index = Index(loaded)
+    }
+
+    /// An in-memory tenant (nothing saved), from JSON in the file's shape.
+    public init(json: JSONValue, faults: Faults = Faults()) throws {
+        path = nil
+        tenantDescription = "local tenant (in memory)"
+        let loaded = try LocalTenantState(json: json)
+        state = loaded
+        self.faults = faults
+        index = Index(loaded)
+    }
+
+    /// Every request served so far, in order (bodies included).
+    public var servedRequests: [APIRequest] { served }
+
+    /// The tenant as saved: the file's JSON.
+    public var snapshotJSON: JSONValue { state.json }
+
+    /// Changes the fault switches.
+    public func setFaults(_ faults: Faults) { self.faults = faults }
+
+    public func send(_ request: APIRequest) async throws -> APIResponse {
+        if faults.latencyMilliseconds > 0 {
+            try await Task.sleep(nanoseconds: UInt64(faults.latencyMilliseconds) * 1_000_000)
+        }
+        if let limit = faults.failAfterRequests, served.count >= limit {
+            throw TransportError(request: request.description, reason: "injected fault after \(limit) requests")
+        }
+        served.append(request)
+        if request.isWrite {
+            if let limit = faults.failWritesAfter, writes >= limit {
+                throw TransportError(request: request.description, reason: "injected fault after \(limit) writes")
+            }
+            writes += 1
+        }
+        let response = route(request)
+        if request.isWrite, response.isSuccess { try save() }
+        return response
+    }
+
+    private func save() throws {
+        guard let path else { return }
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // .atomic writes a temporary file and renames it over the old one.
+            try state.json.encoded(pretty: true).write(to: url, options: .atomic)
+        } catch {
+            throw LocalTenantError.io(path: path, reason: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    private static func faults(from json: JSONValue?) -> Faults {
+        Faults(
+            failAfterRequests: json?["fail_after_requests"]?.intValue,
+            failWritesAfter: json?["fail_writes_after"]?.intValue,
+            latencyMilliseconds: json?["latency_ms"]?.intValue ?? 0)
+    }
+}
+
+/// Positions of objects by id and name, kept in step with the state.
+struct Index: Sendable {
+    var organizationByID: [String: Int] = [:]
+    var organizationByName: [String: Int] = [:]
+    var connectionByID: [String: Int] = [:]
+    var connectionByName: [String: Int] = [:]
+    var clientByID: [String: Int] = [:]
+    var roleByID: [String: Int] = [:]
+
+    init() {}
+
+    init(_ state: LocalTenantState) {
+        for (i, org) in state.organizations.enumerated() {
+            if let id = org["id"]?.stringValue { organizationByID[id] = i }
+            if let name = org["name"]?.stringValue { organizationByName[name] = i }
+        }
+        for (i, connection) in state.connections.enumerated() {
+            if let id = connection["id"]?.stringValue { connectionByID[id] = i }
+            if let name = connection["name"]?.stringValue { connectionByName[name] = i }
+        }
+        for (i, client) in state.clients.enumerated() {
+            if let id = client["client_id"]?.stringValue { clientByID[id] = i }
+        }
+        for (i, role) in state.roles.enumerated() {
+            if let id = role["id"]?.stringValue { roleByID[id] = i }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import JSONValues
+
+/// The local tenant's data, in the shape of SPEC section 5: the live tenant as the Management API returns it.
+///
+/// ```json
+/// { "organizations": [ {…, "enabled_connections": [ {connection_id, …, "connection": {name, strategy}} ]} ],
+///   "connections": [ {id, name, strategy, options, metadata, …} ],
+///   "connection_clients": { "con_…": ["client_id", …] },
+///   "clients": [ … ], "roles": [ … ], "invitations": { "org_…": [ … ] },
+///   "tenantplan_local": { "fail_after_requests": 12, "fail_writes_after": 3, "latency_ms": 5 } }
+/// ```
+/// A connection without `options` stands for a read made without `read:connections_options`. The project's own
+/// switches live under `tenantplan_local`, never inside Auth0 objects; other unknown top-level keys are kept.
+struct LocalTenantState: Sendable {
+    var organizations: [[String: JSONValue]] = []
+    var connections: [[String: JSONValue]] = []
+    var connectionClients: [String: [String]] = [:]
+    var clients: [[String: JSONValue]] = []
+    var roles: [[String: JSONValue]] = []
+    var invitations: [String: [JSONValue]] = [:]
+    var other: [String: JSONValue] = [:]
+
+    static let knownKeys: Set<String> = [
+        "organizations", "connections", "connection_clients", "clients", "roles", "invitations",
+    ]
+
+    init() {}
+
+    /// Decodes the file's JSON.
+    /// - Throws: ``LocalTenantError/invalidFile(_:)`` when a section has the wrong shape.
+    init(json: JSONValue) throws {
+        guard let top = json.objectValue else { throw LocalTenantError.invalidFile("the file must hold a JSON object") }
+        func objects(_ key: String) throws -> [[String: JSONValue]] {
+            guard let value = top[key] else { return [] }
+            guard let items = value.arrayValue, let objects = Optional(items.compactMap(\.objectValue)),
+                objects.count == items.count
+            else { throw LocalTenantError.invalidFile("'\(key)' must be an array of objects") }
+            return objects
+        }
+        organizations = try objects("organizations")
+        connections = try objects("connections")
+        clients = try objects("clients")
+        roles = try objects("roles")
+        if let value = top["connection_clients"] {
+            guard let map = value.objectValue else {
+                throw LocalTenantError.invalidFile("'connection_clients' must be an object")
+            }
+            connectionClients = map.mapValues { $0.arrayValue?.compactMap(\.stringValue) ?? [] }
+        }
+        if let value = top["invitations"] {
+            guard let map = value.objectValue else { throw LocalTenantError.invalidFile("'invitations' must be an object") }
+            invitations = map.mapValues { $0.arrayValue ?? [] }
+        }
+        other = top.filter { !Self.knownKeys.contains($0.key) }
+    }
+
+    /// The file's JSON.
+    var json: JSONValue {
+        var top = other
+        top["organizations"] = .array(organizations.map(JSONValue.object))
+        top["connections"] = .array(connections.map(JSONValue.object))
+        top["connection_clients"] = .object(connectionClients.mapValues { .array($0.map(JSONValue.string)) })
+        top["clients"] = .array(clients.map(JSONValue.object))
+        top["roles"] = .array(roles.map(JSONValue.object))
+        top["invitations"] = .object(invitations.mapValues(JSONValue.array))
+        return .object(top)
+    }
+}
+
+/// Why the local tenant could not be opened or saved.
+public enum LocalTenantError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file is not in the shape of SPEC section 5.
+    case invalidFile(String)
+    /// The file could not be read or written.
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidFile(let reason): return "local tenant file is invalid: \(reason)"
+        case .io(let path, let reason): return "local tenant file \(path): \(reason)"
+        }
+    }
+}

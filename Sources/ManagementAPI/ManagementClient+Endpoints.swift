@@ -1,0 +1,54 @@
+import JSONValues
+
+/// The Management API v2 endpoints tenantplan uses, one method each.
+extension ManagementClient {
+    // MARK: Organizations
+
+    /// `GET /api/v2/organizations` (checkpoint pagination).
+    public func listOrganizations() async throws -> [LiveOrganization] {
+        try await checkpointList("/api/v2/organizations", key: "organizations").compactMap(LiveOrganization.init)
+    }
+
+    /// `GET /api/v2/organizations/name/{name}`; `nil` on 404.
+    public func organization(named name: String) async throws -> LiveOrganization? {
+        try await find("/api/v2/organizations/name/\(Self.segment(name))").flatMap(LiveOrganization.init)
+    }
+
+    /// `GET /api/v2/organizations/{id}/enabled_connections` (offset pagination).
+    public func enabledConnections(organizationID: String) async throws -> [LiveEnabledConnection] {
+        try await offsetList(
+            "/api/v2/organizations/\(Self.segment(organizationID))/enabled_connections", key: "enabled_connections"
+        ).compactMap(LiveEnabledConnection.init)
+    }
+
+    // MARK: Connections
+
+    /// `GET /api/v2/connections` (checkpoint pagination), options included.
+    public func listConnections() async throws -> [LiveConnection] {
+        try await checkpointList("/api/v2/connections", key: "connections").compactMap(LiveConnection.init)
+    }
+
+    /// `GET /api/v2/connections?name=NAME`: the connection with that name, if any.
+    public func connection(named name: String) async throws -> LiveConnection? {
+        try await checkpointList("/api/v2/connections", key: "connections", query: ["name": name])
+            .compactMap(LiveConnection.init).first { $0.name == name }
+    }
+
+    /// `GET /api/v2/connections/{id}/clients` (checkpoint pagination): the client ids the connection is enabled for.
+    public func connectionClients(connectionID: String) async throws -> [String] {
+        try await checkpointList("/api/v2/connections/\(Self.segment(connectionID))/clients", key: "clients")
+            .compactMap { $0["client_id"]?.stringValue }
+    }
+
+    // MARK: Clients and roles
+
+    /// `GET /api/v2/clients` (checkpoint pagination).
+    public func listClients() async throws -> [LiveClient] {
+        try await checkpointList("/api/v2/clients", key: "clients").compactMap(LiveClient.init)
+    }
+
+    /// `GET /api/v2/roles` (offset pagination).
+    public func listRoles() async throws -> [LiveRole] {
+        try await offsetList("/api/v2/roles", key: "roles").compactMap(LiveRole.init)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import JSONValues
+import Synchronization
+
+/// Typed Management API v2 calls over a ``ManagementTransport``: pagination, status interpretation, and a count
+/// of the requests made.
+///
+/// Endpoints and shapes follow the Management API v2 reference (https://auth0.com/docs/api/management/v2) and
+/// its OpenAPI document. Lists use checkpoint pagination (`from`/`take`, stop on a missing `next` or an empty
+/// page) where the endpoint offers it, offset pagination (`page`/`per_page`/`include_totals`) elsewhere.
+public struct ManagementClient: Sendable {
+    /// The transport every request goes through.
+    public let transport: any ManagementTransport
+    /// Items per page (Auth0's maximum is 100).
+    public let pageSize: Int
+    private let counter = RequestCounter()
+
+    /// Creates a client.
+    public init(transport: any ManagementTransport, pageSize: Int = 100) {
+        self.transport = transport
+        self.pageSize = pageSize
+    }
+
+    /// Requests sent so far through this client.
+    public var requestCount: Int { counter.value }
+
+    // MARK: Sending
+
+    /// Sends a request and returns the response body of a 2xx answer.
+    /// - Throws: ``ManagementAPIError`` for a non-2xx answer, ``TransportError`` when no answer came.
+    @discardableResult
+    public func call(_ request: APIRequest) async throws -> JSONValue? {
+        counter.increment()
+        let response = try await transport.send(request)
+        guard response.isSuccess else { throw ManagementAPIError(request: request, response: response) }
+        return response.body
+    }
+
+    /// Sends a GET and returns `nil` on 404 instead of throwing.
+    public func find(_ path: String) async throws -> JSONValue? {
+        do {
+            return try await call(APIRequest(.get, path))
+        } catch let error as ManagementAPIError where error.status == 404 {
+            return nil
+        }
+    }
+
+    /// Reads every item of a checkpoint-paginated list: `GET path?take=N[&from=next]` answering `{key: [...], next}`.
+    public func checkpointList(_ path: String, key: String, query: [String: String] = [:]) async throws -> [JSONValue] {
+        var items: [JSONValue] = []
+        var from: String?
+        while true {
+            var q = query
+            q["take"] = String(pageSize)
+            if let from { q["from"] = from }
+            let body = try await call(APIRequest(.get, path, query: q))
+            let page = body?[key]?.arrayValue ?? body?.arrayValue ?? []
+            items += page
+            guard !page.isEmpty, let next = body?["next"]?.stringValue, !next.isEmpty else { return items }
+            from = next
+        }
+    }
+
+    /// Reads every item of an offset-paginated list: `GET path?page=P&per_page=N&include_totals=true` answering
+    /// `{key: [...], start, limit, total}` (or a bare array).
+    public func offsetList(_ path: String, key: String) async throws -> [JSONValue] {
+        var items: [JSONValue] = []
+        var page = 0
+        while true {
+            let q = ["page": String(page), "per_page": String(pageSize), "include_totals": "true"]
+            let body = try await call(APIRequest(.get, path, query: q))
+            let batch = body?[key]?.arrayValue ?? body?.arrayValue ?? []
+            items += batch
+            let total = body?["total"]?.intValue
+            if batch.count < pageSize || total.map({ items.count >= $0 }) == true { return items }
+            page += 1
+        }
+    }
+
+    // MARK: Paths
+
+    /// Percent-encodes one path segment (ids and names).
+    public static func segment(_ value: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}
+
+/// A thread-safe request counter.
+final class RequestCounter: Sendable {
+    private let count = Mutex(0)
+
+    var value: Int { count.withLock { $0 } }
+
+    func increment() { count.withLock { $0 += 1 } }
+}
