@@ -34,16 +34,17 @@ public struct Planner: Sendable {
         self.live = live
     }
 
-    /// What must be read of the live tenant to plan `tenant`.
+    /// What must be read of the live tenant to plan `tenant`: the four top-level lists always (the plan counts
+    /// what it leaves alone), relationships only for declared organizations and connections.
     public static func readScope(for tenant: Tenant) -> SnapshotReader.Scope {
         let customers = tenant.customers ?? []
         return SnapshotReader.Scope(
-            organizations: tenant.customers != nil,
+            organizations: true,
             enabledConnectionsOf: Set(customers.filter { $0.connections != nil }.map(\.organization.name.value)),
-            connections: connectionsManaged(tenant) || customers.contains { $0.connections != nil },
+            connections: true,
             clientsOf: Set(tenant.allConnections.filter { $0.enabledClients != nil }.map(\.name.value)),
-            clients: tenant.clients != nil || tenant.allConnections.contains { $0.enabledClients != nil },
-            roles: tenant.roles != nil)
+            clients: true,
+            roles: true)
     }
 
     /// True when connections are managed as a kind (see ``connectionDestroyable(_:)``).

@@ -63,7 +63,9 @@ public struct PlanTextRenderer: Sendable {
             (plan.unmanaged.clients, "client"), (plan.unmanaged.roles, "role"),
         ].filter { $0.0 > 0 }.map { count($0.0, $0.1) }
         if !left.isEmpty {
-            text += " \(list(left)) not managed here \(left.count == 1 && plan.unmanaged.organizations + plan.unmanaged.connections + plan.unmanaged.clients + plan.unmanaged.roles == 1 ? "was" : "were") left alone."
+            let total = plan.unmanaged.organizations + plan.unmanaged.connections + plan.unmanaged.clients
+                + plan.unmanaged.roles
+            text += " \(list(left)) not managed here \(total == 1 ? "was" : "were") left alone."
         }
         return text
     }

@@ -144,7 +144,7 @@ public enum TenantLoader {
                     message += " (\(context))"
                     notes.append(
                         Diagnostic.Note(
-                            "\(context.replacingOccurrences(of: "while parsing", with: "the")) started here",
+                            "\(context.replacingOccurrences(of: "while parsing ", with: "")) started here",
                             at: SourceLocation(file: file, line: contextMark.line, column: contextMark.column)))
                 }
             }
