@@ -40,6 +40,13 @@ public struct DuplicateKey: Sendable, Equatable {
     public let mark: Mark
     /// Where the key was first written.
     public let firstMark: Mark
+
+    /// Creates a record.
+    public init(key: String, mark: Mark, firstMark: Mark) {
+        self.key = key
+        self.mark = mark
+        self.firstMark = firstMark
+    }
 }
 
 /// A parsed file: its root node (`nil` for an empty file) and the duplicate keys found while parsing.

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import YAML
+
+@Suite struct YAMLParserTests {
+    static func parse(_ text: String) throws -> YAMLDocument { try YAMLParser.parse(Data(text.utf8)) }
+
+    @Test func marksAreOneBased() throws {
+        let document = try Self.parse("a:\n  b: [x, 'y']\n")
+        let root = try #require(document.root)
+        #expect(root.mark == Mark(line: 1, column: 1))
+        let b = try #require(root.mapping?.first?.value.mapping?.first)
+        #expect(b.key.mark == Mark(line: 2, column: 3))
+        #expect(b.value.mark == Mark(line: 2, column: 6))
+        #expect(b.value.sequence?.map(\.content) == [.scalar("x", .plain), .scalar("y", .singleQuoted)])
+    }
+
+    @Test func duplicateKeysReportedFirstKept() throws {
+        let document = try Self.parse("a: 1\nb: 2\na: 3\n")
+        #expect(document.duplicateKeys == [DuplicateKey(key: "a", mark: Mark(line: 3, column: 1), firstMark: Mark(line: 1, column: 1))])
+        #expect(document.root?.mapping?.map(\.keyText) == ["a", "b"])
+        #expect(document.root?.mapping?.first?.value.scalar == "1")
+    }
+
+    @Test func syntaxErrorCarriesProblemAndContext() {
+        #expect(throws: YAMLError.syntax(
+            problem: "did not find expected ',' or '}'", at: Mark(line: 2, column: 2),
+            context: "while parsing a flow mapping", contextMark: Mark(line: 1, column: 4))) {
+            try Self.parse("a: { b: 1\nc: 2\n")
+        }
+    }
+
+    @Test func aliasesResolveAndUnknownAliasFails() throws {
+        let document = try Self.parse("base: &b { x: 1 }\ncopy: *b\n")
+        #expect(document.root?.mapping?[1].value.mapping?.first?.keyText == "x")
+        #expect(throws: YAMLError.undefinedAlias(name: "nope", at: Mark(line: 1, column: 4))) {
+            try Self.parse("a: *nope\n")
+        }
+    }
+
+    @Test func emptyFileHasNoRootAndSecondDocumentFails() throws {
+        #expect(try Self.parse("# only a comment\n").root == nil)
+        #expect(throws: YAMLError.multipleDocuments(at: Mark(line: 2, column: 1))) {
+            try Self.parse("a: 1\n---\nb: 2\n")
+        }
+    }
+
+    @Test func nullScalars() throws {
+        let values = try #require(try Self.parse("[~, null, '', x]\n").root?.sequence)
+        #expect(values.map(\.isNull) == [true, true, false, false])
+    }
+
+    @Test func countEventsMatchesStructure() throws {
+        // stream start, document start, mapping start, 2 scalars, mapping end, document end (stream end not counted).
+        #expect(try YAMLParser.countEvents(Data("a: 1\n".utf8)) == 7)
+    }
+}
