@@ -1,0 +1,79 @@
+import Apply
+import Diff
+import Foundation
+import JSONValues
+import LocalTenant
+import ManagementAPI
+import Output
+import PlanModel
+import TestSupport
+
+/// A small tenant directory and an in-memory local tenant, planned and applied through the real engine.
+struct EngineHarness {
+    static let tenantYAML = """
+        tenant:
+          domain: example-prod.eu.auth0.com
+        connections:
+          - name: Username-Password-Authentication
+            strategy: auth0
+            options:
+              passwordPolicy: good
+            enabled_clients: [saas-web]
+        clients:
+          - name: saas-web
+            app_type: regular_web
+            organization_usage: require
+        roles:
+          - name: member
+            description: Member
+
+        """
+
+    static let acmeYAML = """
+        organization:
+          name: acme
+          display_name: Acme Corp
+          metadata:
+            customer_id: c-1
+        login: password-only
+        connections:
+          - connection: Username-Password-Authentication
+            assign_membership_on_login: false
+
+        """
+
+    let work: CaseWorkspace
+    let tenant: Tenant
+
+    init(tenantFile: String = tenantYAML, customers: [String: String] = ["acme": acmeYAML]) throws {
+        work = try CaseWorkspace(empty: "engine")
+        try work.write("t/tenant.yaml", tenantFile)
+        for (name, text) in customers { try work.write("t/customers/\(name).yaml", text) }
+        let result = TenantLoader.load(directory: work.path("t"), environment: [:])
+        guard let loaded = result.tenant else {
+            throw HarnessError.load(result.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        tenant = loaded
+    }
+
+    /// Plans against `live` and renders the plan with the directory shown as `t`.
+    func plan(_ live: LocalTenant) async throws -> (plan: Plan, text: String) {
+        let client = ManagementClient(transport: live)
+        let snapshot = try await SnapshotReader.read(client, scope: Planner.readScope(for: tenant))
+        let plan = try Planner(tenant: tenant, live: snapshot).plan()
+        return (plan, PlanTextRenderer(directory: "t", target: "local").render(plan))
+    }
+
+    /// Plans and applies against `live`.
+    func apply(_ live: LocalTenant, options: ApplyOptions = ApplyOptions()) async throws -> ApplyReport {
+        let (plan, _) = try await plan(live)
+        return try await Applier(client: ManagementClient(transport: live)).apply(plan, options: options)
+    }
+}
+
+enum HarnessError: Error { case load(String) }
+
+/// An empty local tenant in memory.
+func emptyTenant(_ faults: LocalTenant.Faults = LocalTenant.Faults()) throws -> LocalTenant {
+    try LocalTenant(json: [:], faults: faults)
+}
