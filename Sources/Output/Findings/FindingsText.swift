@@ -1,0 +1,64 @@
+import PlanModel
+import Policy
+
+/// The `text` findings format for people: compiler-style lines, as swift-format and compilers print them.
+///
+/// Shape, one item per line:
+/// ```
+/// tenants/prod/tenant.yaml:22:16: warning: policy.exceptions[0] (rule '…') expired on 2024-01-31 and …
+/// tenants/prod/customers/acme.yaml:14:7: error[sso-only-password-connection]: organization 'acme' is …
+/// tenants/prod/customers/globex.yaml:6:17: suppressed[sso-only-password-connection]: … (exception at tenants/prod/tenant.yaml:20:7: migration until 2027-01-31)
+/// check: 1 error, 0 warnings, 1 suppressed by an exception
+/// ```
+/// Settings diagnostics come first, then findings, then suppressed findings, each sorted by location; notes
+/// follow their diagnostic as `file:line:column: note: …`. Paths are prefixed by the tenant directory as the
+/// user named it (``Diagnostic/rendered(directory:)``). No colour: the executable adds it on a TTY.
+public enum FindingsText {
+    /// Renders `report`.
+    /// - Parameters:
+    ///   - report: The policy report.
+    ///   - directory: The tenant directory argument, put in front of every path.
+    /// - Returns: The text, ending in a newline.
+    public static func render(_ report: PolicyReport, directory: String) -> String {
+        var lines: [String] = []
+        lines += report.settingsDiagnostics.map { $0.rendered(directory: directory) }
+        lines += report.findings.map { $0.rendered(directory: directory) }
+        for item in report.suppressed {
+            let diagnostic = item.diagnostic
+            let location = diagnostic.location.map { "\($0.prefixed(by: directory)): " } ?? ""
+            let until = item.expires.map { " until \($0)" } ?? ""
+            lines.append(
+                "\(location)suppressed[\(diagnostic.ruleID ?? "")]: \(diagnostic.message) (exception at "
+                    + "\(item.exception.prefixed(by: directory))\(until): \(item.reason))")
+        }
+        lines.append(summary(report))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `check: 2 errors, 1 warning, 1 suppressed by an exception`, or `check: no findings (14 rules, 2
+    /// organizations)`.
+    public static func summary(_ report: PolicyReport) -> String {
+        let errors = report.findings.filter { $0.severity == .error }.count
+        let warnings = report.findings.count - errors
+        var parts: [String] = []
+        if report.findings.isEmpty {
+            parts.append(
+                "no findings (\(count(report.checkedRules.count, "rule")), "
+                    + "\(count(report.organizations.count, "organization")))")
+        } else {
+            parts.append("\(count(errors, "error")), \(count(warnings, "warning"))")
+        }
+        if !report.suppressed.isEmpty {
+            parts.append("\(report.suppressed.count) suppressed by an exception")
+        }
+        let settingsErrors = report.settingsDiagnostics.filter { $0.severity == .error }.count
+        if settingsErrors > 0 {
+            parts.append("\(count(settingsErrors, "error")) in policy settings")
+        }
+        return "check: " + parts.joined(separator: ", ")
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+}

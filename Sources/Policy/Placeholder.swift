@@ -1,1 +1,0 @@
-// placeholder: the policy engine (issue 3)

@@ -1,0 +1,181 @@
+import Foundation
+import PlanModel
+import Policy
+import Testing
+
+/// A scratch tenant directory under the temporary directory, removed by ``remove()``.
+struct Scratch {
+    let url: URL
+
+    /// An empty scratch directory.
+    init() throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tenantplan-policy-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// A scratch directory holding `files` (path relative to the tenant directory → contents).
+    init(files: [String: String]) throws {
+        try self.init()
+        for (path, text) in files { try write(path, text) }
+    }
+
+    /// A scratch copy of `Resources/<name>/tenant`.
+    init(case name: String) throws {
+        try self.init()
+        let source = try Resources.url.appendingPathComponent("\(name)/tenant")
+        for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(item), to: url.appendingPathComponent(item))
+        }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let file = url.appendingPathComponent(path)
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: url.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func delete(_ path: String) throws {
+        try FileManager.default.removeItem(at: url.appendingPathComponent(path))
+    }
+
+    /// Applies case.md-style line edits to `path`: each line must currently read `now` (after its indentation);
+    /// it becomes `replacement` with the same indentation, or is deleted when `replacement` is nil.
+    func edit(_ path: String, _ edits: [(line: Int, now: String, replacement: String?)]) throws {
+        var lines = try read(path).components(separatedBy: "\n")
+        for edit in edits.sorted(by: { $0.line > $1.line }) {
+            let current = lines[edit.line - 1]
+            let indentation = String(current.prefix { $0 == " " })
+            try #require(
+                current.dropFirst(indentation.count) == edit.now[...], "\(path):\(edit.line) reads '\(current)'")
+            if let replacement = edit.replacement {
+                lines[edit.line - 1] = indentation + replacement
+            } else {
+                lines.remove(at: edit.line - 1)
+            }
+        }
+        try write(path, lines.joined(separator: "\n"))
+    }
+
+    /// Loads the directory; requires a valid tenant.
+    func load(environment: [String: String] = [:]) throws -> Tenant {
+        let result = TenantLoader.load(directory: url.path, environment: environment)
+        let errors = result.diagnostics.map(\.description).joined(separator: "\n")
+        return try #require(result.tenant, "load failed:\n\(errors)")
+    }
+
+    /// Loads and checks on ``Day/today``.
+    func check(environment: [String: String] = [:]) throws -> PolicyReport {
+        PolicyEngine().check(try load(environment: environment), today: Day.today)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// The test bundle's `Resources` folder.
+enum Resources {
+    static var url: URL {
+        get throws {
+            try #require(Bundle.module.url(forResource: "Resources", withExtension: nil), "Resources not in bundle")
+        }
+    }
+
+    /// `Tests/PolicyTests/Resources` in the source tree, for recording golden files.
+    static let sourceURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Resources")
+
+    /// True when golden files and docs/rules.md should be rewritten (`TENANTPLAN_RECORD=1`).
+    static var recording: Bool { ProcessInfo.processInfo.environment["TENANTPLAN_RECORD"] == "1" }
+}
+
+/// Fixed dates: exceptions compare the UTC day.
+enum Day {
+    /// 2026-06-15, 12:00 UTC.
+    static let today = Date(timeIntervalSince1970: 1_781_524_800)
+}
+
+/// Files of a small tenant, edited per test. Line numbers are cited in the tests.
+enum Sample {
+    /// `tenant.yaml`: lines 1–14 without extras; `policy` starts at line 15 when there are no extras.
+    static func tenant(connections: String = "", clients: String = "", policy: String = "") -> String {
+        """
+        tenant:
+          domain: example-test.eu.auth0.com
+        connections:
+          - name: Username-Password-Authentication
+            strategy: auth0
+          - name: google-oauth2
+            strategy: google-oauth2
+
+        """ + connections + """
+        clients:
+          - name: saas-web
+            app_type: regular_web
+            organization_usage: require
+            initiate_login_uri: https://app.example.com/login
+
+        """ + clients + """
+        roles:
+          - name: member
+
+        """ + policy
+    }
+
+    /// `customers/acme.yaml`: a safe SSO-only customer with its own `waad` connection and an invite policy.
+    static let acmeLines = [
+        "organization:",  // 1
+        "  name: acme",  // 2
+        "login: sso-only",  // 3
+        "connections:",  // 4
+        "  - connection: acme-entra",  // 5
+        "    assign_membership_on_login: true",  // 6
+        "enterprise_connections:",  // 7
+        "  - name: acme-entra",  // 8
+        "    strategy: waad",  // 9
+        "    options:",  // 10
+        "      tenant_domain: acme.example",  // 11
+        "      domain_aliases: [acme.example, acme.test]",  // 12
+        "      client_id: 11111111-0000-4000-8000-000000000001",  // 13
+        "      client_secret: ${env:ACME_SECRET}",  // 14
+        "      userid_attribute: oid",  // 15
+        "      should_trust_email_verified_connection: never_set_emails_as_verified",  // 16
+        "invitations:",  // 17
+        "  client: saas-web",  // 18
+        "  connection: acme-entra",  // 19
+        "  ttl: 7d",  // 20
+        "  roles: [member]",  // 21
+        "  require_app_metadata: [member_id]",  // 22
+    ]
+
+    /// The acme file with lines replaced (a replacement may hold several lines, or be empty to delete the line).
+    static func acme(_ replacements: [Int: String] = [:]) -> String {
+        acmeLines.enumerated().compactMap { index, line -> String? in
+            guard let replacement = replacements[index + 1] else { return line }
+            return replacement.isEmpty ? nil : replacement
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Loads and checks `tenant.yaml` plus customer files (name → contents).
+    static func check(
+        tenant: String = Sample.tenant(), customers: [String: String], environment: [String: String] = [:]
+    ) throws -> PolicyReport {
+        var files = ["tenant.yaml": tenant]
+        for (name, text) in customers { files["customers/\(name).yaml"] = text }
+        let scratch = try Scratch(files: files)
+        defer { scratch.remove() }
+        return try scratch.check(environment: environment)
+    }
+
+    /// Rendered findings of one rule.
+    static func findings(_ report: PolicyReport, rule: String) -> [String] {
+        report.findings.filter { $0.ruleID == rule }.map(\.description)
+    }
+}
