@@ -12,6 +12,7 @@ enum ApplyCommand {
         let directory = try args.directory()
         let pipeline = Pipeline(context: context, directory: directory)
         guard let tenant = pipeline.load() else { return ExitCode.failure }
+        if let status = pipeline.checkBeforePlanning(tenant) { return status }
         let selection = try TenantSelection.choose(
             option: args.option("tenant"), directory: directory, environment: context.environment)
         let (plan, client) = try await pipeline.plan(tenant, selection: selection)

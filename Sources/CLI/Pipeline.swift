@@ -1,7 +1,9 @@
 import Diff
 import Foundation
 import ManagementAPI
+import Output
 import PlanModel
+import Policy
 
 /// The stages every command shares: Load -> Validate -> (Check) -> Read live -> Diff.
 struct Pipeline {
@@ -21,6 +23,25 @@ struct Pipeline {
                 "tenantplan: \(errors) error\(errors == 1 ? "" : "s") in \(directory); nothing was read or changed\n")
         }
         return result.tenant
+    }
+
+    /// Runs the policy checks before a plan or apply: findings are printed (to stdout, before the plan); an error
+    /// finding stops the command before the live tenant is read.
+    /// - Returns: `nil` to go on, or the exit status to stop with (3 for error findings, 1 for bad settings).
+    func checkBeforePlanning(_ tenant: Tenant) -> Int32? {
+        let report = PolicyEngine().check(tenant, today: context.now)
+        if !report.findings.isEmpty || !report.settingsDiagnostics.isEmpty || !report.suppressed.isEmpty {
+            context.stdout.write(FindingsText.render(report, directory: directory))
+        }
+        if report.hasSettingsErrors { return ExitCode.failure }
+        if report.hasErrorFindings {
+            context.stderr.write(
+                "tenantplan: policy errors in \(directory); fix them (or add an exception with a reason) before "
+                    + "planning; nothing was read or changed\n")
+            return ExitCode.policy
+        }
+        if !report.findings.isEmpty || !report.suppressed.isEmpty { context.stdout.write("\n") }
+        return nil
     }
 
     /// Opens the live tenant, checks it is the one the directory belongs to, reads it and plans.

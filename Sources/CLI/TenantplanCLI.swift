@@ -8,12 +8,14 @@ public enum TenantplanCLI {
 
         usage:
           tenantplan validate [DIR]              load and validate DIR; no network
-          tenantplan plan [DIR]                  read the live tenant, diff, print the plan
+          tenantplan check [DIR]                 validate, then run the policy rules; no network
+          tenantplan plan [DIR]                  check, read the live tenant, diff, print the plan
           tenantplan apply [DIR] --auto-approve  plan, then carry the plan out
 
         options:
           --tenant local:PATH       the embedded local tenant saved at PATH
                                     (default: DIR/.tenantplan/local-tenant.json, unless AUTH0_DOMAIN is set)
+          --format FORMAT           check: text (default), json, sarif, github, junit
           --detailed-exitcode       plan: exit 2 when there are changes
           --auto-approve            apply: do not ask for confirmation
           --allow-destroy           apply: destroy marked resources no longer declared
@@ -37,6 +39,7 @@ public enum TenantplanCLI {
         do {
             switch command {
             case "validate": return try await ValidateCommand.run(rest, context: context)
+            case "check": return try await CheckCommand.run(rest, context: context)
             case "plan": return try await PlanCommand.run(rest, context: context)
             case "apply": return try await ApplyCommand.run(rest, context: context)
             case "help", "--help", "-h":

@@ -1,0 +1,30 @@
+import Output
+import Policy
+
+/// `tenantplan check [DIR] [--format text|json|sarif|github|junit]`: validate, then run the policy rules; no
+/// network. Exit 3 when a finding at error severity remains, 1 for load or policy-settings errors, 0 otherwise.
+enum CheckCommand {
+    static let formats = ["text", "json", "sarif", "github", "junit"]
+
+    static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
+        let args = try Arguments(arguments, flags: [], options: ["format"])
+        let directory = try args.directory()
+        let format = args.option("format") ?? "text"
+        guard formats.contains(format) else {
+            throw CLIError.usage("--format takes one of: \(formats.joined(separator: ", "))")
+        }
+        guard let tenant = Pipeline(context: context, directory: directory).load() else { return ExitCode.failure }
+        let report = PolicyEngine().check(tenant, today: context.now)
+        let text: String
+        switch format {
+        case "json": text = FindingsJSON.render(report, directory: directory)
+        case "sarif": text = FindingsSARIF.render(report, directory: directory)
+        case "github": text = FindingsGitHub.render(report, directory: directory)
+        case "junit": text = FindingsJUnit.render(report, directory: directory)
+        default: text = FindingsText.render(report, directory: directory)
+        }
+        context.stdout.write(text)
+        if report.hasSettingsErrors { return ExitCode.failure }
+        return report.hasErrorFindings ? ExitCode.policy : ExitCode.success
+    }
+}
