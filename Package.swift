@@ -39,6 +39,10 @@ let package = Package(
             "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Diff", "Apply", "Output",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),
+        // scripts/benchmark: generated tenants at scale; not part of the product.
+        .executableTarget(
+            name: "tenantplan-benchmark", dependencies: ["CLI", "Apply", "Diff", "LocalTenant", "ManagementAPI", "PlanModel", "YAML"],
+            path: "Sources/Benchmark"),
 
         .target(
             name: "TestSupport",
@@ -47,6 +51,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(
             name: "PolicyTests", dependencies: ["Policy", "PlanModel", "Output", "TestSupport"],

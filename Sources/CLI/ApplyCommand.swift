@@ -11,11 +11,12 @@ enum ApplyCommand {
             arguments, flags: ["auto-approve", "allow-destroy", "allow-identity-change"], options: ["tenant"])
         let directory = try args.directory()
         let pipeline = Pipeline(context: context, directory: directory)
-        guard let tenant = pipeline.load() else { return ExitCode.failure }
-        if let status = pipeline.checkBeforePlanning(tenant) { return status }
         let selection = try TenantSelection.choose(
             option: args.option("tenant"), directory: directory, environment: context.environment)
-        let (plan, client) = try await pipeline.plan(tenant, selection: selection)
+        let (loaded, transport) = await pipeline.loadWhileOpening(selection)
+        guard let tenant = loaded else { return ExitCode.failure }
+        if let status = pipeline.checkBeforePlanning(tenant) { return status }
+        let (plan, client) = try await pipeline.plan(tenant, transport: transport)
         let renderer = PlanTextRenderer(directory: directory, target: client.transport.tenantDescription, command: "apply")
         context.stdout.write(renderer.render(plan))
         guard !plan.isEmpty else { return ExitCode.success }

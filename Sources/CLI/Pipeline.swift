@@ -44,10 +44,26 @@ struct Pipeline {
         return nil
     }
 
-    /// Opens the live tenant, checks it is the one the directory belongs to, reads it and plans.
+    /// Loads the tenant directory while the live tenant is opened on another core (opening sends no request:
+    /// the local tenant reads its file, the remote client only sets up).
+    /// - Returns: The tenant (`nil` after printed load errors) and the opened transport or why it failed.
+    func loadWhileOpening(_ selection: TenantSelection) async
+        -> (tenant: Tenant?, transport: Result<any ManagementTransport, any Error>)
+    {
+        let open = context.openTenant
+        let opening = Task.detached { () -> Result<any ManagementTransport, any Error> in
+            Result { try open(selection) }
+        }
+        let tenant = load()
+        return (tenant, await opening.value)
+    }
+
+    /// Checks the live tenant is the one the directory belongs to, reads it and plans.
     /// - Throws: Errors from opening, reading or planning; the caller prints them.
-    func plan(_ tenant: Tenant, selection: TenantSelection) async throws -> (plan: Plan, client: ManagementClient) {
-        let transport = try context.openTenant(selection)
+    func plan(_ tenant: Tenant, transport opened: Result<any ManagementTransport, any Error>) async throws
+        -> (plan: Plan, client: ManagementClient)
+    {
+        let transport = try opened.get()
         if let domain = transport.remoteDomain, domain.lowercased() != tenant.domain.value.lowercased() {
             throw CLIError.unsupported(
                 "\(directory) belongs to \(tenant.domain.value) (tenant.yaml:\(tenant.domain.location.line)) "

@@ -8,11 +8,12 @@ enum PlanCommand {
         let args = try Arguments(arguments, flags: ["detailed-exitcode"], options: ["tenant"])
         let directory = try args.directory()
         let pipeline = Pipeline(context: context, directory: directory)
-        guard let tenant = pipeline.load() else { return ExitCode.failure }
-        if let status = pipeline.checkBeforePlanning(tenant) { return status }
         let selection = try TenantSelection.choose(
             option: args.option("tenant"), directory: directory, environment: context.environment)
-        let (plan, client) = try await pipeline.plan(tenant, selection: selection)
+        let (loaded, transport) = await pipeline.loadWhileOpening(selection)
+        guard let tenant = loaded else { return ExitCode.failure }
+        if let status = pipeline.checkBeforePlanning(tenant) { return status }
+        let (plan, client) = try await pipeline.plan(tenant, transport: transport)
         let renderer = PlanTextRenderer(directory: directory, target: client.transport.tenantDescription)
         context.stdout.write(renderer.render(plan))
         return args.flags.contains("detailed-exitcode") && !plan.isEmpty ? ExitCode.changes : ExitCode.success

@@ -18,7 +18,7 @@ extension Planner {
         let declaredNames = Set(declared.map(\.name.value))
         for connection in declared {
             let name = connection.name.value
-            if let current = live.connections.first(where: { $0.name == name }) {
+            if let current = liveConnections[name] {
                 if current.strategy != connection.strategy.value {
                     replaced.insert(name)
                     changes.append(replacement(connection, current: current))
@@ -160,7 +160,7 @@ extension Planner {
         if let wanted = connection.enabledClients?.value {
             let managed = Dictionary(
                 (tenant.clients ?? []).compactMap { client in
-                    live.clients.first { $0.name == client.name.value }.map { ($0.clientID, $0.name) }
+                    liveClients[client.name.value].map { ($0.clientID, $0.name) }
                 }, uniquingKeysWith: { a, _ in a })
             let liveIDs = Set(current.enabledClients ?? [])
             let wantedNames = Set(wanted.map(\.value))

@@ -12,7 +12,7 @@ extension Planner {
         let declared = Set(customers.map(\.organization.name.value))
         for customer in customers {
             let name = customer.organization.name.value
-            if let current = live.organizations.first(where: { $0.name == name }) {
+            if let current = liveOrganizations[name] {
                 if let change = update(customer, current: current, replaced: replaced) { changes.append(change) }
             } else {
                 changes.append(creation(customer))
@@ -196,8 +196,8 @@ extension Planner {
         -> (request: PlannedRequest, field: FieldChange)
     {
         let connectionName = entry.connection.value
-        let connectionID = live.connections.first(where: { $0.name == connectionName && !replacedOrRecreated(connectionName) })?.id
-            ?? CreatedResource(.connection, connectionName).placeholder
+        let existing = replacedOrRecreated(connectionName) ? nil : liveConnections[connectionName]
+        let connectionID = existing?.id ?? CreatedResource(.connection, connectionName).placeholder
         var body: [String: JSONValue] = ["connection_id": .string(connectionID)]
         var flags: [String] = []
         for (key, value) in [
@@ -221,7 +221,7 @@ extension Planner {
     /// True when the live connection of that name will be deleted and created again (strategy change).
     private func replacedOrRecreated(_ name: String) -> Bool {
         guard let declared = tenant.connection(named: name),
-            let current = live.connections.first(where: { $0.name == name })
+            let current = liveConnections[name]
         else { return false }
         return declared.strategy.value != current.strategy
     }

@@ -9,7 +9,7 @@ extension Planner {
         var changes: [ResourceChange] = []
         for role in roles {
             let name = role.name.value
-            guard let current = live.roles.first(where: { $0.name == name }) else {
+            guard let current = liveRoles[name] else {
                 var body: [String: JSONValue] = ["name": .string(name)]
                 var fields: [FieldChange] = []
                 if let description = role.description?.value {
@@ -55,7 +55,7 @@ extension Planner {
         for client in clients {
             let name = client.name.value
             let desired = Self.clientFields(client)
-            guard let current = live.clients.first(where: { $0.name == name }) else {
+            guard let current = liveClients[name] else {
                 var body = desired
                 body["name"] = .string(name)
                 body["client_metadata"] = Self.marked([:])
@@ -135,7 +135,7 @@ extension Planner {
 
     /// The id of a managed client, or the placeholder of one created in the same apply; `nil` when it is neither.
     func clientReference(_ name: String) -> String? {
-        if let current = live.clients.first(where: { $0.name == name }) { return current.clientID }
+        if let current = liveClients[name] { return current.clientID }
         if tenant.client(named: name) != nil { return CreatedResource(.client, name).placeholder }
         return nil
     }

@@ -27,11 +27,19 @@ public struct Planner: Sendable {
     public let tenant: Tenant
     /// The live state.
     public let live: LiveSnapshot
+    let liveOrganizations: [String: LiveOrganization]
+    let liveConnections: [String: LiveConnection]
+    let liveClients: [String: LiveClient]
+    let liveRoles: [String: LiveRole]
 
     /// Creates a planner.
     public init(tenant: Tenant, live: LiveSnapshot) {
         self.tenant = tenant
         self.live = live
+        liveOrganizations = Dictionary(live.organizations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        liveConnections = Dictionary(live.connections.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        liveClients = Dictionary(live.clients.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        liveRoles = Dictionary(live.roles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// What must be read of the live tenant to plan `tenant`: the four top-level lists always (the plan counts
@@ -61,7 +69,8 @@ public struct Planner: Sendable {
         if let roles = tenant.roles {
             changes += planRoles(roles)
         }
-        unmanaged.roles = live.roles.filter { role in !(tenant.roles ?? []).contains { $0.name.value == role.name } }.count
+        let declaredRoles = Set((tenant.roles ?? []).map(\.name.value))
+        unmanaged.roles = live.roles.filter { !declaredRoles.contains($0.name) }.count
 
         let clientChanges = planClients()
         changes += clientChanges.changes

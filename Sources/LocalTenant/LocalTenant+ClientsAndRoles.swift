@@ -8,7 +8,7 @@ extension LocalTenant {
         let notFound = Self.error(404, "Not Found", "The client does not exist", "inexistent_client")
         switch (request.method, parts.count) {
         case (.get, 0):
-            return Self.checkpoint(state.clients.map(JSONValue.object), key: "clients", query: request.query)
+            return Self.checkpoint(state.clients, key: "clients", query: request.query, JSONValue.object)
         case (.post, 0):
             var body = request.body?.objectValue ?? [:]
             guard body["name"]?.stringValue != nil else {

@@ -14,7 +14,7 @@ extension LocalTenant {
             if let strategy = request.query["strategy"] {
                 items = items.filter { $0["strategy"]?.stringValue == strategy }
             }
-            return Self.checkpoint(items.map(JSONValue.object), key: "connections", query: request.query)
+            return Self.checkpoint(items, key: "connections", query: request.query, JSONValue.object)
         case (.post, 0):
             return createConnection(request.body?.objectValue ?? [:])
         default:
@@ -51,7 +51,8 @@ extension LocalTenant {
         case (.get, 2) where parts[1] == "clients":
             let ids = state.connectionClients[id] ?? []
             return Self.checkpoint(
-                ids.map { ["client_id": .string($0)] }, key: "clients", query: request.query.merging(["take": request.query["take"] ?? "50"]) { a, _ in a })
+                ids, key: "clients", query: request.query.merging(["take": request.query["take"] ?? "50"]) { a, _ in a }
+            ) { ["client_id": .string($0)] }
         case (.patch, 2) where parts[1] == "clients":
             guard let items = request.body?.arrayValue, !items.isEmpty else {
                 return Self.badRequest("Payload validation error: 'Array is too short (0), minimum 1'.")

@@ -9,8 +9,9 @@ extension LocalTenant {
     func organizations(_ request: APIRequest, _ parts: [String]) -> APIResponse {
         switch (request.method, parts.count) {
         case (.get, 0):
-            let items = state.organizations.map { JSONValue.object($0.filter { $0.key != "enabled_connections" }) }
-            return Self.checkpoint(items, key: "organizations", query: request.query)
+            return Self.checkpoint(state.organizations, key: "organizations", query: request.query) {
+                JSONValue.object($0.filter { $0.key != "enabled_connections" })
+            }
         case (.post, 0):
             return createOrganization(request.body?.objectValue ?? [:])
         case (.get, 2) where parts[0] == "name":

@@ -41,15 +41,19 @@ extension LocalTenant {
     // MARK: Pagination
 
     /// Checkpoint pagination: `take` items from the position encoded in `from`; `next` while more remain.
-    static func checkpoint(_ items: [JSONValue], key: String, query: [String: String]) -> APIResponse {
+    static func checkpoint<Item>(
+        _ items: [Item], key: String, query: [String: String], _ transform: (Item) -> JSONValue
+    ) -> APIResponse {
         guard query["take"] != nil || query["from"] != nil else {
-            if query["page"] != nil || query["per_page"] != nil { return offset(items, key: key, query: query) }
-            return ok(.array(items))
+            if query["page"] != nil || query["per_page"] != nil {
+                return offset(items.map(transform), key: key, query: query)
+            }
+            return ok(.array(items.map(transform)))
         }
         let take = min(max(Int(query["take"] ?? "50") ?? 50, 1), 100)
         let start = query["from"].flatMap(Self.decodeCursor) ?? 0
         let end = min(start + take, items.count)
-        var body: [String: JSONValue] = [key: .array(start < end ? Array(items[start..<end]) : [])]
+        var body: [String: JSONValue] = [key: .array(start < end ? items[start..<end].map(transform) : [])]
         if end < items.count { body["next"] = .string(encodeCursor(end)) }
         return ok(.object(body))
     }

@@ -56,7 +56,7 @@ public actor LocalTenant: ManagementTransport {
                 throw LocalTenantError.io(path: path, reason: "cannot read: \(error.localizedDescription)")
             }
             let json: JSONValue
-            do { json = try JSONValue(data: data) } catch {
+            do { json = try LocalTenantFile.decode(data) } catch {
                 throw LocalTenantError.invalidFile("\(path) is not JSON")
             }
             loaded = try LocalTenantState(json: json)

@@ -139,17 +139,24 @@ private final class ParserHandle {
     }
 }
 
-/// Turns the event stream into nodes with a stack of open collections.
+/// Turns the event stream into nodes with a stack of open collections, mutated in place.
 private struct TreeBuilder {
-    private enum Open {
-        case sequence(items: [YAMLNode], tag: String?, anchor: String?, mark: Mark)
-        case mapping(pairs: [YAMLPair], pendingKey: YAMLNode?, seen: [String: Mark],
-                     skipping: Bool, tag: String?, anchor: String?, mark: Mark)
+    private struct Frame {
+        let isMapping: Bool
+        let tag: String?
+        let anchor: String?
+        let mark: Mark
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        var skipping = false
+        /// Keys seen, kept once the mapping grows past a few keys (small ones are scanned).
+        var seen: [String: Mark]?
     }
 
     private(set) var root: YAMLNode?
     private(set) var duplicates: [DuplicateKey] = []
-    private var stack: [Open] = []
+    private var stack: [Frame] = []
     private var anchors: [String: YAMLNode] = [:]
     private var documents = 0
 
@@ -168,54 +175,53 @@ private struct TreeBuilder {
             guard let node = anchors[name] else { throw .undefinedAlias(name: name, at: mark) }
             add(node)
         case .sequenceStart(let tag, let anchor, let mark):
-            stack.append(.sequence(items: [], tag: tag, anchor: anchor, mark: mark))
+            stack.append(Frame(isMapping: false, tag: tag, anchor: anchor, mark: mark))
         case .mappingStart(let tag, let anchor, let mark):
-            stack.append(.mapping(pairs: [], pendingKey: nil, seen: [:], skipping: false,
-                                  tag: tag, anchor: anchor, mark: mark))
+            stack.append(Frame(isMapping: true, tag: tag, anchor: anchor, mark: mark))
         case .sequenceEnd, .mappingEnd:
-            guard let open = stack.popLast() else { return }
-            let node: YAMLNode
-            let anchor: String?
-            switch open {
-            case .sequence(let items, let tag, let a, let mark):
-                node = YAMLNode(.sequence(items), mark: mark, tag: tag)
-                anchor = a
-            case .mapping(let pairs, _, _, _, let tag, let a, let mark):
-                node = YAMLNode(.mapping(pairs), mark: mark, tag: tag)
-                anchor = a
-            }
-            if let anchor { anchors[anchor] = node }
+            guard let frame = stack.popLast() else { return }
+            let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            let node = YAMLNode(content, mark: frame.mark, tag: frame.tag)
+            if let anchor = frame.anchor { anchors[anchor] = node }
             add(node)
         }
     }
 
     private mutating func add(_ node: YAMLNode) {
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let tag, let anchor, let mark):
-            items.append(node)
-            stack.append(.sequence(items: items, tag: tag, anchor: anchor, mark: mark))
-        case .mapping(var pairs, let pendingKey, var seen, let skipping, let tag, let anchor, let mark):
-            if let key = pendingKey {
-                if !skipping { pairs.append(YAMLPair(key: key, value: node)) }
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, seen: seen, skipping: false,
-                                      tag: tag, anchor: anchor, mark: mark))
-            } else {
-                var skip = false
-                if let text = node.scalar {
-                    if let first = seen[text] {
-                        duplicates.append(DuplicateKey(key: text, mark: node.mark, firstMark: first))
-                        skip = true
-                    } else {
-                        seen[text] = node.mark
-                    }
-                }
-                stack.append(.mapping(pairs: pairs, pendingKey: node, seen: seen, skipping: skip,
-                                      tag: tag, anchor: anchor, mark: mark))
-            }
+        let top = stack.count - 1
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
         }
+        if let key = stack[top].pendingKey {
+            if !stack[top].skipping { stack[top].pairs.append(YAMLPair(key: key, value: node)) }
+            stack[top].pendingKey = nil
+            stack[top].skipping = false
+            return
+        }
+        stack[top].pendingKey = node
+        guard let text = node.scalar else { return }
+        if let first = firstMark(of: text, in: stack[top]) {
+            duplicates.append(DuplicateKey(key: text, mark: node.mark, firstMark: first))
+            stack[top].skipping = true
+            return
+        }
+        if stack[top].seen != nil {
+            stack[top].seen![text] = node.mark
+        } else if stack[top].pairs.count >= 16 {
+            var seen: [String: Mark] = [:]
+            for pair in stack[top].pairs { seen[pair.keyText] = pair.key.mark }
+            seen[text] = node.mark
+            stack[top].seen = seen
+        }
+    }
+
+    private func firstMark(of key: String, in frame: Frame) -> Mark? {
+        if let seen = frame.seen { return seen[key] }
+        return frame.pairs.first { $0.key.scalar == key }?.key.mark
     }
 }

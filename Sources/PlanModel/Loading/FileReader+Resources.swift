@@ -105,7 +105,7 @@ extension FileReader {
     /// Auth0's connection name pattern: `^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$`.
     static func isConnectionName(_ name: String) -> Bool {
         guard let first = name.first, let last = name.last, first != "-", last != "-" else { return false }
-        return !name.contains("--") && name.allSatisfy { $0 == "-" || $0.isASCIILetter || $0.isASCIIDigit }
+        return !ScalarChecks.containsASCII(name, "--") && name.allSatisfy { $0 == "-" || $0.isASCIILetter || $0.isASCIIDigit }
     }
 
     /// Auth0's organization name pattern: lowercase letters, digits, `_` and `-`.

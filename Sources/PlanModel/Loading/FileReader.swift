@@ -51,21 +51,22 @@ struct FileReader {
             error("expected a mapping for \(Self.describe(path)), found \(node.kindDescription)", at: node)
             return nil
         }
-        var byKey: [String: YAMLPair] = [:]
+        var known: [YAMLPair] = []
+        known.reserveCapacity(pairs.count)
         for pair in pairs {
             let key = pair.keyText
             if allowed.contains(key) {
-                byKey[key] = pair
+                known.append(pair)
             } else {
                 error(
                     "unknown key '\(key)' \(Self.place(path)) (expected: \(allowed.joined(separator: ", ")))",
                     at: pair.key)
             }
         }
-        for key in required where byKey[key] == nil {
+        for key in required where !known.contains(where: { $0.keyText == key }) {
             error("missing required key '\(key)' \(Self.place(path))", at: node)
         }
-        return Fields(node: node, path: path, pairs: byKey)
+        return Fields(node: node, path: path, pairs: known)
     }
 
     // MARK: Scalars
@@ -120,7 +121,7 @@ struct FileReader {
     mutating func httpsURL(_ node: YAMLNode, path: String) -> Located<String>? {
         guard let value = string(node, path: path) else { return nil }
         let text = value.value
-        guard text.lowercased().hasPrefix("https://"), text.count > 8, !text.contains(" ") else {
+        guard text.lowercased().hasPrefix("https://"), text.count > 8, !text.contains(where: \.isWhitespace) else {
             error("\(path) '\(text)' must be an https:// URL", at: node)
             return nil
         }
@@ -277,17 +278,17 @@ struct FileReader {
     }
 }
 
-/// A checked mapping: its entries by key.
+/// A checked mapping: its entries with allowed keys (a handful each, so they are scanned, not hashed).
 struct Fields {
     let node: YAMLNode
     let path: String
-    let pairs: [String: YAMLPair]
+    let pairs: [YAMLPair]
 
     /// The value node of `key`, if present.
-    subscript(key: String) -> YAMLNode? { pairs[key]?.value }
+    subscript(key: String) -> YAMLNode? { pairs.first { $0.keyText == key }?.value }
 
     /// The key node of `key`, if present.
-    func keyNode(_ key: String) -> YAMLNode? { pairs[key]?.key }
+    func keyNode(_ key: String) -> YAMLNode? { pairs.first { $0.keyText == key }?.key }
 
     /// The key path of a member: `organization.display_name`.
     func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import YAML
 
 /// The result of loading a tenant directory: the desired state when there were no errors, and every diagnostic.
@@ -62,25 +64,10 @@ public enum TenantLoader {
         var customers: [Customer]?
         let customersURL = base.appendingPathComponent(customersFolder)
         if FileManager.default.fileExists(atPath: customersURL.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            customers = []
-            for name in customerFiles(in: customersURL) {
-                let file = "\(customersFolder)/\(name)"
-                switch read(base: base, file: file) {
-                case .failure(let diagnostic):
-                    diagnostics.append(diagnostic)
-                    everyFileRead = false
-                case .success(let document):
-                    var reader = FileReader(file: file, environment: environment)
-                    reader.report(duplicates: document.duplicateKeys)
-                    if let root = document.root {
-                        if let customer = reader.customer(root) { customers?.append(customer) }
-                    } else {
-                        reader.error("\(file) is empty: a customer file needs organization and login",
-                                     at: SourceLocation(file: file, line: 1, column: 1))
-                    }
-                    diagnostics += reader.diagnostics
-                }
-            }
+            let loaded = loadCustomerFiles(customerFiles(in: customersURL), base: base, environment: environment)
+            customers = loaded.flatMap { $0.customer.map { [$0] } ?? [] }
+            diagnostics += loaded.flatMap(\.diagnostics)
+            if loaded.contains(where: \.unreadable) { everyFileRead = false }
         }
 
         // Cross-file checks need every file: a file that could not be read would make its names look undefined.
@@ -100,18 +87,63 @@ public enum TenantLoader {
         return LoadResult(tenant: tenant, diagnostics: diagnostics)
     }
 
+    /// One customer file's outcome.
+    struct CustomerFileResult: Sendable {
+        var customer: Customer?
+        var diagnostics: [Diagnostic] = []
+        var unreadable = false
+    }
+
+    /// Reads, parses and checks customer files, spread over the processor's cores (files are independent until
+    /// the cross-file checks); results come back in file-name order.
+    static func loadCustomerFiles(_ names: [String], base: URL, environment: [String: String])
+        -> [CustomerFileResult]
+    {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count))
+        let results = Mutex([[CustomerFileResult]](repeating: [], count: workers))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var local: [CustomerFileResult] = []
+            for index in stride(from: worker, to: names.count, by: workers) {
+                local.append(loadCustomerFile("\(customersFolder)/\(names[index])", base: base, environment: environment))
+            }
+            results.withLock { $0[worker] = local }
+        }
+        let perWorker = results.withLock { $0 }
+        return names.indices.map { perWorker[$0 % workers][$0 / workers] }
+    }
+
+    private static func loadCustomerFile(_ file: String, base: URL, environment: [String: String])
+        -> CustomerFileResult
+    {
+        switch read(base: base, file: file) {
+        case .failure(let diagnostic):
+            return CustomerFileResult(customer: nil, diagnostics: [diagnostic], unreadable: true)
+        case .success(let document):
+            var reader = FileReader(file: file, environment: environment)
+            reader.report(duplicates: document.duplicateKeys)
+            var customer: Customer?
+            if let root = document.root {
+                customer = reader.customer(root)
+            } else {
+                reader.error("\(file) is empty: a customer file needs organization and login",
+                             at: SourceLocation(file: file, line: 1, column: 1))
+            }
+            return CustomerFileResult(customer: customer, diagnostics: reader.diagnostics)
+        }
+    }
+
     /// `*.yaml` and `*.yml` files directly in `customers/`, hidden files skipped, in name order.
     static func customerFiles(in url: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
     }
 
-    private enum FileRead {
+    fileprivate enum FileRead {
         case success(YAMLDocument)
         case failure(Diagnostic)
     }
 
-    private static func read(base: URL, file: String) -> FileRead {
+    fileprivate static func read(base: URL, file: String) -> FileRead {
         let url = base.appendingPathComponent(file)
         let wholeFile = SourceLocation(file: file, line: 0, column: 0)
         let data: Data

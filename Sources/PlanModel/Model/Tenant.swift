@@ -15,6 +15,11 @@ public struct Tenant: Sendable, Equatable {
     public let roles: [Role]?
     /// `policy:` settings for the policy engine.
     public let policy: PolicySettings
+    /// Every declared connection: shared ones first, then each customer's enterprise connections.
+    public let allConnections: [Connection]
+    private let connectionsByName: [String: Connection]
+    private let clientsByName: [String: Client]
+    private let customersByName: [String: Customer]
 
     /// Creates a tenant.
     public init(
@@ -27,27 +32,21 @@ public struct Tenant: Sendable, Equatable {
         self.clients = clients
         self.roles = roles
         self.policy = policy
-    }
-
-    /// Every declared connection: shared ones first, then each customer's enterprise connections.
-    public var allConnections: [Connection] {
-        (sharedConnections ?? []) + (customers ?? []).flatMap(\.enterpriseConnections)
+        allConnections = (sharedConnections ?? []) + (customers ?? []).flatMap(\.enterpriseConnections)
+        connectionsByName = Dictionary(allConnections.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a })
+        clientsByName = Dictionary((clients ?? []).map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a })
+        customersByName = Dictionary(
+            (customers ?? []).map { ($0.organization.name.value, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The declared connection named `name`, if any.
-    public func connection(named name: String) -> Connection? {
-        allConnections.first { $0.name.value == name }
-    }
+    public func connection(named name: String) -> Connection? { connectionsByName[name] }
 
     /// The declared client named `name`, if any.
-    public func client(named name: String) -> Client? {
-        clients?.first { $0.name.value == name }
-    }
+    public func client(named name: String) -> Client? { clientsByName[name] }
 
     /// The customer whose organization is named `name`, if any.
-    public func customer(named name: String) -> Customer? {
-        customers?.first { $0.organization.name.value == name }
-    }
+    public func customer(named name: String) -> Customer? { customersByName[name] }
 }
 
 /// `policy:` in `tenant.yaml`: rule settings and exceptions, validated by the policy engine (which knows the
