@@ -15,10 +15,17 @@ import ManagementAPI
 public struct Applier: Sendable {
     /// The client every request goes through.
     public let client: ManagementClient
+    /// How often a create that follows a delete of the same name is retried while Auth0 finishes the delete
+    /// (`DELETE /api/v2/connections/{id}` answers 202 and completes asynchronously), and the wait between tries.
+    public let replacementRetries: Int
+    /// Wait between those tries, in seconds.
+    public let replacementRetryDelay: Double
 
     /// Creates an applier.
-    public init(client: ManagementClient) {
+    public init(client: ManagementClient, replacementRetries: Int = 30, replacementRetryDelay: Double = 2) {
         self.client = client
+        self.replacementRetries = replacementRetries
+        self.replacementRetryDelay = replacementRetryDelay
     }
 
     /// Checks what would stop the apply before any write.
@@ -52,6 +59,9 @@ public struct Applier: Sendable {
         var failedChanges: Set<Int> = []
         var unresolved: Set<String> = []  // placeholders whose create failed
 
+        // Creates that follow a delete of the same name: a 409 means the delete is still pending, not that
+        // someone else created the object.
+        let replacing = Set(plan.changes.filter { $0.action == .replace }.flatMap { $0.requests.compactMap(\.creates) })
         let ordered = plan.changes.enumerated().flatMap { index, change in
             change.requests.enumerated().map { (change: index, offset: $0.offset, request: $0.element) }
         }.sorted { ($0.request.phase, $0.change, $0.offset) < ($1.request.phase, $1.change, $1.offset) }
@@ -70,7 +80,9 @@ public struct Applier: Sendable {
                 request.method, Self.substitute(path: request.path, ids),
                 body: request.body.map { Self.substitute($0, ids) })
             do {
-                let detail = try await send(resolved, creates: request.creates, ids: &ids)
+                let detail = try await send(
+                    resolved, creates: request.creates, replacing: request.creates.map(replacing.contains) ?? false,
+                    ids: &ids)
                 report.done.append(.init(summary: request.summary, request: resolved.description, detail: detail))
                 progress("done: \(request.summary)" + (detail.map { " (\($0))" } ?? ""))
             } catch {
@@ -85,10 +97,27 @@ public struct Applier: Sendable {
     }
 
     /// Sends one request, resolving 409 on create, lost create responses, and 404 on delete.
+    /// - Parameter replacing: The create follows a delete of the same name in this apply: a 409 is retried.
     /// - Returns: A note for the report, if any.
-    private func send(_ request: APIRequest, creates: CreatedResource?, ids: inout [String: String]) async throws
-        -> String?
-    {
+    private func send(
+        _ request: APIRequest, creates: CreatedResource?, replacing: Bool, ids: inout [String: String]
+    ) async throws -> String? {
+        if replacing, let creates {
+            var attempt = 0
+            while true {
+                do {
+                    let body = try await client.call(request)
+                    guard let id = Self.id(of: creates.kind, in: body) else {
+                        throw ApplyError.noIDInResponse(request.description)
+                    }
+                    ids[creates.placeholder] = id
+                    return attempt == 0 ? nil : "created after waiting for the delete to finish (\(attempt) retries)"
+                } catch let error as ManagementAPIError where error.status == 409 && attempt < replacementRetries {
+                    attempt += 1
+                    try await Task.sleep(nanoseconds: UInt64(replacementRetryDelay * 1_000_000_000))
+                }
+            }
+        }
         do {
             let body = try await client.call(request)
             if let creates {

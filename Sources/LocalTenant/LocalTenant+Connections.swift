@@ -39,6 +39,9 @@ extension LocalTenant {
             Self.merge(&state.connections[i], body.filter { $0.key != "enabled_clients" })
             return Self.ok(.object(state.connections[i]))
         case (.delete, 1):
+            if faults.pendingDeleteConflicts > 0, let name = state.connections[i]["name"]?.stringValue {
+                pendingDeletes[name] = faults.pendingDeleteConflicts
+            }
             state.connections.remove(at: i)
             state.connectionClients[id] = nil
             for o in state.organizations.indices {
@@ -81,6 +84,10 @@ extension LocalTenant {
     private func createConnection(_ body: [String: JSONValue]) -> APIResponse {
         guard let name = body["name"]?.stringValue, let strategy = body["strategy"]?.stringValue else {
             return Self.badRequest("Payload validation error: 'Missing required property: name, strategy'.")
+        }
+        if let pending = pendingDeletes[name], pending > 0 {
+            pendingDeletes[name] = pending - 1
+            return Self.error(409, "Conflict", "A connection with the same name is being deleted", "connection_conflict")
         }
         if index.connectionByName[name] != nil {
             return Self.error(409, "Conflict", "A connection with the same name already exists", "connection_conflict")

@@ -23,12 +23,19 @@ public actor LocalTenant: ManagementTransport {
         public var failWritesAfter: Int?
         /// Delay added to each request, in milliseconds.
         public var latencyMilliseconds: Int
+        /// How many `POST /api/v2/connections` with a deleted connection's name answer 409 afterwards, as while
+        /// Auth0 finishes an asynchronous delete.
+        public var pendingDeleteConflicts: Int
 
         /// Creates switches.
-        public init(failAfterRequests: Int? = nil, failWritesAfter: Int? = nil, latencyMilliseconds: Int = 0) {
+        public init(
+            failAfterRequests: Int? = nil, failWritesAfter: Int? = nil, latencyMilliseconds: Int = 0,
+            pendingDeleteConflicts: Int = 0
+        ) {
             self.failAfterRequests = failAfterRequests
             self.failWritesAfter = failWritesAfter
             self.latencyMilliseconds = latencyMilliseconds
+            self.pendingDeleteConflicts = pendingDeleteConflicts
         }
     }
 
@@ -38,7 +45,9 @@ public actor LocalTenant: ManagementTransport {
     public nonisolated var remoteDomain: String? { nil }
 
     var state: LocalTenantState
-    private var faults: Faults
+    var faults: Faults
+    /// Names of deleted connections still answering 409 on create, with the count left.
+    var pendingDeletes: [String: Int] = [:]
     private var served: [APIRequest] = []
     private var writes = 0
     var index = Index()
@@ -123,7 +132,8 @@ public actor LocalTenant: ManagementTransport {
         Faults(
             failAfterRequests: json?["fail_after_requests"]?.intValue,
             failWritesAfter: json?["fail_writes_after"]?.intValue,
-            latencyMilliseconds: json?["latency_ms"]?.intValue ?? 0)
+            latencyMilliseconds: json?["latency_ms"]?.intValue ?? 0,
+            pendingDeleteConflicts: json?["pending_delete_conflicts"]?.intValue ?? 0)
     }
 }
 

@@ -8,7 +8,8 @@ import JSONValues
 ///   "connections": [ {id, name, strategy, options, metadata, …} ],
 ///   "connection_clients": { "con_…": ["client_id", …] },
 ///   "clients": [ … ], "roles": [ … ], "invitations": { "org_…": [ … ] },
-///   "tenantplan_local": { "fail_after_requests": 12, "fail_writes_after": 3, "latency_ms": 5 } }
+///   "tenantplan_local": { "fail_after_requests": 12, "fail_writes_after": 3, "latency_ms": 5,
+///                       "pending_delete_conflicts": 2 } }
 /// ```
 /// A connection without `options` stands for a read made without `read:connections_options`. The project's own
 /// switches live under `tenantplan_local`, never inside Auth0 objects; other unknown top-level keys are kept.

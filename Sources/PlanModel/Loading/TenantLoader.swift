@@ -166,23 +166,19 @@ public enum TenantLoader {
         }
         do {
             return .success(try YAMLParser.parse(data))
-        } catch let error as YAMLError {
-            let at = SourceLocation(file: file, line: error.mark.line, column: error.mark.column)
-            var notes: [Diagnostic.Note] = []
-            var message = error.description
-            if case .syntax(let problem, _, let context, let contextMark) = error {
-                message = "YAML syntax error: \(problem)"
-                if let context, let contextMark {
-                    message += " (\(context))"
-                    notes.append(
-                        Diagnostic.Note(
-                            "\(context.replacingOccurrences(of: "while parsing ", with: "")) started here",
-                            at: SourceLocation(file: file, line: contextMark.line, column: contextMark.column)))
-                }
-            }
-            return .failure(Diagnostic(.error, message + "; the file is not read, nothing is planned", at: at, notes: notes))
         } catch {
-            return .failure(Diagnostic(.error, "cannot parse \(file): \(error)", at: wholeFile))
+            // `error` is a YAMLError (typed throws); its description carries libyaml's problem and context.
+            var notes: [Diagnostic.Note] = []
+            if case .syntax(_, _, let context?, let contextMark?) = error {
+                notes.append(
+                    Diagnostic.Note(
+                        "\(context.replacingOccurrences(of: "while parsing ", with: "")) started here",
+                        at: SourceLocation(file: file, line: contextMark.line, column: contextMark.column)))
+            }
+            return .failure(
+                Diagnostic(
+                    .error, error.description + "; the file is not read, nothing is planned",
+                    at: SourceLocation(file: file, line: error.mark.line, column: error.mark.column), notes: notes))
         }
     }
 }
