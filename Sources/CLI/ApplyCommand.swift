@@ -1,4 +1,6 @@
 import Apply
+import Diff
+import ManagementAPI
 import Output
 
 /// `tenantplan apply [DIR]`: plan, then carry the plan out.
@@ -11,12 +13,11 @@ enum ApplyCommand {
             arguments, flags: ["auto-approve", "allow-destroy", "allow-identity-change"], options: ["tenant"])
         let directory = try args.directory()
         let pipeline = Pipeline(context: context, directory: directory)
-        let selection = try TenantSelection.choose(
-            option: args.option("tenant"), directory: directory, environment: context.environment)
-        let (loaded, transport) = await pipeline.loadWhileOpening(selection)
-        guard let tenant = loaded else { return ExitCode.failure }
-        if let status = pipeline.checkBeforePlanning(tenant) { return status }
-        let (plan, client) = try await pipeline.plan(tenant, transport: transport)
+        let (plan, client): (Plan, ManagementClient)
+        switch try await pipeline.checkedPlan(tenantOption: args.option("tenant")) {
+        case .failure(let stop): return stop.status
+        case .success(let planned): (plan, client) = planned
+        }
         let renderer = PlanTextRenderer(directory: directory, target: client.transport.tenantDescription, command: "apply")
         context.stdout.write(renderer.render(plan))
         guard !plan.isEmpty else { return ExitCode.success }

@@ -44,6 +44,25 @@ struct Pipeline {
         return nil
     }
 
+    /// What `plan` and `apply` share: load (while the live tenant opens), check, read, diff.
+    /// - Parameter tenantOption: The `--tenant` value, if given.
+    /// - Returns: The plan and the client it was read through, or the exit status to stop with (diagnostics and
+    ///   findings already printed).
+    /// - Throws: Errors from choosing, opening, reading or planning; the caller prints them.
+    func checkedPlan(tenantOption: String?) async throws -> Result<(plan: Plan, client: ManagementClient), Stop> {
+        let selection = try TenantSelection.choose(
+            option: tenantOption, directory: directory, environment: context.environment)
+        let (loaded, transport) = await loadWhileOpening(selection)
+        guard let tenant = loaded else { return .failure(Stop(status: ExitCode.failure)) }
+        if let status = checkBeforePlanning(tenant) { return .failure(Stop(status: status)) }
+        return .success(try await plan(tenant, transport: transport))
+    }
+
+    /// A command stopping early with an exit status, its reasons already printed.
+    struct Stop: Error {
+        let status: Int32
+    }
+
     /// Loads the tenant directory while the live tenant is opened on another core (opening sends no request:
     /// the local tenant reads its file, the remote client only sets up).
     /// - Returns: The tenant (`nil` after printed load errors) and the opened transport or why it failed.

@@ -1,3 +1,5 @@
+import Diff
+import ManagementAPI
 import Output
 
 /// `tenantplan plan [DIR]`: read the live tenant, diff, print the plan.
@@ -8,12 +10,11 @@ enum PlanCommand {
         let args = try Arguments(arguments, flags: ["detailed-exitcode"], options: ["tenant"])
         let directory = try args.directory()
         let pipeline = Pipeline(context: context, directory: directory)
-        let selection = try TenantSelection.choose(
-            option: args.option("tenant"), directory: directory, environment: context.environment)
-        let (loaded, transport) = await pipeline.loadWhileOpening(selection)
-        guard let tenant = loaded else { return ExitCode.failure }
-        if let status = pipeline.checkBeforePlanning(tenant) { return status }
-        let (plan, client) = try await pipeline.plan(tenant, transport: transport)
+        let (plan, client): (Plan, ManagementClient)
+        switch try await pipeline.checkedPlan(tenantOption: args.option("tenant")) {
+        case .failure(let stop): return stop.status
+        case .success(let planned): (plan, client) = planned
+        }
         let renderer = PlanTextRenderer(directory: directory, target: client.transport.tenantDescription)
         context.stdout.write(renderer.render(plan))
         return args.flags.contains("detailed-exitcode") && !plan.isEmpty ? ExitCode.changes : ExitCode.success

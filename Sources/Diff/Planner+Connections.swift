@@ -36,17 +36,10 @@ extension Planner {
                 continue
             }
             changes.append(
-                ResourceChange(
-                    kind: .connection, name: current.name, label: current.strategy, action: .delete, location: nil,
-                    liveID: current.id,
-                    notes: ["marked managed_by: tenantplan but no longer declared; deleting it removes its users"],
-                    refusals: [.destroy],
-                    requests: [
-                        PlannedRequest(
-                            phase: .connectionDeletes, method: .delete,
-                            path: "/api/v2/connections/\(ManagementClient.segment(current.id))",
-                            summary: "delete connection \"\(current.name)\"")
-                    ]))
+                Self.destroy(
+                    .connection, name: current.name, label: current.strategy, id: current.id,
+                    path: "/api/v2/connections", phase: .connectionDeletes,
+                    consequence: "; deleting it removes its users"))
         }
         return (changes, unmanaged, replaced)
     }

@@ -25,17 +25,9 @@ extension Planner {
                 continue
             }
             changes.append(
-                ResourceChange(
-                    kind: .organization, name: current.name, action: .delete, location: nil, liveID: current.id,
-                    notes: ["marked managed_by: tenantplan but no longer declared; deleting it removes its members "
-                        + "and invitations"],
-                    refusals: [.destroy],
-                    requests: [
-                        PlannedRequest(
-                            phase: .organizationDeletes, method: .delete,
-                            path: "/api/v2/organizations/\(ManagementClient.segment(current.id))",
-                            summary: "delete organization \"\(current.name)\"")
-                    ]))
+                Self.destroy(
+                    .organization, name: current.name, id: current.id, path: "/api/v2/organizations",
+                    phase: .organizationDeletes, consequence: "; deleting it removes its members and invitations"))
         }
         return (changes, unmanaged)
     }

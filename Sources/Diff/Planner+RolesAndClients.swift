@@ -108,15 +108,9 @@ extension Planner {
                 continue
             }
             changes.append(
-                ResourceChange(
-                    kind: .client, name: current.name, action: .delete, location: nil, liveID: current.clientID,
-                    notes: ["marked managed_by: tenantplan but no longer declared"], refusals: [.destroy],
-                    requests: [
-                        PlannedRequest(
-                            phase: .clientDeletes, method: .delete,
-                            path: "/api/v2/clients/\(ManagementClient.segment(current.clientID))",
-                            summary: "delete client \"\(current.name)\"")
-                    ]))
+                Self.destroy(
+                    .client, name: current.name, id: current.clientID, path: "/api/v2/clients", phase: .clientDeletes,
+                    consequence: ""))
         }
         return (changes, unmanaged)
     }

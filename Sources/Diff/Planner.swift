@@ -131,5 +131,20 @@ public struct Planner: Sendable {
         return FieldChange(.change, path, before: .json(live), after: .json(desired))
     }
 
+    /// The destroy of a live object marked `managed_by: tenantplan` that is no longer declared.
+    static func destroy(
+        _ kind: ResourceKind, name: String, label: String? = nil, id: String, path: String, phase: Phase,
+        consequence: String
+    ) -> ResourceChange {
+        ResourceChange(
+            kind: kind, name: name, label: label, action: .delete, location: nil, liveID: id,
+            notes: ["marked managed_by: tenantplan but no longer declared\(consequence)"], refusals: [.destroy],
+            requests: [
+                PlannedRequest(
+                    phase: phase, method: .delete, path: "\(path)/\(ManagementClient.segment(id))",
+                    summary: "delete \(kind.rawValue) \"\(name)\"")
+            ])
+    }
+
     static let adoptNote = "adopt: exists but is not marked; apply marks it managed_by: tenantplan"
 }
