@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "LocalTenant", dependencies: ["ManagementAPI", "JSONValues"]),
         // Policy rules over the desired state: one file per rule under Rules/.
         .target(name: "Policy", dependencies: ["PlanModel", "JSONValues"]),
+        // Organization invitations checked against each customer's invite policy.
+        .target(name: "Invitations", dependencies: ["PlanModel", "ManagementAPI", "JSONValues"]),
         // Desired x live -> an ordered Plan.
         .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "JSONValues"]),
         // Carries out a Plan through the seam.
@@ -36,7 +38,7 @@ let package = Package(
         .target(name: "Output", dependencies: ["Diff", "PlanModel", "Policy", "Apply", "JSONValues"]),
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
-            "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Diff", "Apply", "Output",
+            "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Diff", "Apply", "Output", "Invitations",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),
         // scripts/benchmark: generated tenants at scale; not part of the product.
@@ -60,6 +62,9 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: [
             "Diff", "Apply", "Output", "LocalTenant", "ManagementAPI", "PlanModel", "TestSupport",
         ]),
+        .testTarget(
+            name: "InvitationsTests",
+            dependencies: ["Invitations", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "JSONValues", "TestSupport"]),
         .testTarget(name: "CasesTests", dependencies: ["CLI", "TestSupport", "LocalTenant", "JSONValues"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+// placeholder: invitations that follow each organization's invite policy (issue 5)
