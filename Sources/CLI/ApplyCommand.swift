@@ -32,11 +32,15 @@ enum ApplyCommand {
             return ExitCode.failure
         }
         if !args.flags.contains("auto-approve") {
+            guard context.isInteractive else {
+                context.stderr.write(
+                    "tenantplan: apply needs confirmation: run it with a terminal on standard input, or pass "
+                        + "--auto-approve after reviewing the plan; nothing was applied\n")
+                return ExitCode.failure
+            }
             context.stdout.write("\nApply these changes to \(client.transport.tenantDescription)? Only 'yes' is accepted: ")
             guard let answer = context.readConfirmation() else {
-                context.stderr.write(
-                    "\ntenantplan: apply needs confirmation: run it in a terminal, or pass --auto-approve after "
-                        + "reviewing the plan; nothing was applied\n")
+                context.stderr.write("\ntenantplan: no answer; nothing was applied\n")
                 return ExitCode.failure
             }
             guard answer.trimmingCharacters(in: .whitespaces) == "yes" else {

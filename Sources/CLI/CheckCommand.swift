@@ -13,8 +13,25 @@ enum CheckCommand {
         guard formats.contains(format) else {
             throw CLIError.usage("--format takes one of: \(formats.joined(separator: ", "))")
         }
-        guard let tenant = Pipeline(context: context, directory: directory).load() else { return ExitCode.failure }
+        let result = Pipeline(context: context, directory: directory).loadResult()
+        guard let tenant = result.tenant else {
+            // Text users read the errors on stderr; machine formats carry them too (a SARIF upload or GitHub
+            // annotations must not come out empty), through the formats' configuration-diagnostics channel.
+            if format != "text" {
+                let errors = PolicyReport(
+                    entries: [], suppressed: [], settingsDiagnostics: result.diagnostics, checkedRules: [],
+                    organizations: [])
+                context.stdout.write(render(errors, format: format, directory: directory))
+            }
+            return ExitCode.failure
+        }
         let report = PolicyEngine().check(tenant, today: context.now)
+        context.stdout.write(render(report, format: format, directory: directory))
+        if report.hasSettingsErrors { return ExitCode.failure }
+        return report.hasErrorFindings ? ExitCode.policy : ExitCode.success
+    }
+
+    static func render(_ report: PolicyReport, format: String, directory: String) -> String {
         let text: String
         switch format {
         case "json": text = FindingsJSON.render(report, directory: directory)
@@ -23,8 +40,6 @@ enum CheckCommand {
         case "junit": text = FindingsJUnit.render(report, directory: directory)
         default: text = FindingsText.render(report, directory: directory)
         }
-        context.stdout.write(text)
-        if report.hasSettingsErrors { return ExitCode.failure }
-        return report.hasErrorFindings ? ExitCode.policy : ExitCode.success
+        return text
     }
 }

@@ -17,7 +17,9 @@ public struct StandardStream: TextSink {
     /// Standard error.
     public static let error = StandardStream(handle: .standardError)
 
-    public func write(_ text: String) { handle.write(Data(text.utf8)) }
+    /// Writes `text`; a failed write (closed pipe, full disk) is dropped: a reader going away must never stop
+    /// an apply half-way (the executable ignores SIGPIPE for the same reason).
+    public func write(_ text: String) { try? handle.write(contentsOf: Data(text.utf8)) }
 }
 
 /// Collects text in memory (tests).
@@ -43,8 +45,10 @@ public struct CommandContext: Sendable {
     public var stderr: any TextSink
     /// Opens the live tenant a command runs against.
     public var openTenant: @Sendable (TenantSelection) throws -> any ManagementTransport
-    /// Reads one line of confirmation from the user; `nil` when there is no terminal.
+    /// Reads one line of confirmation from the user; `nil` when standard input is not a terminal.
     public var readConfirmation: @Sendable () -> String?
+    /// True when standard input is a terminal, so a confirmation can be asked for.
+    public var isInteractive: Bool
     /// Today, for policy exceptions that expire.
     public var now: Date
 
@@ -52,8 +56,10 @@ public struct CommandContext: Sendable {
     public init(
         environment: [String: String], stdout: any TextSink, stderr: any TextSink,
         openTenant: @escaping @Sendable (TenantSelection) throws -> any ManagementTransport,
-        readConfirmation: @escaping @Sendable () -> String? = { nil }, now: Date = Date()
+        readConfirmation: @escaping @Sendable () -> String? = { nil }, isInteractive: Bool = false,
+        now: Date = Date()
     ) {
+        self.isInteractive = isInteractive
         self.environment = environment
         self.stdout = stdout
         self.stderr = stderr
@@ -64,10 +70,10 @@ public struct CommandContext: Sendable {
 
     /// The process's context: real environment and streams; the local tenant opened from its file.
     public static func process() -> CommandContext {
-        let interactive = isatty(0) == 1 && isatty(1) == 1
+        let interactive = isatty(0) == 1
         return CommandContext(
             environment: ProcessInfo.processInfo.environment, stdout: StandardStream.output,
             stderr: StandardStream.error, openTenant: TenantSelection.open,
-            readConfirmation: { interactive ? readLine() : nil })
+            readConfirmation: { interactive ? readLine() : nil }, isInteractive: interactive)
     }
 }

@@ -12,7 +12,11 @@ struct Pipeline {
 
     /// Loads and validates the tenant directory; prints every diagnostic to stderr.
     /// - Returns: The tenant, or `nil` when there were errors (already printed).
-    func load() -> Tenant? {
+    func load() -> Tenant? { loadResult().tenant }
+
+    /// Loads and validates the tenant directory; prints every diagnostic to stderr.
+    /// - Returns: The whole result, diagnostics included.
+    func loadResult() -> LoadResult {
         let result = TenantLoader.load(directory: directory, environment: context.environment)
         for diagnostic in result.diagnostics {
             context.stderr.write(diagnostic.rendered(directory: directory) + "\n")
@@ -22,7 +26,7 @@ struct Pipeline {
             context.stderr.write(
                 "tenantplan: \(errors) error\(errors == 1 ? "" : "s") in \(directory); nothing was read or changed\n")
         }
-        return result.tenant
+        return result
     }
 
     /// Runs the policy checks before a plan or apply: findings are printed (to stdout, before the plan); an error

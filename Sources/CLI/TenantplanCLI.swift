@@ -11,15 +11,23 @@ public enum TenantplanCLI {
           tenantplan check [DIR]                 validate, then run the policy rules; no network
           tenantplan plan [DIR]                  check, read the live tenant, diff, print the plan
           tenantplan apply [DIR] --auto-approve  plan, then carry the plan out
+          tenantplan invite [DIR] --organization NAME (--email ADDRESS | --from-csv FILE)
+                                                 invite people as the organization's invite policy allows
+          tenantplan invitations [DIR] --organization NAME [--expired] [--revoke-expired]
+                                                 list pending invitations; revoke expired ones
 
         options:
           --tenant local:PATH       the embedded local tenant saved at PATH
                                     (default: DIR/.tenantplan/local-tenant.json, unless AUTH0_DOMAIN is set)
-          --format FORMAT           check: text (default), json, sarif, github, junit
+          --format FORMAT           check: text (default), json, sarif, github, junit; invite(ations): text, json
           --detailed-exitcode       plan: exit 2 when there are changes
           --auto-approve            apply: do not ask for confirmation
           --allow-destroy           apply: destroy marked resources no longer declared
           --allow-identity-change   apply: replace connections / change how users are keyed
+          --app-metadata KEY=VALUE  invite: app_metadata for the invitee (repeatable; member_id=...)
+          --inviter NAME, --role NAME, --ttl 3d
+                                    invite: inviter name; roles and lifetime within the policy
+          --dry-run, --show-url     invite: send nothing / print the invitation URL (a bearer secret)
 
         exit codes: 0 success, no changes; 1 error; 2 changes present (--detailed-exitcode); 3 policy errors
 
@@ -42,6 +50,8 @@ public enum TenantplanCLI {
             case "check": return try await CheckCommand.run(rest, context: context)
             case "plan": return try await PlanCommand.run(rest, context: context)
             case "apply": return try await ApplyCommand.run(rest, context: context)
+            case "invite": return try await InviteCommand.run(rest, context: context)
+            case "invitations": return try await InvitationsCommand.run(rest, context: context)
             case "help", "--help", "-h":
                 context.stdout.write(usage)
                 return ExitCode.success

@@ -44,11 +44,12 @@ extension Planner {
         return (changes, unmanaged, replaced)
     }
 
-    /// Whether a marked, undeclared connection belongs to a managed section: shared connections are managed when
-    /// `tenant.yaml` has `connections:`; enterprise connections when `customers/` exists (customer files own them).
+    /// Whether a marked, undeclared connection belongs to a managed section: enterprise connections belong to the
+    /// customer files (`customers/` exists), the others to `tenant.yaml` `connections:`. A missing `customers/`
+    /// therefore never destroys the customers' SSO connections, nor a missing `connections:` the database.
     func connectionDestroyable(_ current: LiveConnection) -> Bool {
-        if tenant.sharedConnections != nil { return true }
-        return tenant.customers != nil && ConnectionKind(strategy: current.strategy) == .enterprise
+        ConnectionKind(strategy: current.strategy) == .enterprise
+            ? tenant.customers != nil : tenant.sharedConnections != nil
     }
 
     private func creation(_ connection: Connection) -> ResourceChange {

@@ -28,8 +28,12 @@ public enum Action: String, Sendable, Codable {
     }
 }
 
-/// How a value is shown in a plan. Secrets are never shown.
+/// How a value is shown in a plan. Secrets are never shown; values longer than ``longValue`` characters (custom
+/// scripts, certificates) are shortened to their start and their length.
 public enum DisplayValue: Sendable, Equatable, CustomStringConvertible {
+    /// Longest value shown whole, in characters.
+    public static let longValue = 200
+
     /// A JSON value, shown compact: `"good"`, `["a","b"]`, `true`.
     case json(JSONValue)
     /// A secret: `(sensitive)`.
@@ -39,7 +43,10 @@ public enum DisplayValue: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .json(let value): return value.compactText
+        case .json(let value):
+            let text = value.compactText
+            guard text.count > Self.longValue else { return text }
+            return "\(text.prefix(Self.longValue / 2))… (\(text.count) characters)"
         case .sensitive: return "(sensitive)"
         case .unsetSecret(let name): return "(sensitive, from env \(name), unset)"
         }

@@ -46,6 +46,8 @@ extension LocalTenant {
             return Self.ok(nil, status: 204)
         case (_, _) where parts.count >= 2 && parts[1] == "enabled_connections":
             return enabledConnections(request, organization: i, Array(parts.dropFirst(2)))
+        case (_, _) where parts.count >= 2 && parts[1] == "invitations":
+            return invitations(request, organization: i, Array(parts.dropFirst(2)))
         default:
             return Self.error(404, "Not Found", "Not Found", nil)
         }

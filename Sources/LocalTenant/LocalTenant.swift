@@ -65,7 +65,11 @@ public actor LocalTenant: ManagementTransport {
                 throw LocalTenantError.io(path: path, reason: "cannot read: \(error.localizedDescription)")
             }
             let json: JSONValue
-            do { json = try LocalTenantFile.decode(data) } catch {
+            do {
+                json = try LocalTenantFile.decode(data)
+            } catch DecodingError.typeMismatch {
+                throw LocalTenantError.invalidFile("\(path) must hold a JSON object (organizations, connections, …)")
+            } catch {
                 throw LocalTenantError.invalidFile("\(path) is not JSON")
             }
             loaded = try LocalTenantState(json: json)
@@ -121,10 +125,29 @@ public actor LocalTenant: ManagementTransport {
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // .atomic writes a temporary file and renames it over the old one.
-            try state.json.encoded(pretty: true).write(to: url, options: .atomic)
         } catch {
+            throw LocalTenantError.io(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
+        }
+        // A temporary file readable by the owner only (the tenant holds connection secrets), renamed over the
+        // old one: an interrupted run leaves the old file or the new one, never half of one.
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else {
+            throw LocalTenantError.io(path: path, reason: "cannot write \(temporary): \(String(cString: strerror(errno)))")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: state.json.encoded(pretty: true))
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            unlink(temporary)
             throw LocalTenantError.io(path: path, reason: "cannot write: \(error.localizedDescription)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw LocalTenantError.io(path: path, reason: "cannot replace the file: \(reason)")
         }
     }
 

@@ -54,6 +54,44 @@ struct LocalTenantState: Sendable {
             invitations = map.mapValues { $0.arrayValue ?? [] }
         }
         other = top.filter { !Self.knownKeys.contains($0.key) }
+        try validate()
+    }
+
+    /// Checks what the local tenant relies on, so a hand-edited or corrupt file is refused with a clear reason
+    /// instead of being read as "absent" (objects without ids would be invisible to a plan and re-created).
+    private func validate() throws {
+        func require(_ objects: [[String: JSONValue]], _ section: String, keys: [String], unique: [String]) throws {
+            var seen: [String: [String: Int]] = [:]
+            for (index, object) in objects.enumerated() {
+                for key in keys where object[key]?.stringValue == nil {
+                    throw LocalTenantError.invalidFile("\(section)[\(index)] has no string '\(key)'")
+                }
+                for key in unique {
+                    let value = object[key]!.stringValue!
+                    if let first = seen[key]?[value] {
+                        throw LocalTenantError.invalidFile(
+                            "\(section)[\(index)] repeats \(key) '\(value)' of \(section)[\(first)]")
+                    }
+                    seen[key, default: [:]][value] = index
+                }
+                for key in ["options", "metadata", "client_metadata", "branding"] {
+                    if let value = object[key], value.objectValue == nil {
+                        throw LocalTenantError.invalidFile("\(section)[\(index)].\(key) must be an object")
+                    }
+                }
+            }
+        }
+        try require(organizations, "organizations", keys: ["id", "name"], unique: ["id", "name"])
+        try require(connections, "connections", keys: ["id", "name", "strategy"], unique: ["id", "name"])
+        try require(clients, "clients", keys: ["client_id", "name"], unique: ["client_id"])
+        try require(roles, "roles", keys: ["id", "name"], unique: ["id", "name"])
+        for (index, organization) in organizations.enumerated() {
+            guard let entries = organization["enabled_connections"] else { continue }
+            guard let items = entries.arrayValue, items.allSatisfy({ $0["connection_id"]?.stringValue != nil }) else {
+                throw LocalTenantError.invalidFile(
+                    "organizations[\(index)].enabled_connections must be an array of objects with a connection_id")
+            }
+        }
     }
 
     /// The file's JSON.

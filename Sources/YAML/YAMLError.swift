@@ -7,6 +7,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case multipleDocuments(at: Mark)
     /// An alias (`*name`) names no anchor defined before it.
     case undefinedAlias(name: String, at: Mark)
+    /// Collections nested deeper than ``YAMLParser/maximumDepth``.
+    case tooDeep(at: Mark)
 
     /// Where the error is reported.
     public var mark: Mark {
@@ -14,6 +16,7 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .syntax(_, let at, _, _): return at
         case .multipleDocuments(let at): return at
         case .undefinedAlias(_, let at): return at
+        case .tooDeep(let at): return at
         }
     }
 
@@ -27,6 +30,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
             return "YAML syntax error: more than one document in this file (tenantplan reads one document per file)"
         case .undefinedAlias(let name, _):
             return "YAML syntax error: alias '*\(name)' refers to no anchor defined before it"
+        case .tooDeep:
+            return "YAML nesting deeper than \(YAMLParser.maximumDepth) levels; tenantplan files need far fewer"
         }
     }
 }

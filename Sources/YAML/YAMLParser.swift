@@ -8,6 +8,10 @@ import Foundation
 /// - Anchors and aliases are resolved by copying the anchored node.
 /// - Only one document per file is accepted.
 public enum YAMLParser {
+    /// The deepest nesting of sequences and mappings accepted. Deeper documents are refused: every later stage
+    /// (validation, JSON encoding, the local tenant file) walks values recursively.
+    public static let maximumDepth = 64
+
     /// Parses one YAML document.
     /// - Parameter data: The file's bytes (UTF-8, UTF-16 with BOM as libyaml detects).
     /// - Returns: The document; its root is `nil` for an empty file.
@@ -175,8 +179,10 @@ private struct TreeBuilder {
             guard let node = anchors[name] else { throw .undefinedAlias(name: name, at: mark) }
             add(node)
         case .sequenceStart(let tag, let anchor, let mark):
+            guard stack.count < YAMLParser.maximumDepth else { throw .tooDeep(at: mark) }
             stack.append(Frame(isMapping: false, tag: tag, anchor: anchor, mark: mark))
         case .mappingStart(let tag, let anchor, let mark):
+            guard stack.count < YAMLParser.maximumDepth else { throw .tooDeep(at: mark) }
             stack.append(Frame(isMapping: true, tag: tag, anchor: anchor, mark: mark))
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return }

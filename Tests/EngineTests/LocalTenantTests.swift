@@ -146,3 +146,32 @@ import TestSupport
         }
     }
 }
+
+/// Local tenant files a new user corrupted by hand, and the file's permissions.
+@Suite struct LocalTenantFileTests {
+    @Test(arguments: [
+        (#"[]"#, "PATH must hold a JSON object (organizations, connections, …)"),
+        (#"{"organizations": [{"id": "org_1", "name": "a"}, {"id": "org_2", "name": "a"}]}"#,
+         "organizations[1] repeats name 'a' of organizations[0]"),
+        (#"{"connections": [{"id": "con_1", "name": "c", "strategy": "auth0", "options": "oops"}]}"#,
+         "connections[0].options must be an object"),
+        (#"{"organizations": [{"id": "org_1", "name": "a", "enabled_connections": [{}]}]}"#,
+         "organizations[0].enabled_connections must be an array of objects with a connection_id"),
+        ("{", "PATH is not JSON"),
+    ] as [(String, String)])
+    func corruptFilesAreRefused(_ text: String, _ reason: String) throws {
+        let work = try CaseWorkspace(empty: "corrupt")
+        try work.write("t.json", text)
+        #expect(throws: LocalTenantError.invalidFile(reason.replacingOccurrences(of: "PATH", with: work.path("t.json")))) {
+            _ = try LocalTenant(path: work.path("t.json"))
+        }
+    }
+
+    @Test func savedFileIsReadableByTheOwnerOnly() async throws {
+        let work = try CaseWorkspace(empty: "mode")
+        let local = try LocalTenant(path: work.path("state/t.json"))
+        _ = try await local.send(APIRequest(.post, "/api/v2/roles", body: ["name": "member"]))
+        let attributes = try FileManager.default.attributesOfItem(atPath: work.path("state/t.json"))
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+}

@@ -184,3 +184,36 @@ import TestSupport
         #expect(DurationText.text(5400) == "5400s")
     }
 }
+
+/// Inputs a new user found accepted or misreported.
+@Suite struct LoadFindingsTests {
+    @Test(arguments: ["5", "\"not a domain!\"", "Example.com", "localhost"])
+    func tenantDomainMustBeAHostName(_ domain: String) throws {
+        let diagnostics = try LoadErrorTests.load(tenant: "tenant:\n  domain: \(domain)\n")
+        let shown = domain.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        #expect(diagnostics == [
+            "tenant.yaml:2:11: error: tenant.domain '\(shown)' must be a host name such as example-prod.eu.auth0.com"
+        ])
+    }
+
+    @Test func folderInCustomersIsAWarningAndDirectoryArgumentMustBeAFolder() throws {
+        let work = try CaseWorkspace(empty: "folders")
+        try work.write("t/tenant.yaml", LoadErrorTests.tenantYAML)
+        try work.write("t/customers/old.yaml/acme.yaml", LoadErrorTests.customer(""))
+        let result = TenantLoader.load(directory: work.path("t"), environment: [:])
+        #expect(result.tenant != nil)
+        #expect(result.diagnostics.map(\.description) == [
+            "customers/old.yaml: warning: customers/old.yaml/ is a folder: customer files are read from customers/ only, so its files are not part of this tenant"
+        ])
+        #expect(TenantLoader.load(directory: work.path("t/tenant.yaml"), environment: [:]).diagnostics.map(\.description) == [
+            "error: '\(work.path("t/tenant.yaml"))' is a file: give the tenant directory, the folder that holds tenant.yaml"
+        ])
+    }
+
+    @Test func placeholderAdviceFitsThePlace() throws {
+        let customer = "organization:\n  name: acme\n  display_name: \"##NAME##\"\nlogin: sso-only\n"
+        #expect(try LoadErrorTests.load(customer: customer) == [
+            "customers/acme.yaml:3:17: error: placeholder '##NAME##' in organization.display_name: tenantplan does not substitute other tools' placeholders; write the value"
+        ])
+    }
+}

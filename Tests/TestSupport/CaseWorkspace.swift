@@ -138,3 +138,7 @@ extension JSONValue {
         self["organizations"]?.arrayValue?.first { $0["name"]?.stringValue == name }
     }
 }
+
+/// The `tenantplan` executable of this build (next to the test support's resource bundle), for the few tests that
+/// need a real process (closed pipes, exit statuses).
+public let builtExecutable: URL = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("tenantplan")

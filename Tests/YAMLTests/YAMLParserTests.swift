@@ -55,3 +55,16 @@ import YAML
         #expect(try YAMLParser.countEvents(Data("a: 1\n".utf8)) == 7)
     }
 }
+
+@Suite struct YAMLDepthTests {
+    /// Found by a new user: 50,000 nested `[` crashed the process (stack overflow); now a clear error.
+    @Test func deepNestingIsRefusedNotACrash() throws {
+        let n = 50_000
+        let text = "x: " + String(repeating: "[", count: n) + String(repeating: "]", count: n) + "\n"
+        #expect(throws: YAMLError.tooDeep(at: Mark(line: 1, column: 4 + YAMLParser.maximumDepth - 1))) {
+            try YAMLParser.parse(Data(text.utf8))
+        }
+        let fine = "x: " + String(repeating: "[", count: 10) + String(repeating: "]", count: 10) + "\n"
+        #expect(try YAMLParser.parse(Data(fine.utf8)).root != nil)
+    }
+}

@@ -86,9 +86,9 @@ struct FileReader {
                 "\(path) cannot come from the environment: ${env:NAME} is accepted only inside connection options",
                 at: node)
         case .placeholder(let marker):
-            placeholderError(marker, path: path, node: node)
+            placeholderError(marker, path: path, node: node, secretsAllowed: false)
         case .masked(let mask):
-            maskedError(mask, path: path, node: node)
+            maskedError(mask, path: path, node: node, secretsAllowed: false)
         }
         return nil
     }
@@ -196,7 +196,9 @@ struct FileReader {
                           at: node)
                     return nil
                 }
-                return .secret(SecretReference(name: name, value: environment[name]))
+                // An empty variable counts as unset: a secret missing in CI often arrives as "".
+                let value = environment[name].flatMap { $0.isEmpty ? nil : $0 }
+                return .secret(SecretReference(name: name, value: value))
             case .malformedReference:
                 error(
                     "\(path) '\(text)' is not a valid environment reference "
@@ -204,10 +206,10 @@ struct FileReader {
                     at: node)
                 return nil
             case .placeholder(let marker):
-                placeholderError(marker, path: path, node: node)
+                placeholderError(marker, path: path, node: node, secretsAllowed: true)
                 return nil
             case .masked(let mask):
-                maskedError(mask, path: path, node: node)
+                maskedError(mask, path: path, node: node, secretsAllowed: true)
                 return nil
             }
         case .sequence(let items):
@@ -240,17 +242,17 @@ struct FileReader {
 
     // MARK: Helpers
 
-    private mutating func placeholderError(_ marker: String, path: String, node: YAMLNode) {
+    private mutating func placeholderError(_ marker: String, path: String, node: YAMLNode, secretsAllowed: Bool) {
         error(
             "placeholder '\(marker)' in \(path): tenantplan does not substitute other tools' placeholders; "
-                + "write the value, or ${env:NAME} for a secret",
+                + (secretsAllowed ? "write the value, or ${env:NAME} for a secret" : "write the value"),
             at: node)
     }
 
-    private mutating func maskedError(_ mask: String, path: String, node: YAMLNode) {
+    private mutating func maskedError(_ mask: String, path: String, node: YAMLNode, secretsAllowed: Bool) {
         error(
             "masked value '\(mask)' in \(path): deploying it would overwrite the real value; "
-                + "write ${env:NAME} for a secret",
+                + (secretsAllowed ? "write ${env:NAME} for a secret" : "write the real value"),
             at: node)
     }
 

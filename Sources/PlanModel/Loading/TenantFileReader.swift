@@ -21,8 +21,16 @@ extension FileReader {
         if let node = top["tenant"], let tenant = fields(node, path: "tenant", allowed: ["domain"], required: ["domain"]),
             let domain = tenant["domain"].flatMap({ string($0, path: "tenant.domain") })
         {
-            if domain.value.contains("/") || domain.value.contains(":") || domain.value.isEmpty {
-                error("tenant.domain '\(domain.value)' must be a host name such as example-prod.eu.auth0.com", at: node)
+            let host = domain.value
+            let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+            let isHost = labels.count >= 2 && labels.allSatisfy { label in
+                !label.isEmpty && label.first != "-" && label.last != "-"
+                    && label.allSatisfy { ($0.isASCIILetter && $0.isLowercase) || $0.isASCIIDigit || $0 == "-" }
+            }
+            if !isHost {
+                error(
+                    "tenant.domain '\(domain.value)' must be a host name such as example-prod.eu.auth0.com",
+                    at: domain.location)
             } else {
                 result.domain = domain
             }

@@ -33,11 +33,19 @@ public enum TenantLoader {
     public static func load(directory: String, environment: [String: String]) -> LoadResult {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             return LoadResult(
                 tenant: nil,
                 diagnostics: [Diagnostic(.error, "tenant directory '\(directory)' does not exist", at: nil)])
+        }
+        guard isDirectory.boolValue else {
+            return LoadResult(
+                tenant: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .error, "'\(directory)' is a file: give the tenant directory, the folder that holds tenant.yaml",
+                        at: nil)
+                ])
         }
         let base = URL(fileURLWithPath: directory)
 
@@ -64,6 +72,13 @@ public enum TenantLoader {
         var customers: [Customer]?
         let customersURL = base.appendingPathComponent(customersFolder)
         if FileManager.default.fileExists(atPath: customersURL.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            for folder in customerFolders(in: customersURL) {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "\(customersFolder)/\(folder)/ is a folder: customer files are read from "
+                            + "\(customersFolder)/ only, so its files are not part of this tenant",
+                        at: SourceLocation(file: "\(customersFolder)/\(folder)", line: 0, column: 0)))
+            }
             let loaded = loadCustomerFiles(customerFiles(in: customersURL), base: base, environment: environment)
             customers = loaded.flatMap { $0.customer.map { [$0] } ?? [] }
             diagnostics += loaded.flatMap(\.diagnostics)
@@ -132,10 +147,25 @@ public enum TenantLoader {
         }
     }
 
-    /// `*.yaml` and `*.yml` files directly in `customers/`, hidden files skipped, in name order.
+    /// `*.yaml` and `*.yml` entries directly in `customers/` that are not folders, hidden ones skipped, in name
+    /// order. (An unreadable entry is kept: reading it reports why.)
     static func customerFiles(in url: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+        return names.filter {
+            !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml"))
+                && !isFolder(url.appendingPathComponent($0))
+        }.sorted()
+    }
+
+    /// Folders directly in `customers/` (their files are not read; the loader warns).
+    static func customerFolders(in url: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && isFolder(url.appendingPathComponent($0)) }.sorted()
+    }
+
+    private static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     fileprivate enum FileRead {
@@ -159,6 +189,8 @@ public enum TenantLoader {
                 reason = "no such file"
             } else if !FileManager.default.isReadableFile(atPath: url.path) {
                 reason = "permission denied"
+            } else if isFolder(url) {
+                reason = "it is a folder, not a file"
             } else {
                 reason = "\(error.localizedDescription)"
             }

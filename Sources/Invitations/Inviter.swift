@@ -1,0 +1,121 @@
+import Foundation
+import JSONValues
+import ManagementAPI
+
+/// Creates organization invitations that follow a checked ``InvitationTemplate``, idempotently.
+///
+/// A run (``run(_:invitees:rejected:dryRun:)``):
+/// 1. checks each invitee (``InvitePolicyCheck/check(_:against:)``); when none passes, it stops before any request;
+/// 2. resolves the live ids (``InvitationTarget/resolve(_:client:)``; reads only); a refusal stops it;
+/// 3. reads the organization's pending invitations once (`GET /api/v2/organizations/{id}/invitations`);
+/// 4. for each invitee in order: skips an address with a pending, unexpired invitation (compared
+///    case-insensitively) or one already seen in this run; otherwise sends
+///    `POST /api/v2/organizations/{id}/invitations`, one at a time (the transport owns the rate budget).
+///
+/// A create whose response is lost (``TransportError``) is never sent again blindly: the organization's pending
+/// invitations for that address are read first (SPEC section 3), and the create is sent again only when none is
+/// there. An API error fails that invitee only; the run goes on.
+public struct Inviter: Sendable {
+    /// The client every request goes through.
+    public let client: ManagementClient
+    /// The time pending invitations are judged against (expired when `expires_at` is at or before it).
+    public let now: Date
+
+    /// Creates an inviter.
+    public init(client: ManagementClient, now: Date = Date()) {
+        self.client = client
+        self.now = now
+    }
+
+    /// Runs the invitations.
+    /// - Parameters:
+    ///   - template: The checked organization-level policy.
+    ///   - invitees: The people to invite, in input order.
+    ///   - rejected: Outcomes already decided (malformed CSV rows), merged into the report by line.
+    ///   - dryRun: Read and decide, but send no write; outcomes are ``InvitationOutcome/Status/wouldCreate(_:)``.
+    /// - Returns: The report, or the refusals of resolving the live tenant (nothing written).
+    /// - Throws: ``ManagementAPIError`` or ``TransportError`` when a read fails (nothing written by this run yet).
+    public func run(
+        _ template: InvitationTemplate, invitees: [Invitee], rejected: [InvitationOutcome] = [], dryRun: Bool = false
+    ) async throws -> Result<InvitationReport, InvitationRefused> {
+        var outcomes = rejected
+        var accepted: [Invitee] = []
+        for invitee in invitees {
+            let refusals = InvitePolicyCheck.check(invitee, against: template)
+            if refusals.isEmpty {
+                accepted.append(invitee)
+            } else {
+                outcomes.append(InvitationOutcome(email: invitee.email, line: invitee.line, status: .rejected(refusals)))
+            }
+        }
+        func report() -> InvitationReport {
+            let ordered = outcomes.enumerated().sorted { a, b in
+                (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
+            }.map(\.element)
+            return InvitationReport(
+                organization: template.organization, template: template, dryRun: dryRun, outcomes: ordered)
+        }
+        guard !accepted.isEmpty else { return .success(report()) }
+
+        let target: InvitationTarget
+        switch try await InvitationTarget.resolve(template, client: client) {
+        case .failure(let refused): return .failure(refused)
+        case .success(let resolved): target = resolved
+        }
+        let pending = try await client.listInvitations(organizationID: target.organizationID)
+        var pendingByEmail: [String: LiveInvitation] = [:]
+        for invitation in pending where !invitation.isExpired(at: now) {
+            pendingByEmail[EmailAddress.key(invitation.inviteeEmail)] = pendingByEmail[
+                EmailAddress.key(invitation.inviteeEmail)] ?? invitation
+        }
+        var seen: [String: Int?] = [:]
+        for invitee in accepted {
+            let key = EmailAddress.key(invitee.email)
+            let status: InvitationOutcome.Status
+            if let earlier = seen[key] {
+                status = .duplicate(ofLine: earlier)
+            } else if let existing = pendingByEmail[key] {
+                status = .skipped(pending: existing)
+            } else {
+                let body = newInvitation(invitee, template: template, target: target)
+                status = dryRun ? .wouldCreate(body) : await create(body, organizationID: target.organizationID)
+            }
+            if seen[key] == nil { seen[key] = .some(invitee.line) }
+            outcomes.append(InvitationOutcome(email: invitee.email, line: invitee.line, status: status))
+        }
+        return .success(report())
+    }
+
+    /// The request body for one invitee: every member explicit (`ttl_sec`, `send_invitation_email`), so what is
+    /// sent never depends on Auth0's defaults.
+    public func newInvitation(_ invitee: Invitee, template: InvitationTemplate, target: InvitationTarget)
+        -> NewInvitation
+    {
+        NewInvitation(
+            inviterName: template.inviterName, inviteeEmail: invitee.email, clientID: target.clientID,
+            connectionID: target.connectionID, ttlSeconds: template.ttlSeconds, roleIDs: target.roleIDs,
+            appMetadata: invitee.appMetadata.filter { !$0.value.isEmpty }.mapValues(JSONValue.string),
+            sendInvitationEmail: template.sendInvitationEmail)
+    }
+
+    /// Sends one create; on a lost response, re-reads the organization's pending invitations for the address
+    /// before sending it again (once).
+    private func create(_ body: NewInvitation, organizationID: String) async -> InvitationOutcome.Status {
+        do {
+            return .created(try await client.createInvitation(organizationID: organizationID, body), recovered: false)
+        } catch is TransportError {
+            do {
+                let key = EmailAddress.key(body.inviteeEmail)
+                let found = try await client.listInvitations(organizationID: organizationID).first {
+                    EmailAddress.key($0.inviteeEmail) == key && !$0.isExpired(at: now)
+                }
+                if let found { return .created(found, recovered: true) }
+                return .created(try await client.createInvitation(organizationID: organizationID, body), recovered: false)
+            } catch {
+                return .failed("\(error)")
+            }
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+}

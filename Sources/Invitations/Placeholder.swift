@@ -1,1 +1,0 @@
-// placeholder: invitations that follow each organization's invite policy (issue 5)

@@ -1,0 +1,216 @@
+import Foundation
+import JSONValues
+import ManagementAPI
+
+/// `/api/v2/organizations/{id}/invitations…`
+/// (https://auth0.com/docs/api/management/v2/organizations/post-invitations and its neighbours).
+///
+/// Follows the recorded `TestOrganizationManager_DeleteInvitation` traffic and the OpenAPI schemas
+/// `CreateOrganizationInvitationRequestContent` / `…ResponseContent`: `POST` answers 201 with `id` (`uinv_…`),
+/// `ticket_id`, `invitation_url` (the client's `initiate_login_uri` with
+/// `invitation=<ticket>&organization=<org id>&organization_name=<name>`), `created_at` and `expires_at`
+/// (`ttl_sec` later; 0 or absent means 604800 s, at most 2592000 s); `GET` lists (offset pagination, newest
+/// first, `{invitations, start, limit}` without a total) or reads one; `DELETE` answers 204, then 404
+/// `inexistent_invitation`. There is no update. Invitations live in the state's `invitations` map, keyed by
+/// organization id.
+extension LocalTenant {
+    static let invitationNotFound = error(404, "Not Found", "The invitation does not exist.", "inexistent_invitation")
+
+    /// Auth0's default invitation lifetime, in seconds (7 days).
+    static let defaultInvitationTTL = 604_800
+    /// Auth0's maximum invitation lifetime, in seconds (30 days).
+    static let maximumInvitationTTL = 2_592_000
+
+    /// Serves `/api/v2/organizations/{id}/invitations` + `parts`, for the organization at position `i`.
+    func invitations(_ request: APIRequest, organization i: Int, _ parts: [String]) -> APIResponse {
+        let organizationID = state.organizations[i]["id"]?.stringValue ?? ""
+        let stored = state.invitations[organizationID] ?? []
+        switch (request.method, parts.count) {
+        case (.get, 0):
+            return listInvitations(stored, query: request.query)
+        case (.post, 0):
+            return createInvitation(request.body, organization: state.organizations[i])
+        case (.get, 1):
+            guard let invitation = stored.first(where: { $0["id"]?.stringValue == parts[0] }) else {
+                return Self.invitationNotFound
+            }
+            return Self.ok(invitation)
+        case (.delete, 1):
+            guard let position = stored.firstIndex(where: { $0["id"]?.stringValue == parts[0] }) else {
+                return Self.invitationNotFound
+            }
+            state.invitations[organizationID]?.remove(at: position)
+            return Self.ok(nil, status: 204)
+        case (_, 0), (_, 1):
+            return Self.methodNotAllowed
+        default:
+            return Self.error(404, "Not Found", "Not Found", nil)
+        }
+    }
+
+    /// `GET …/invitations`: a bare array, or `{invitations, start, limit}` with `include_totals=true` (Auth0 does
+    /// not return a total for invitations). Sorted by `created_at`, newest first unless `sort=created_at:1`.
+    private func listInvitations(_ stored: [JSONValue], query: [String: String]) -> APIResponse {
+        let perPage = min(max(Int(query["per_page"] ?? "50") ?? 50, 1), 100)
+        let page = max(Int(query["page"] ?? "0") ?? 0, 0)
+        if page * perPage >= 1000 {
+            return Self.error(
+                400, "Bad Request", "Requesting page exceeds the allowed maximum of 1000 records", "invalid_query_string")
+        }
+        let ascending = query["sort"] == "created_at:1"
+        let sorted = stored.enumerated().sorted { a, b in
+            let (x, y) = (a.element["created_at"]?.stringValue ?? "", b.element["created_at"]?.stringValue ?? "")
+            if x != y { return ascending ? x < y : x > y }
+            return ascending ? a.offset < b.offset : a.offset > b.offset
+        }.map(\.element)
+        let start = min(page * perPage, sorted.count)
+        let slice = Array(sorted[start..<min(start + perPage, sorted.count)])
+        guard query["include_totals"] == "true" else { return Self.ok(.array(slice)) }
+        return Self.ok(["invitations": .array(slice), "start": .int(start), "limit": .int(perPage)])
+    }
+
+    /// `POST …/invitations`: validates the body as Auth0 does, then stores and returns the invitation (201).
+    private func createInvitation(_ body: JSONValue?, organization: [String: JSONValue]) -> APIResponse {
+        guard let body = body?.objectValue else {
+            return Self.badRequest("Payload validation error: 'Expected type object but found type null'.")
+        }
+        let allowed: Set<String> = [
+            "inviter", "invitee", "client_id", "connection_id", "app_metadata", "user_metadata", "ttl_sec", "roles",
+            "send_invitation_email",
+        ]
+        if let key = body.keys.sorted().first(where: { !allowed.contains($0) }) {
+            return Self.badRequest("Payload validation error: 'Additional properties not allowed: \(key)'.")
+        }
+        for key in ["inviter", "invitee", "client_id"] where body[key] == nil {
+            return Self.badRequest("Payload validation error: 'Missing required property: \(key)'.")
+        }
+        guard let inviter = body["inviter"]?["name"]?.stringValue, (1...300).contains(inviter.count) else {
+            return Self.badRequest(
+                "Payload validation error: 'String is too short (0 chars), minimum 1' on property inviter.name.")
+        }
+        guard let email = body["invitee"]?["email"]?.stringValue, Self.looksLikeEmail(email) else {
+            let text = body["invitee"]?["email"]?.stringValue ?? ""
+            return Self.badRequest(
+                "Payload validation error: 'Object didn't pass validation for format email: \(text)' on property "
+                    + "invitee.email.")
+        }
+        guard let clientID = body["client_id"]?.stringValue else {
+            return Self.badRequest("Payload validation error: 'Expected type string' on property client_id.")
+        }
+        var ttl = Self.defaultInvitationTTL
+        if let value = body["ttl_sec"] {
+            guard let seconds = value.intValue else {
+                return Self.badRequest("Payload validation error: 'Expected type integer' on property ttl_sec.")
+            }
+            if seconds < 0 {
+                return Self.badRequest("Payload validation error: 'Value \(seconds) is less than minimum 0' on property ttl_sec.")
+            }
+            if seconds > Self.maximumInvitationTTL {
+                return Self.badRequest(
+                    "Payload validation error: 'Value \(seconds) is greater than maximum \(Self.maximumInvitationTTL)' "
+                        + "on property ttl_sec.")
+            }
+            if seconds > 0 { ttl = seconds }
+        }
+        var roleIDs: [String]?
+        if let value = body["roles"] {
+            guard let items = value.arrayValue, items.allSatisfy({ $0.stringValue != nil }) else {
+                return Self.badRequest("Payload validation error: 'Expected type array' on property roles.")
+            }
+            guard !items.isEmpty else {
+                return Self.badRequest("Payload validation error: 'Array is too short (0), minimum 1' on property roles.")
+            }
+            roleIDs = items.compactMap(\.stringValue)
+        }
+        for key in ["app_metadata", "user_metadata"] where body[key] != nil && body[key]?.objectValue == nil {
+            return Self.badRequest("Payload validation error: 'Expected type object' on property \(key).")
+        }
+        if let value = body["send_invitation_email"], value.boolValue == nil {
+            return Self.badRequest("Payload validation error: 'Expected type boolean' on property send_invitation_email.")
+        }
+
+        // Semantic checks, with the messages of the OpenAPI document's 400 answers.
+        guard let c = index.clientByID[clientID] else {
+            return Self.error(400, "Bad Request", "The specified client_id does not exist.", nil)
+        }
+        let client = state.clients[c]
+        if (client["organization_usage"]?.stringValue ?? "deny") == "deny" {
+            return Self.error(400, "Bad Request", "The specified client_id does not allow organizations.", nil)
+        }
+        guard let loginURI = client["initiate_login_uri"]?.stringValue, !loginURI.isEmpty else {
+            return Self.error(
+                400, "Bad Request",
+                "A default login route is required to generate the invitation url. For more information, see "
+                    + "https://auth0.com/docs/universal-login/configure-default-login-routes", nil)
+        }
+        let organizationID = organization["id"]?.stringValue ?? ""
+        let connectionID = body["connection_id"]?.stringValue
+        if let connectionID {
+            guard let k = index.connectionByID[connectionID] else {
+                return Self.error(400, "Bad Request", "The specified connection does not exist.", nil)
+            }
+            if ["email", "sms"].contains(state.connections[k]["strategy"]?.stringValue ?? "") {
+                return Self.error(400, "Bad Request", "Passwordless connections are not supported.", nil)
+            }
+            let enabled = organization["enabled_connections"]?.arrayValue ?? []
+            guard enabled.contains(where: { $0["connection_id"]?.stringValue == connectionID }) else {
+                return Self.error(
+                    400, "Bad Request",
+                    "The specified connection (\(connectionID)) is not enabled for the organization", nil)
+            }
+        }
+        if let roleIDs {
+            let missing = roleIDs.filter { index.roleByID[$0] == nil }
+            if !missing.isEmpty {
+                return Self.error(
+                    400, "Bad Request",
+                    "One or more of the specified roles do not exist: \(missing.joined(separator: ", "))", nil)
+            }
+        }
+
+        let ticket = Self.newID("", length: 32)
+        let created = Date()
+        var invitation: [String: JSONValue] = [
+            "id": .string(Self.newID("uinv_")),
+            "organization_id": .string(organizationID),
+            "client_id": .string(clientID),
+            "inviter": ["name": .string(inviter)],
+            "invitee": ["email": .string(email)],
+            "invitation_url": .string(
+                Self.invitationURL(
+                    loginURI: loginURI, ticket: ticket, organizationID: organizationID,
+                    organizationName: organization["name"]?.stringValue ?? "")),
+            "ticket_id": .string(ticket),
+            "created_at": .string(LiveInvitation.iso8601(created)),
+            "expires_at": .string(LiveInvitation.iso8601(created.addingTimeInterval(TimeInterval(ttl)))),
+        ]
+        if let connectionID { invitation["connection_id"] = .string(connectionID) }
+        if let roleIDs { invitation["roles"] = .array(roleIDs.map(JSONValue.string)) }
+        for key in ["app_metadata", "user_metadata"] where body[key] != nil { invitation[key] = body[key] }
+        state.invitations[organizationID, default: []].append(.object(invitation))
+        return Self.ok(.object(invitation), status: 201)
+    }
+
+    /// `initiate_login_uri` with `invitation`, `organization` and `organization_name` added to its query, as in
+    /// the recorded `invitation_url`.
+    static func invitationURL(loginURI: String, ticket: String, organizationID: String, organizationName: String)
+        -> String
+    {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text }
+        let query = "invitation=\(encode(ticket))&organization=\(encode(organizationID))"
+            + "&organization_name=\(encode(organizationName))"
+        let separator = loginURI.contains("?") ? (loginURI.hasSuffix("?") || loginURI.hasSuffix("&") ? "" : "&") : "?"
+        return loginURI + separator + query
+    }
+
+    /// Auth0's `format: email` check, roughly: one `@`, a non-empty local part, a dotted domain, no spaces.
+    private static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+            !parts[1].hasSuffix("."), !text.contains(where: \.isWhitespace)
+        else { return false }
+        return true
+    }
+}
