@@ -25,7 +25,7 @@ import TestSupport
             #expect(result.exitCode == 1)
             #expect(Self.errors(result, work) == [
                 "customers/acme.yaml:5:18: error: placeholder '@@ACME_CUSTOMER_ID@@' in organization.metadata.customer_id: "
-                    + "tenantplan does not substitute other tools' placeholders; write the value, or ${env:NAME} for a secret",
+                    + "tenantplan does not substitute other tools' placeholders; write the value",
                 "customers/acme.yaml:18:22: error: placeholder '##ACME_ENTRA_CLIENT_SECRET##' in "
                     + "enterprise_connections[0].options.client_secret: tenantplan does not substitute other tools' "
                     + "placeholders; write the value, or ${env:NAME} for a secret",
