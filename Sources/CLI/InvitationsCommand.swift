@@ -23,7 +23,7 @@ enum InvitationsCommand {
             option: args.option("tenant"), directory: directory, environment: context.environment)
         let (loaded, opened) = await pipeline.loadWhileOpening(selection)
         guard let tenant = loaded else { return ExitCode.failure }
-        let client = try pipeline.invitationClient(for: tenant, opened: opened)
+        let client = try pipeline.client(for: tenant, opened: opened)
 
         let pending: PendingInvitations
         switch try await PendingInvitations.read(

@@ -89,7 +89,7 @@ enum InviteCommand {
             }
         }
 
-        let client = try pipeline.invitationClient(for: tenant, opened: opened)
+        let client = try pipeline.client(for: tenant, opened: opened)
         let report: InvitationReport
         switch try await Inviter(client: client, now: context.now).run(
             template, invitees: invitees, rejected: rejected, dryRun: args.flags.contains("dry-run"))
@@ -128,23 +128,6 @@ enum OutputFormat: String {
             throw CLIError.usage("--format takes text or json here, got '\(value)'")
         }
         return format
-    }
-}
-
-extension Pipeline {
-    /// The client for the opened live tenant, refusing a remote tenant whose domain is not the directory's
-    /// `tenant.domain` (the same guard as ``plan(_:transport:)``).
-    /// - Throws: The opening error, or ``CLIError/unsupported(_:)`` for another tenant's domain.
-    func invitationClient(for tenant: Tenant, opened: Result<any ManagementTransport, any Error>) throws
-        -> ManagementClient
-    {
-        let transport = try opened.get()
-        if let domain = transport.remoteDomain, domain.lowercased() != tenant.domain.value.lowercased() {
-            throw CLIError.unsupported(
-                "\(directory) belongs to \(tenant.domain.value) (tenant.yaml:\(tenant.domain.location.line)) "
-                    + "but AUTH0_DOMAIN is \(domain); refusing to touch invitations of another tenant")
-        }
-        return ManagementClient(transport: transport)
     }
 }
 

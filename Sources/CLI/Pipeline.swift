@@ -29,6 +29,19 @@ struct Pipeline {
         return result
     }
 
+    /// The client for the opened live tenant, refusing a remote tenant whose domain is not the directory's
+    /// `tenant.domain` (SPEC section 2: a production directory is never run against staging by a wrong variable).
+    /// - Throws: The opening error, or ``CLIError/unsupported(_:)`` for another tenant's domain.
+    func client(for tenant: Tenant, opened: Result<any ManagementTransport, any Error>) throws -> ManagementClient {
+        let transport = try opened.get()
+        if let domain = transport.remoteDomain, domain.lowercased() != tenant.domain.value.lowercased() {
+            throw CLIError.unsupported(
+                "\(directory) belongs to \(tenant.domain.value) (tenant.yaml:\(tenant.domain.location.line)) "
+                    + "but AUTH0_DOMAIN is \(domain); refusing to run against another tenant")
+        }
+        return ManagementClient(transport: transport)
+    }
+
     /// Runs the policy checks before a plan or apply: findings are printed (to stdout, before the plan); an error
     /// finding stops the command before the live tenant is read.
     /// - Returns: `nil` to go on, or the exit status to stop with (3 for error findings, 1 for bad settings).
@@ -86,13 +99,7 @@ struct Pipeline {
     func plan(_ tenant: Tenant, transport opened: Result<any ManagementTransport, any Error>) async throws
         -> (plan: Plan, client: ManagementClient)
     {
-        let transport = try opened.get()
-        if let domain = transport.remoteDomain, domain.lowercased() != tenant.domain.value.lowercased() {
-            throw CLIError.unsupported(
-                "\(directory) belongs to \(tenant.domain.value) (tenant.yaml:\(tenant.domain.location.line)) "
-                    + "but AUTH0_DOMAIN is \(domain); refusing to plan or apply it against another tenant")
-        }
-        let client = ManagementClient(transport: transport)
+        let client = try client(for: tenant, opened: opened)
         let live = try await SnapshotReader.read(client, scope: Planner.readScope(for: tenant))
         let plan = try Planner(tenant: tenant, live: live).plan()
         return (plan, client)
