@@ -23,7 +23,8 @@ struct Arguments {
                 value = String(name[name.index(after: eq)...])
                 name = String(name[..<eq])
             }
-            if allowedFlags.contains(name), value == nil {
+            if allowedFlags.contains(name) {
+                guard value == nil else { throw CLIError.usage("--\(name) takes no value") }
                 flags.insert(name)
             } else if allowedOptions.contains(name) {
                 guard let v = value ?? rest.popFirst() else { throw CLIError.usage("--\(name) needs a value") }

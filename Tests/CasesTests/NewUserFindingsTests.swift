@@ -78,4 +78,12 @@ import TestSupport
         #expect(result.exitCode == 1)
         #expect(result.stderr == "tenantplan: error: local tenant file is invalid: organizations[0] has no string 'id'\n")
     }
+
+    @Test func flagWithAValueIsExplained() async throws {
+        let work = try CaseWorkspace(case: "c04-options-replaced-whole")
+        let result = await work.run(["apply", "tenant", "--tenant", "local:live.json", "--auto-approve=yes"])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr == "tenantplan: error: --auto-approve takes no value (see tenantplan --help)\n")
+        #expect(result.requests.isEmpty)
+    }
 }

@@ -217,3 +217,27 @@ import TestSupport
         ])
     }
 }
+
+/// One mistake is reported once (found by a new user: follow-on "not defined" errors).
+@Suite struct FollowOnErrorTests {
+    @Test func invalidStrategyIsNotAlsoUndefined() throws {
+        let customer = "organization:\n  name: acme\nlogin: sso-only\nconnections:\n  - connection: acme-sso\nenterprise_connections:\n  - name: acme-sso\n    strategy: saml\n"
+        #expect(try LoadErrorTests.load(customer: customer) == [
+            "customers/acme.yaml:8:15: error: enterprise_connections[0].strategy 'saml' is not one of: waad, samlp, oidc, okta, google-apps, adfs"
+        ])
+    }
+
+    @Test func wrongShapeInTenantFileIsNotAlsoMissingEverywhere() throws {
+        let tenant = LoadErrorTests.tenantYAML.replacingOccurrences(of: "roles:\n  - name: member\n", with: "roles: member\n")
+        let customer = LoadErrorTests.customer("invitations:\n  client: saas-web\n  roles: [member]\n")
+        #expect(try LoadErrorTests.load(customer: customer, tenant: tenant) == [
+            "tenant.yaml:10:8: error: expected a sequence for roles, found a scalar"
+        ])
+    }
+
+    @Test func nonASCIINameGetsNoMisleadingSuggestion() throws {
+        #expect(try LoadErrorTests.load(customer: "organization:\n  name: acmé\nlogin: sso-only\n") == [
+            "customers/acme.yaml:2:9: error: organization.name 'acmé' does not match ^[a-z0-9_-]{1,50}$"
+        ])
+    }
+}

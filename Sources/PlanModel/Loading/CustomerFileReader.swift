@@ -74,7 +74,9 @@ extension FileReader {
             } else if !Self.isOrganizationName(text) {
                 var message = "organization.name '\(text)' does not match ^[a-z0-9_-]{1,50}$"
                 let suggestion = Self.suggestedOrganizationName(text)
-                if !suggestion.isEmpty, suggestion != text { message += " (did you mean '\(suggestion)'?)" }
+                if text.allSatisfy(\.isASCII), !suggestion.isEmpty, suggestion != text {
+                    message += " (did you mean '\(suggestion)'?)"
+                }
                 error(message, at: node)
             } else {
                 name = value

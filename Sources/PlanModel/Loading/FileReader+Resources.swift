@@ -26,11 +26,12 @@ extension FileReader {
                 allowed: ["name", "strategy", "display_name", "options", "enabled_clients", "metadata"],
                 required: ["name", "strategy"])
         else { return nil }
+        // An invalid name or strategy is reported here and the connection still returned (with the value as
+        // written), so references to it do not report it a second time as "not defined".
         var name: Located<String>?
         if let node = fields["name"], let value = boundedString(node, path: fields.path("name"), maxLength: 128) {
-            if Self.isConnectionName(value.value) {
-                name = value
-            } else {
+            name = value
+            if !Self.isConnectionName(value.value) {
                 error(
                     "\(fields.path("name")) '\(value.value)' is not a connection name "
                         + "(letters and digits, single '-' between them, at most 128 characters)",
@@ -38,11 +39,12 @@ extension FileReader {
             }
         }
         var strategy: Located<String>?
-        if let node = fields["strategy"] {
-            if let strategies {
-                strategy = choice(node, path: fields.path("strategy"), strategies)
-            } else {
-                strategy = string(node, path: fields.path("strategy"))
+        if let node = fields["strategy"], let value = string(node, path: fields.path("strategy")) {
+            strategy = value
+            if let strategies, !strategies.contains(value.value) {
+                error(
+                    "\(fields.path("strategy")) '\(value.value)' is not one of: \(strategies.joined(separator: ", "))",
+                    at: node)
             }
         }
         let displayName = fields["display_name"].flatMap {

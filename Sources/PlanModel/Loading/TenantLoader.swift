@@ -52,6 +52,7 @@ public enum TenantLoader {
         // tenant.yaml
         var parsedTenantFile: FileReader.TenantFile?
         var everyFileRead = true
+        var tenantFileClean = true
         switch read(base: base, file: Self.tenantFile) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
@@ -65,6 +66,7 @@ public enum TenantLoader {
                 reader.error("tenant.yaml is empty: it needs at least tenant.domain",
                              at: SourceLocation(file: Self.tenantFile, line: 1, column: 1))
             }
+            tenantFileClean = reader.diagnostics.isEmpty
             diagnostics += reader.diagnostics
         }
 
@@ -85,8 +87,9 @@ public enum TenantLoader {
             if loaded.contains(where: \.unreadable) { everyFileRead = false }
         }
 
-        // Cross-file checks need every file: a file that could not be read would make its names look undefined.
-        if everyFileRead, let tenantFile = parsedTenantFile {
+        // Cross-file checks need every file, and a clean tenant.yaml: a file that could not be read, or a section of
+        // tenant.yaml with the wrong shape, would make names look undefined (one mistake reported many times).
+        if everyFileRead, tenantFileClean, let tenantFile = parsedTenantFile {
             diagnostics += CrossFileValidation(
                 connections: tenantFile.connections, customers: customers ?? [], clients: tenantFile.clients,
                 roles: tenantFile.roles
