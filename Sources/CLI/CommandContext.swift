@@ -17,9 +17,21 @@ public struct StandardStream: TextSink {
     /// Standard error.
     public static let error = StandardStream(handle: .standardError)
 
-    /// Writes `text`; a failed write (closed pipe, full disk) is dropped: a reader going away must never stop
-    /// an apply half-way (the executable ignores SIGPIPE for the same reason).
-    public func write(_ text: String) { try? handle.write(contentsOf: Data(text.utf8)) }
+    private static let firstFailure = Mutex<String?>(nil)
+
+    /// Writes `text`. A failed write (closed pipe, full disk) does not stop the command: a reader going away must
+    /// never stop an apply half-way (the executable ignores SIGPIPE for the same reason). The first failure is
+    /// kept for ``writeFailure``, so the executable can exit non-zero instead of reporting success.
+    public func write(_ text: String) {
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            Self.firstFailure.withLock { $0 = $0 ?? "\(error.localizedDescription)" }
+        }
+    }
+
+    /// Why writing to standard output or standard error failed, if it did.
+    public static var writeFailure: String? { firstFailure.withLock { $0 } }
 }
 
 /// Collects text in memory (tests).

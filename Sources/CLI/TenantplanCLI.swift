@@ -44,6 +44,10 @@ public enum TenantplanCLI {
             return ExitCode.failure
         }
         let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            context.stdout.write(usage)
+            return ExitCode.success
+        }
         do {
             switch command {
             case "validate": return try await ValidateCommand.run(rest, context: context)

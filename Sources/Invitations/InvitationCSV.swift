@@ -68,8 +68,9 @@ public struct InvitationCSV: Sendable, Equatable {
                 continue
             }
             var metadata = common
-            for (name, value) in zip(header, record.fields) where name != header[emailColumn] && !value.isEmpty {
-                metadata[name] = value
+            for (name, value) in zip(header, record.fields) where name != header[emailColumn] {
+                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty { metadata[name] = trimmed }
             }
             invitees.append(Invitee(email: record.fields[emailColumn], appMetadata: metadata, line: record.line))
         }
@@ -171,6 +172,7 @@ public enum InvitationCSVError: Error, Sendable, Equatable, CustomStringConverti
         case .missingColumn(let name): return "line 1: no column '\(name)' in the header"
         case .duplicateColumn(let name): return "line 1: column '\(name)' appears twice"
         case .badHeader(let text): return "line 1: \(text)"
+
         }
     }
 }

@@ -28,6 +28,12 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
     case missingAppMetadata(keys: [String], organization: String, at: SourceLocation)
     /// A CSV row that cannot be read (wrong number of fields, stray quote).
     case malformedRow(String)
+    /// A pending invitation for the address carries other values of the required `app_metadata` keys.
+    case pendingConflict(invitation: String, key: String, pending: String, requested: String)
+    /// Another address in this run, or a pending invitation of another address, carries the same required value.
+    case appMetadataInUse(key: String, value: String, email: String)
+    /// `--inviter` is empty (Auth0 shows the inviter's name in the e-mail).
+    case emptyInviter
 
     // MARK: The live tenant (reads only, no write)
 
@@ -80,6 +86,13 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
             let verb = keys.count == 1 ? "is" : "are"
             return "app_metadata \(list(keys)) \(verb) required by the invite policy of organization "
                 + "'\(organization)'" + at(location)
+        case .pendingConflict(let invitation, let key, let pending, let requested):
+            return "a pending invitation \(invitation) for this address carries \(key)=\(pending), not \(requested); "
+                + "revoke it first (DELETE /api/v2/organizations/{id}/invitations/\(invitation)) if the member changed"
+        case .appMetadataInUse(let key, let value, let email):
+            return "\(key)=\(value) is already used by \(email): one member id must identify one person"
+        case .emptyInviter:
+            return "--inviter must not be empty: Auth0 shows the inviter's name in the invitation e-mail"
         case .malformedRow(let text):
             return text
         case .organizationNotLive(let organization, let tenant):

@@ -32,6 +32,9 @@ public enum InvitePolicyCheck {
             return .failure(InvitationRefused([.noInvitePolicy(organization: organization, file: customer.file)]))
         }
         var refusals: [InvitationRefusal] = []
+        if let inviterName, inviterName.trimmingCharacters(in: .whitespaces).isEmpty {
+            refusals.append(.emptyInviter)
+        }
         if let connection = policy.connection, let enabled = customer.connections,
             !enabled.value.contains(where: { $0.connection.value == connection.value })
         {
@@ -75,7 +78,9 @@ public enum InvitePolicyCheck {
         } else if !EmailAddress.isValid(invitee.email) {
             refusals.append(.invalidEmail(invitee.email))
         }
-        let missing = template.requiredAppMetadata.filter { (invitee.appMetadata[$0] ?? "").isEmpty }
+        let missing = template.requiredAppMetadata.filter {
+            (invitee.appMetadata[$0] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        }
         if !missing.isEmpty {
             refusals.append(
                 .missingAppMetadata(

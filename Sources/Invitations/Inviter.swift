@@ -68,19 +68,46 @@ public struct Inviter: Sendable {
             pendingByEmail[EmailAddress.key(invitation.inviteeEmail)] = pendingByEmail[
                 EmailAddress.key(invitation.inviteeEmail)] ?? invitation
         }
+        // Each required value (a member id) identifies one person: record who holds it, pending or in this run.
+        var holders: [String: String] = [:]  // "key=value" -> address
+        for invitation in pending where !invitation.isExpired(at: now) {
+            for key in template.requiredAppMetadata {
+                if let value = invitation.appMetadata[key]?.stringValue { holders["\(key)=\(value)"] = invitation.inviteeEmail }
+            }
+        }
         var seen: [String: Int?] = [:]
         for invitee in accepted {
             let key = EmailAddress.key(invitee.email)
+            let values = template.requiredAppMetadata.compactMap { name in
+                invitee.appMetadata[name].map { (name, $0.trimmingCharacters(in: .whitespaces)) }
+            }
             let status: InvitationOutcome.Status
             if let earlier = seen[key] {
                 status = .duplicate(ofLine: earlier)
             } else if let existing = pendingByEmail[key] {
-                status = .skipped(pending: existing)
+                if let (name, value) = values.first(where: { existing.appMetadata[$0.0]?.stringValue != $0.1 }) {
+                    status = .rejected([
+                        .pendingConflict(
+                            invitation: existing.id, key: name,
+                            pending: existing.appMetadata[name]?.stringValue ?? "(none)", requested: value)
+                    ])
+                } else {
+                    status = .skipped(pending: existing)
+                }
+            } else if let (name, value) = values.first(where: {
+                holders["\($0.0)=\($0.1)"].map { EmailAddress.key($0) != key } ?? false
+            }) {
+                status = .rejected([.appMetadataInUse(key: name, value: value, email: holders["\(name)=\(value)"]!)])
             } else {
                 let body = newInvitation(invitee, template: template, target: target)
                 status = dryRun ? .wouldCreate(body) : await create(body, organizationID: target.organizationID)
             }
             if seen[key] == nil { seen[key] = .some(invitee.line) }
+            if case .rejected = status {} else {
+                for (name, value) in values where holders["\(name)=\(value)"] == nil {
+                    holders["\(name)=\(value)"] = invitee.email
+                }
+            }
             outcomes.append(InvitationOutcome(email: invitee.email, line: invitee.line, status: status))
         }
         return .success(report())
@@ -94,7 +121,8 @@ public struct Inviter: Sendable {
         NewInvitation(
             inviterName: template.inviterName, inviteeEmail: invitee.email, clientID: target.clientID,
             connectionID: target.connectionID, ttlSeconds: template.ttlSeconds, roleIDs: target.roleIDs,
-            appMetadata: invitee.appMetadata.filter { !$0.value.isEmpty }.mapValues(JSONValue.string),
+            appMetadata: invitee.appMetadata.mapValues { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.value.isEmpty }.mapValues(JSONValue.string),
             sendInvitationEmail: template.sendInvitationEmail)
     }
 

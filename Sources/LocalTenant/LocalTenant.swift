@@ -72,7 +72,9 @@ public actor LocalTenant: ManagementTransport {
             } catch {
                 throw LocalTenantError.invalidFile("\(path) is not JSON")
             }
-            loaded = try LocalTenantState(json: json)
+            do { loaded = try LocalTenantState(json: json) } catch LocalTenantError.invalidFile(let reason) {
+                throw LocalTenantError.invalidFile("\(path): \(reason)")
+            }
         } else {
             loaded = LocalTenantState()
         }
@@ -124,7 +126,8 @@ public actor LocalTenant: ManagementTransport {
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw LocalTenantError.io(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
         }

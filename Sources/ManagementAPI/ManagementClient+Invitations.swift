@@ -139,13 +139,19 @@ extension ManagementClient {
     }
 
     /// `GET /api/v2/organizations/{id}/invitations` (offset pagination: `page`, `per_page`, `include_totals`;
-    /// Auth0 returns `{invitations, start, limit}` without a total, newest first).
+    /// Auth0 returns `{invitations, start, limit}` without a total, newest first, and answers 400 past the first
+    /// 1000 records).
     /// - Throws: ``ManagementAPIError`` (404 `inexistent_organization` for an unknown organization),
-    ///   ``TransportError``.
+    ///   ``TransportError``, ``ListWindowExceeded`` for 1000 or more invitations (too many to check for
+    ///   duplicates: revoke expired ones first).
     public func listInvitations(organizationID: String) async throws -> [LiveInvitation] {
-        try await offsetList(Self.invitationsPath(organizationID: organizationID), key: "invitations")
-            .compactMap(LiveInvitation.init)
+        try await offsetList(
+            Self.invitationsPath(organizationID: organizationID), key: "invitations", window: Self.invitationsWindow
+        ).compactMap(LiveInvitation.init)
     }
+
+    /// Invitations of one organization that offset pagination can reach.
+    public static let invitationsWindow = 1000
 
     /// `GET /api/v2/organizations/{id}/invitations/{invitation_id}`; `nil` on 404 (`inexistent_invitation`).
     public func invitation(organizationID: String, invitationID: String) async throws -> LiveInvitation? {

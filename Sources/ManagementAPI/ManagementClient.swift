@@ -63,10 +63,17 @@ public struct ManagementClient: Sendable {
 
     /// Reads every item of an offset-paginated list: `GET path?page=P&per_page=N&include_totals=true` answering
     /// `{key: [...], start, limit, total}` (or a bare array).
-    public func offsetList(_ path: String, key: String) async throws -> [JSONValue] {
+    /// - Parameter window: The most records the endpoint lets offset pagination reach (Auth0 answers 400 past
+    ///   `page × per_page` = 1000 on some lists); `nil` for none.
+    /// - Throws: ``ListWindowExceeded`` when the list may hold more records than the window lets anyone read.
+    public func offsetList(_ path: String, key: String, window: Int? = nil) async throws -> [JSONValue] {
         var items: [JSONValue] = []
         var page = 0
         while true {
+            if let window, (page + 1) * pageSize > window {
+                // The next page would cross the window: the list may go on, but cannot be read.
+                throw ListWindowExceeded(path: path, window: window)
+            }
             let q = ["page": String(page), "per_page": String(pageSize), "include_totals": "true"]
             let body = try await call(APIRequest(.get, path, query: q))
             let batch = body?[key]?.arrayValue ?? body?.arrayValue ?? []
@@ -84,6 +91,19 @@ public struct ManagementClient: Sendable {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/?#")
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}
+
+/// A list longer than its endpoint's offset-pagination window: the rest cannot be read.
+public struct ListWindowExceeded: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The list's path.
+    public let path: String
+    /// The window, in records.
+    public let window: Int
+
+    public var description: String {
+        "GET \(path): the list holds \(window) or more records and the Management API reads at most \(window) "
+            + "through page and per_page, so the rest cannot be checked"
     }
 }
 

@@ -141,7 +141,7 @@ import TestSupport
     @Test func invalidFileIsAClearError() throws {
         let work = try CaseWorkspace(empty: "invalid")
         try work.write("t.json", #"{"organizations": {}}"#)
-        #expect(throws: LocalTenantError.invalidFile("'organizations' must be an array of objects")) {
+        #expect(throws: LocalTenantError.invalidFile("\(work.path("t.json")): 'organizations' must be an array of objects")) {
             _ = try LocalTenant(path: work.path("t.json"))
         }
     }
@@ -152,11 +152,11 @@ import TestSupport
     @Test(arguments: [
         (#"[]"#, "PATH must hold a JSON object (organizations, connections, …)"),
         (#"{"organizations": [{"id": "org_1", "name": "a"}, {"id": "org_2", "name": "a"}]}"#,
-         "organizations[1] repeats name 'a' of organizations[0]"),
+         "PATH: organizations[1] repeats name 'a' of organizations[0]"),
         (#"{"connections": [{"id": "con_1", "name": "c", "strategy": "auth0", "options": "oops"}]}"#,
-         "connections[0].options must be an object"),
+         "PATH: connections[0].options must be an object"),
         (#"{"organizations": [{"id": "org_1", "name": "a", "enabled_connections": [{}]}]}"#,
-         "organizations[0].enabled_connections must be an array of objects with a connection_id"),
+         "PATH: organizations[0].enabled_connections must be an array of objects with a connection_id"),
         ("{", "PATH is not JSON"),
     ] as [(String, String)])
     func corruptFilesAreRefused(_ text: String, _ reason: String) throws {

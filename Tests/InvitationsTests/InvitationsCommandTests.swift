@@ -81,7 +81,7 @@ import TestSupport
         let work = try await ExampleWorkspace.applied()
         let (org, _, _) = try Self.seed(work)
         let result = await ExampleWorkspace.invite(
-            work, "acme", ["--email", "old1@acme.example", "--app-metadata", "member_id=m-9"])
+            work, "acme", ["--email", "old1@acme.example", "--app-metadata", "member_id=m-10"])
         #expect(result.exitCode == 0)
         #expect(result.writes == ["POST /api/v2/organizations/\(org)/invitations"])
     }
