@@ -69,6 +69,7 @@ struct Pipeline {
     func checkedPlan(tenantOption: String?) async throws -> Result<(plan: Plan, client: ManagementClient), Stop> {
         let selection = try TenantSelection.choose(
             option: tenantOption, directory: directory, environment: context.environment)
+        noteMissingLocalTenant(selection, explicit: tenantOption != nil)
         let (loaded, transport) = await loadWhileOpening(selection)
         guard let tenant = loaded else { return .failure(Stop(status: ExitCode.failure)) }
         if let status = checkBeforePlanning(tenant) { return .failure(Stop(status: status)) }
@@ -78,6 +79,15 @@ struct Pipeline {
     /// A command stopping early with an exit status, its reasons already printed.
     struct Stop: Error {
         let status: Int32
+    }
+
+    /// Says on stderr when an explicitly named local tenant file does not exist (a typo would otherwise plan every
+    /// resource as new); the default file's absence is normal on a fresh checkout.
+    func noteMissingLocalTenant(_ selection: TenantSelection, explicit: Bool) {
+        guard explicit, case .local(let path) = selection, !FileManager.default.fileExists(atPath: path) else { return }
+        context.stderr.write(
+            "tenantplan: note: local tenant \(path) does not exist yet: starting from an empty tenant "
+                + "(apply creates the file)\n")
     }
 
     /// Loads the tenant directory while the live tenant is opened on another core (opening sends no request:

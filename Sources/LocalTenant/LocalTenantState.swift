@@ -85,6 +85,23 @@ struct LocalTenantState: Sendable {
         try require(connections, "connections", keys: ["id", "name", "strategy"], unique: ["id", "name"])
         try require(clients, "clients", keys: ["client_id", "name"], unique: ["client_id"])
         try require(roles, "roles", keys: ["id", "name"], unique: ["id", "name"])
+        let dates = ISO8601DateFormatter()
+        dates.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plainDates = ISO8601DateFormatter()
+        for (organization, items) in invitations {
+            for (index, item) in items.enumerated() {
+                let place = "invitations[\"\(organization)\"][\(index)]"
+                guard item["id"]?.stringValue != nil, item["invitee"]?["email"]?.stringValue != nil else {
+                    throw LocalTenantError.invalidFile("\(place) needs a string 'id' and 'invitee.email'")
+                }
+                for key in ["created_at", "expires_at"] {
+                    guard let value = item[key] else { continue }
+                    guard let text = value.stringValue, dates.date(from: text) ?? plainDates.date(from: text) != nil else {
+                        throw LocalTenantError.invalidFile("\(place).\(key) is not an ISO 8601 date")
+                    }
+                }
+            }
+        }
         for (index, organization) in organizations.enumerated() {
             guard let entries = organization["enabled_connections"] else { continue }
             guard let items = entries.arrayValue, items.allSatisfy({ $0["connection_id"]?.stringValue != nil }) else {

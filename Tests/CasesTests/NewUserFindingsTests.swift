@@ -89,4 +89,12 @@ import TestSupport
         #expect(result.stderr == "tenantplan: error: --auto-approve takes no value (see tenantplan --help)\n")
         #expect(result.requests.isEmpty)
     }
+
+    @Test func misspelledLocalTenantFileIsPointedOut() async throws {
+        let work = try CaseWorkspace(case: "c04-options-replaced-whole")
+        let result = await work.run(["plan", "tenant", "--tenant", "local:live.jsn"])
+        #expect(result.exitCode == 0)
+        #expect(result.stderr.hasPrefix(
+            "tenantplan: note: local tenant \(work.path("live.jsn")) does not exist yet: starting from an empty tenant"))
+    }
 }

@@ -158,6 +158,10 @@ import TestSupport
         (#"{"organizations": [{"id": "org_1", "name": "a", "enabled_connections": [{}]}]}"#,
          "PATH: organizations[0].enabled_connections must be an array of objects with a connection_id"),
         ("{", "PATH is not JSON"),
+        (#"{"invitations": {"org_1": [{"id": "uinv_1"}]}}"#,
+         "PATH: invitations[\"org_1\"][0] needs a string 'id' and 'invitee.email'"),
+        (#"{"invitations": {"org_1": [{"id": "uinv_1", "invitee": {"email": "a@b.example"}, "expires_at": "garbage"}]}}"#,
+         "PATH: invitations[\"org_1\"][0].expires_at is not an ISO 8601 date"),
     ] as [(String, String)])
     func corruptFilesAreRefused(_ text: String, _ reason: String) throws {
         let work = try CaseWorkspace(empty: "corrupt")
