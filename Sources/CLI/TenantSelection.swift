@@ -15,8 +15,7 @@ public enum TenantSelection: Sendable, Equatable {
 
     /// The default local tenant file of a tenant directory.
     public static func defaultLocalPath(directory: String) -> String {
-        URL(fileURLWithPath: directory).appendingPathComponent(".tenantplan/local-tenant.json").path
-            .replacingOccurrences(of: FileManager.default.currentDirectoryPath + "/", with: "")
+        (directory as NSString).appendingPathComponent(".tenantplan/local-tenant.json")
     }
 
     /// Chooses the tenant from `--tenant` and the environment.
