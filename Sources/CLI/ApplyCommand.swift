@@ -18,13 +18,14 @@ enum ApplyCommand {
         case .failure(let stop): return stop.status
         case .success(let planned): (plan, client) = planned
         }
-        let renderer = PlanTextRenderer(directory: directory, target: client.transport.tenantDescription, command: "apply")
-        context.stdout.write(renderer.render(plan))
-        guard !plan.isEmpty else { return ExitCode.success }
-
         let options = ApplyOptions(
             allowDestroy: args.flags.contains("allow-destroy"),
             allowIdentityChange: args.flags.contains("allow-identity-change"))
+        let renderer = PlanTextRenderer(
+            directory: directory, target: client.transport.tenantDescription, command: "apply", given: options)
+        context.stdout.write(renderer.render(plan))
+        guard !plan.isEmpty else { return ExitCode.success }
+
         do {
             try Applier.preflight(plan, options: options)
         } catch let refusal as ApplyRefusal {

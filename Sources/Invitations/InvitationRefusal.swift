@@ -34,6 +34,8 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
     case appMetadataInUse(key: String, value: String, email: String)
     /// `--inviter` is empty (Auth0 shows the inviter's name in the e-mail).
     case emptyInviter
+    /// Creating the invitation would leave more pending invitations than the Management API can list.
+    case pendingLimit(Int)
 
     // MARK: The live tenant (reads only, no write)
 
@@ -93,6 +95,10 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
             return "\(key)=\(value) is already used by \(email): one member id must identify one person"
         case .emptyInviter:
             return "--inviter must not be empty: Auth0 shows the inviter's name in the invitation e-mail"
+        case .pendingLimit(let limit):
+            return "the organization would have more than \(limit) invitations (pending or expired), more than the "
+                + "Management API lists, so later runs could not check for duplicates; revoke expired invitations or "
+                + "wait for some to be accepted"
         case .malformedRow(let text):
             return text
         case .organizationNotLive(let organization, let tenant):

@@ -76,6 +76,8 @@ public struct Inviter: Sendable {
             }
         }
         var seen: [String: Int?] = [:]
+        // Expired invitations stay in the list until revoked, so they count against the listing window too.
+        var listed = pending.count
         for invitee in accepted {
             let key = EmailAddress.key(invitee.email)
             let values = template.requiredAppMetadata.compactMap { name in
@@ -98,7 +100,10 @@ public struct Inviter: Sendable {
                 holders["\($0.0)=\($0.1)"].map { EmailAddress.key($0) != key } ?? false
             }) {
                 status = .rejected([.appMetadataInUse(key: name, value: value, email: holders["\(name)=\(value)"]!)])
+            } else if listed >= ManagementClient.invitationsWindow - 1 {
+                status = .rejected([.pendingLimit(ManagementClient.invitationsWindow - 1)])
             } else {
+                listed += 1
                 let body = newInvitation(invitee, template: template, target: target)
                 status = dryRun ? .wouldCreate(body) : await create(body, organizationID: target.organizationID)
             }

@@ -42,6 +42,8 @@ import TestSupport
         let apply = await work.run(["apply", "tenant", "--tenant", "local:live.json", "--auto-approve", "--allow-destroy"])
         #expect(apply.exitCode == 0)
         #expect(apply.writes == ["DELETE /api/v2/connections/con_XqbTZs0zF5KHvwbO"])
+        #expect(plan.planLines.contains("! apply needs --allow-destroy"))
+        #expect(!apply.stdout.contains("! apply needs --allow-destroy"))
 
         let again = await work.run(["plan", "tenant", "--tenant", "local:live.json", "--detailed-exitcode"])
         #expect(again.exitCode == 0)

@@ -62,3 +62,28 @@ import TestSupport
         #expect(result.stderr.contains("the list holds 1000 or more records and the Management API reads at most 1000"))
     }
 }
+
+/// A bulk run stops short of the listing window, so the next run can still check every invitation.
+@Suite struct InviteWindowTests {
+    @Test func bulkRunNeverFillsTheListingWindow() async throws {
+        let work = try await ExampleWorkspace.applied()
+        var live = try work.json().objectValue!
+        let org = JSONValue.object(live).organizationID("acme")
+        live["invitations"] = [org: .array((0..<997).map { i in
+            [
+                "id": .string("uinv_\(i)"), "invitee": ["email": .string("p\(i)@acme.example")],
+                "app_metadata": ["member_id": .string("p-\(i)")], "created_at": "2099-01-01T00:00:00.000Z",
+                "expires_at": "2099-01-08T00:00:00.000Z",
+            ]
+        })]
+        try work.write("live.json", String(decoding: JSONValue.object(live).encoded(pretty: false), as: UTF8.self))
+        try work.write("people.csv", "email,member_id\nx1@acme.example,x-1\nx2@acme.example,x-2\nx3@acme.example,x-3\n")
+        let run = await ExampleWorkspace.invite(work, "acme", ["--from-csv", work.path("people.csv")])
+        #expect(run.exitCode == 1)
+        #expect(run.writes.count == 2)
+        #expect(run.output.contains("the organization would have more than 999 invitations (pending or expired)"))
+        let again = await ExampleWorkspace.invite(work, "acme", ["--from-csv", work.path("people.csv")])
+        #expect(again.writes.isEmpty)
+        #expect(again.output.contains("skipped x1@acme.example"))
+    }
+}

@@ -1,3 +1,4 @@
+import Apply
 import Diff
 
 /// Renders a ``Plan`` for people, in the layout of SPEC section 3: a header with what was read, one block per
@@ -9,12 +10,15 @@ public struct PlanTextRenderer: Sendable {
     public let target: String
     /// The command word in the header (`plan`, `apply`).
     public let command: String
+    /// Flags already given (`apply --allow-destroy`): their "apply needs" hints are left out.
+    public let given: ApplyOptions
 
     /// Creates a renderer.
-    public init(directory: String, target: String, command: String = "plan") {
+    public init(directory: String, target: String, command: String = "plan", given: ApplyOptions = ApplyOptions()) {
         self.directory = directory
         self.target = target
         self.command = command
+        self.given = given
     }
 
     /// The plan as text, ending with a newline.
@@ -45,8 +49,10 @@ public struct PlanTextRenderer: Sendable {
             for note in change.notes { lines.append("        note: \(note)") }
             for refusal in change.refusals {
                 switch refusal {
-                case .destroy: lines.append("        ! apply needs --allow-destroy")
-                case .identityChange: lines.append("        ! apply needs --allow-identity-change")
+                case .destroy where !given.allowDestroy: lines.append("        ! apply needs --allow-destroy")
+                case .identityChange where !given.allowIdentityChange:
+                    lines.append("        ! apply needs --allow-identity-change")
+                default: break
                 }
             }
         }
