@@ -77,7 +77,7 @@ public struct Applier: Sendable {
                 continue
             }
             let resolved = APIRequest(
-                request.method, Self.substitute(path: request.path, ids),
+                request.method, Self.substitute(path: request.path, needs: needs, ids),
                 body: request.body.map { Self.substitute($0, ids) })
             do {
                 let detail = try await send(
@@ -183,9 +183,12 @@ public struct Applier: Sendable {
         return found
     }
 
-    static func substitute(path: String, _ ids: [String: String]) -> String {
+    /// The path with the placeholders it holds (`needs`) replaced by their encoded ids: looked up, not scanned
+    /// for, so an apply of many creates stays linear.
+    static func substitute(path: String, needs: Set<String>, _ ids: [String: String]) -> String {
         var path = path
-        for (placeholder, id) in ids where path.contains(placeholder) {
+        for placeholder in needs {
+            guard let id = ids[placeholder] else { continue }
             path = path.replacingOccurrences(of: placeholder, with: ManagementClient.segment(id))
         }
         return path
