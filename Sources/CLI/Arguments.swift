@@ -5,8 +5,13 @@ struct Arguments {
     var options: [String: [String]] = [:]
 
     /// Parses `arguments` against the flags and options a command accepts.
-    /// - Throws: ``CLIError/usage(_:)`` for an unknown flag or a missing value.
-    init(_ arguments: [String], flags allowedFlags: Set<String>, options allowedOptions: Set<String>) throws {
+    /// - Parameter repeatable: Options that may be given more than once (`--role`); any other given twice is an
+    ///   error rather than a silent "last one wins".
+    /// - Throws: ``CLIError/usage(_:)`` for an unknown flag, a missing value or a repeated option.
+    init(
+        _ arguments: [String], flags allowedFlags: Set<String>, options allowedOptions: Set<String>,
+        repeatable: Set<String> = []
+    ) throws {
         var rest = arguments[...]
         while let argument = rest.popFirst() {
             if argument == "--" {
@@ -28,6 +33,9 @@ struct Arguments {
                 flags.insert(name)
             } else if allowedOptions.contains(name) {
                 guard let v = value ?? rest.popFirst() else { throw CLIError.usage("--\(name) needs a value") }
+                if options[name] != nil, !repeatable.contains(name) {
+                    throw CLIError.usage("--\(name) is given twice; give it once")
+                }
                 options[name, default: []].append(v)
             } else {
                 throw CLIError.usage("unknown option --\(name)")

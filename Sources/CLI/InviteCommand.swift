@@ -20,7 +20,8 @@ enum InviteCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
         let args = try Arguments(
             arguments, flags: ["dry-run", "show-url"],
-            options: ["organization", "email", "app-metadata", "inviter", "role", "ttl", "format", "from-csv", "tenant"])
+            options: ["organization", "email", "app-metadata", "inviter", "role", "ttl", "format", "from-csv", "tenant"],
+            repeatable: ["app-metadata", "role"])
         let directory = try args.directory()
         guard let organization = args.option("organization"), !organization.isEmpty else {
             throw CLIError.usage("invite needs --organization NAME")
@@ -43,7 +44,9 @@ enum InviteCommand {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
                 throw CLIError.usage("--app-metadata takes KEY=VALUE, got '\(pair)'")
             }
-            metadata[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+            let key = String(pair[..<eq])
+            guard metadata[key] == nil else { throw CLIError.usage("--app-metadata \(key)= is given twice; give it once") }
+            metadata[key] = String(pair[pair.index(after: eq)...])
         }
         var csv: InvitationCSV?
         if let csvPath {

@@ -97,4 +97,12 @@ import TestSupport
         #expect(result.stderr.hasPrefix(
             "tenantplan: note: local tenant \(work.path("live.jsn")) does not exist yet: starting from an empty tenant"))
     }
+
+    @Test func repeatedOptionIsAnErrorNotLastOneWins() async throws {
+        let work = try CaseWorkspace(case: "c04-options-replaced-whole")
+        let result = await work.run(["plan", "tenant", "--tenant", "local:live.json", "--tenant", "local:other.json"])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr == "tenantplan: error: --tenant is given twice; give it once (see tenantplan --help)\n")
+        #expect(result.requests.isEmpty)
+    }
 }
