@@ -35,7 +35,7 @@ let package = Package(
         // Carries out a Plan through the seam.
         .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "JSONValues"]),
         // Renderers: one file per format.
-        .target(name: "Output", dependencies: ["Diff", "PlanModel", "Policy", "Apply", "JSONValues"]),
+        .target(name: "Output", dependencies: ["Diff", "PlanModel", "Policy", "Apply", "Invitations", "JSONValues"]),
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
             "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Diff", "Apply", "Output", "Invitations",

@@ -1,3 +1,4 @@
+import Output
 import Foundation
 import Invitations
 import JSONValues
@@ -39,82 +40,11 @@ enum InvitationsCommand {
         let revocations = args.flags.contains("revoke-expired") ? await pending.revokeExpired(client: client) : nil
         let shown = args.flags.contains("expired") ? pending.expired : pending.entries
         if json {
-            context.stdout.write(Self.json(pending, shown: shown, revocations: revocations))
+            context.stdout.write(PendingInvitationsJSON.render(pending, shown: shown, revocations: revocations))
         } else {
-            context.stdout.write(Self.text(pending, shown: shown, revocations: revocations))
+            context.stdout.write(PendingInvitationsText.render(pending, shown: shown, revocations: revocations))
         }
         let failed = revocations?.contains { $0.status.isFailure } ?? false
         return failed ? ExitCode.failure : ExitCode.success
     }
-
-    /// A header with the counts, one line per invitation (`id  email  roles  expires AT[  expired]`), then one
-    /// line per revocation.
-    static func text(_ pending: PendingInvitations, shown: [PendingInvitations.Entry],
-                     revocations: [PendingInvitations.Revocation]?) -> String
-    {
-        var lines = [
-            "Pending invitations of organization \(pending.organization) (\(pending.organizationID)): "
-                + "\(pending.entries.count) pending, \(pending.expired.count) expired"
-        ]
-        for entry in shown {
-            let roles = entry.roleNames.isEmpty ? "(no roles)" : entry.roleNames.joined(separator: ",")
-            var line = "  \(entry.invitation.id)  \(entry.invitation.inviteeEmail)  \(roles)  "
-                + "expires \(entry.invitation.expiresAt ?? "(unknown)")"
-            if entry.expired { line += "  expired" }
-            lines.append(line)
-        }
-        if let revocations {
-            for revocation in revocations {
-                let id = "\(revocation.entry.invitation.id) (\(revocation.entry.invitation.inviteeEmail))"
-                switch revocation.status {
-                case .revoked: lines.append("revoked \(id)")
-                case .alreadyGone: lines.append("revoked \(id): already gone")
-                case .failed(let error): lines.append("failed to revoke \(id): \(error)")
-                }
-            }
-            let revoked = revocations.filter { !$0.status.isFailure }.count
-            lines.append("Revoked \(revoked) expired invitation\(revoked == 1 ? "" : "s").")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `{"format_version": 1, "organization", "organization_id", "invitations": [{id, invitee, roles, created_at,
-    /// expires_at, expired}], "revoked": [{id, status}]}` with sorted keys (`revoked` only with `--revoke-expired`).
-    static func json(_ pending: PendingInvitations, shown: [PendingInvitations.Entry],
-                     revocations: [PendingInvitations.Revocation]?) -> String
-    {
-        var document: [String: JSONValue] = [
-            "format_version": 1,
-            "organization": .string(pending.organization),
-            "organization_id": .string(pending.organizationID),
-            "invitations": .array(shown.map { entry in
-                var item: [String: JSONValue] = [
-                    "id": .string(entry.invitation.id), "invitee": .string(entry.invitation.inviteeEmail),
-                    "roles": .array(entry.roleNames.map(JSONValue.string)), "expired": .bool(entry.expired),
-                ]
-                if let created = entry.invitation.createdAt { item["created_at"] = .string(created) }
-                if let expiry = entry.invitation.expiresAt { item["expires_at"] = .string(expiry) }
-                return .object(item)
-            }),
-        ]
-        if let revocations {
-            document["revoked"] = .array(revocations.map { revocation in
-                var item: [String: JSONValue] = ["id": .string(revocation.entry.invitation.id)]
-                switch revocation.status {
-                case .revoked: item["status"] = "revoked"
-                case .alreadyGone: item["status"] = "already_gone"
-                case .failed(let error):
-                    item["status"] = "failed"
-                    item["error"] = .string(error)
-                }
-                return .object(item)
-            })
-        }
-        return String(decoding: JSONValue.object(document).encoded(pretty: true), as: UTF8.self) + "\n"
-    }
-}
-
-extension PendingInvitations.Revocation.Status {
-    /// True for ``failed(_:)``.
-    var isFailure: Bool { if case .failed = self { true } else { false } }
 }

@@ -1,3 +1,4 @@
+import Output
 import Foundation
 import Invitations
 import JSONValues
@@ -102,10 +103,10 @@ enum InviteCommand {
         }
         let showURL = args.flags.contains("show-url") || !template.sendInvitationEmail
         if json {
-            context.stdout.write(InviteReportRenderer.json(report, showURL: showURL, directory: directory))
+            context.stdout.write(InvitationReportJSON.render(report, showURL: showURL, directory: directory))
         } else {
             context.stdout.write(
-                InviteReportRenderer.text(report, showURL: showURL, bulk: csvPath != nil, directory: directory))
+                InvitationReportText.render(report, showURL: showURL, bulk: csvPath != nil, directory: directory))
         }
         return report.succeeded ? ExitCode.success : ExitCode.failure
     }
@@ -131,101 +132,5 @@ enum OutputFormat: String {
             throw CLIError.usage("--format takes text or json here, got '\(value)'")
         }
         return format
-    }
-}
-
-/// Renders an ``InvitationReport`` as text or JSON.
-enum InviteReportRenderer {
-    /// One line per invitee (and `invitation_url` under it when shown), then, for a CSV run or a dry run, a
-    /// summary; locations in refusals carry `directory` in front. Ends with a newline.
-    static func text(_ report: InvitationReport, showURL: Bool, bulk: Bool, directory: String) -> String {
-        var lines: [String] = []
-        for outcome in report.outcomes {
-            let who = [outcome.email, outcome.line.map { "(line \($0))" }].compactMap { $0 }.joined(separator: " ")
-            switch outcome.status {
-            case .created(let invitation, let recovered):
-                var line = "invited \(who): \(invitation.id), expires \(invitation.expiresAt ?? "(unknown)")"
-                if recovered { line += " (response lost; found among the pending invitations, not sent again)" }
-                lines.append(line)
-                if showURL, let url = invitation.invitationURL { lines.append("  invitation_url: \(url)") }
-            case .wouldCreate(let body):
-                let t = report.template
-                var parts = ["client \(t.client)"]
-                if let connection = t.connection { parts.append("connection \(connection)") }
-                if !t.roles.isEmpty { parts.append("roles \(t.roles.joined(separator: ", "))") }
-                parts.append("ttl \(DurationText.text(t.ttlSeconds))")
-                parts.append("send_invitation_email \(t.sendInvitationEmail)")
-                let metadata = body.appMetadata.keys.sorted().map { "\($0)=\(body.appMetadata[$0]!.stringValue ?? "")" }
-                if !metadata.isEmpty { parts.append("app_metadata \(metadata.joined(separator: " "))") }
-                lines.append("would invite \(who): \(parts.joined(separator: ", "))")
-            case .skipped(let pending):
-                lines.append(
-                    "skipped \(who): pending invitation \(pending.id) expires \(pending.expiresAt ?? "(unknown)")")
-            case .duplicate(let earlier):
-                lines.append("skipped \(who): the same address as " + (earlier.map { "line \($0)" } ?? "above"))
-            case .rejected(let refusals):
-                lines.append("rejected \(who.isEmpty ? "invitee" : who): "
-                    + refusals.map { $0.rendered(directory: directory) }.joined(separator: "; "))
-            case .failed(let error):
-                lines.append("failed \(who): \(error)")
-            }
-        }
-        if bulk || report.dryRun {
-            let created = report.dryRun ? "\(report.wouldCreate) to create" : "\(report.created) created"
-            var summary = "Invitations to organization \(report.organization): \(created), \(report.skipped) skipped, "
-                + "\(report.rejected) rejected, \(report.failed) failed."
-            if report.dryRun { summary += " Dry run: nothing was sent." }
-            lines.append(summary)
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `{"format_version": 1, "organization", "dry_run", "results": [...], "summary": {...}}` with sorted keys.
-    /// Each result: `email`, `line` (CSV only), `status` (`created`, `would_create`, `skipped`, `rejected`,
-    /// `failed`), and `invitation_id`, `expires_at`, `invitation_url` (only when shown), `request` (dry run),
-    /// `errors`, `note` as they apply.
-    static func json(_ report: InvitationReport, showURL: Bool, directory: String) -> String {
-        let results: [JSONValue] = report.outcomes.map { outcome in
-            var item: [String: JSONValue] = [:]
-            if let email = outcome.email { item["email"] = .string(email) }
-            if let line = outcome.line { item["line"] = .int(line) }
-            switch outcome.status {
-            case .created(let invitation, let recovered):
-                item["status"] = "created"
-                item["invitation_id"] = .string(invitation.id)
-                if let expiry = invitation.expiresAt { item["expires_at"] = .string(expiry) }
-                if showURL, let url = invitation.invitationURL { item["invitation_url"] = .string(url) }
-                if recovered { item["note"] = "response lost; found among the pending invitations, not sent again" }
-            case .wouldCreate(let body):
-                item["status"] = "would_create"
-                item["request"] = body.body
-            case .skipped(let pending):
-                item["status"] = "skipped"
-                item["invitation_id"] = .string(pending.id)
-                if let expiry = pending.expiresAt { item["expires_at"] = .string(expiry) }
-                item["note"] = "a pending invitation exists"
-            case .duplicate(let earlier):
-                item["status"] = "skipped"
-                item["note"] = .string("the same address as " + (earlier.map { "line \($0)" } ?? "above"))
-            case .rejected(let refusals):
-                item["status"] = "rejected"
-                item["errors"] = .array(refusals.map { .string($0.rendered(directory: directory)) })
-            case .failed(let error):
-                item["status"] = "failed"
-                item["errors"] = [.string(error)]
-            }
-            return .object(item)
-        }
-        let document: JSONValue = [
-            "format_version": 1,
-            "organization": .string(report.organization),
-            "dry_run": .bool(report.dryRun),
-            "results": .array(results),
-            "summary": [
-                "created": .int(report.created), "would_create": .int(report.wouldCreate),
-                "skipped": .int(report.skipped), "rejected": .int(report.rejected), "failed": .int(report.failed),
-            ],
-        ]
-        return String(decoding: document.encoded(pretty: true), as: UTF8.self) + "\n"
     }
 }

@@ -44,7 +44,7 @@ import TestSupport
         #expect(listed.exitCode == 0)
         #expect(listed.writes.isEmpty)
         #expect(listed.stdout == """
-            Pending invitations of organization acme (\(org)): 3 pending, 2 expired
+            Pending invitations of organization acme (\(org)): 1 pending, 2 expired
               uinv_old1  old1@acme.example  member  expires 2024-01-08T00:00:00.000Z  expired
               uinv_old2  old2@acme.example  member  expires 2024-02-03T00:00:00.000Z  expired
               uinv_current  new@acme.example  member  expires 2099-01-08T00:00:00.000Z

@@ -1,0 +1,54 @@
+import Invitations
+import JSONValues
+
+/// The `json` format of `tenantplan invite` (versioned: `format_version: 1`).
+public enum InvitationReportJSON {
+    /// `{"format_version": 1, "organization", "dry_run", "results": [...], "summary": {...}}` with sorted keys.
+    /// Each result: `email`, `line` (CSV only), `status` (`created`, `would_create`, `skipped`, `rejected`,
+    /// `failed`), and `invitation_id`, `expires_at`, `invitation_url` (only when shown), `request` (dry run),
+    /// `errors`, `note` as they apply.
+    public static func render(_ report: InvitationReport, showURL: Bool, directory: String) -> String {
+        let results: [JSONValue] = report.outcomes.map { outcome in
+            var item: [String: JSONValue] = [:]
+            if let email = outcome.email { item["email"] = .string(email) }
+            if let line = outcome.line { item["line"] = .int(line) }
+            switch outcome.status {
+            case .created(let invitation, let recovered):
+                item["status"] = "created"
+                item["invitation_id"] = .string(invitation.id)
+                if let expiry = invitation.expiresAt { item["expires_at"] = .string(expiry) }
+                if showURL, let url = invitation.invitationURL { item["invitation_url"] = .string(url) }
+                if recovered { item["note"] = "response lost; found among the pending invitations, not sent again" }
+            case .wouldCreate(let body):
+                item["status"] = "would_create"
+                item["request"] = body.body
+            case .skipped(let pending):
+                item["status"] = "skipped"
+                item["invitation_id"] = .string(pending.id)
+                if let expiry = pending.expiresAt { item["expires_at"] = .string(expiry) }
+                item["note"] = "a pending invitation exists"
+            case .duplicate(let earlier):
+                item["status"] = "skipped"
+                item["note"] = .string("the same address as " + (earlier.map { "line \($0)" } ?? "above"))
+            case .rejected(let refusals):
+                item["status"] = "rejected"
+                item["errors"] = .array(refusals.map { .string($0.rendered(directory: directory)) })
+            case .failed(let error):
+                item["status"] = "failed"
+                item["errors"] = [.string(error)]
+            }
+            return .object(item)
+        }
+        let document: JSONValue = [
+            "format_version": 1,
+            "organization": .string(report.organization),
+            "dry_run": .bool(report.dryRun),
+            "results": .array(results),
+            "summary": [
+                "created": .int(report.created), "would_create": .int(report.wouldCreate),
+                "skipped": .int(report.skipped), "rejected": .int(report.rejected), "failed": .int(report.failed),
+            ],
+        ]
+        return String(decoding: document.encoded(pretty: true), as: UTF8.self) + "\n"
+    }
+}

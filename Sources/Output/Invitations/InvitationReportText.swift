@@ -1,0 +1,50 @@
+import Invitations
+import PlanModel
+
+/// The `text` format of `tenantplan invite`: one line per invitee (`invited`, `would invite`, `skipped`,
+/// `rejected`, `failed`). The invitation URL (a bearer secret) only when `showURL`.
+public enum InvitationReportText {
+    /// One line per invitee (and `invitation_url` under it when shown), then, for a CSV run or a dry run, a
+    /// summary; locations in refusals carry `directory` in front. Ends with a newline.
+    public static func render(_ report: InvitationReport, showURL: Bool, bulk: Bool, directory: String) -> String {
+        var lines: [String] = []
+        for outcome in report.outcomes {
+            let who = [outcome.email, outcome.line.map { "(line \($0))" }].compactMap { $0 }.joined(separator: " ")
+            switch outcome.status {
+            case .created(let invitation, let recovered):
+                var line = "invited \(who): \(invitation.id), expires \(invitation.expiresAt ?? "(unknown)")"
+                if recovered { line += " (response lost; found among the pending invitations, not sent again)" }
+                lines.append(line)
+                if showURL, let url = invitation.invitationURL { lines.append("  invitation_url: \(url)") }
+            case .wouldCreate(let body):
+                let t = report.template
+                var parts = ["client \(t.client)"]
+                if let connection = t.connection { parts.append("connection \(connection)") }
+                if !t.roles.isEmpty { parts.append("roles \(t.roles.joined(separator: ", "))") }
+                parts.append("ttl \(DurationText.text(t.ttlSeconds))")
+                parts.append("send_invitation_email \(t.sendInvitationEmail)")
+                let metadata = body.appMetadata.keys.sorted().map { "\($0)=\(body.appMetadata[$0]!.stringValue ?? "")" }
+                if !metadata.isEmpty { parts.append("app_metadata \(metadata.joined(separator: " "))") }
+                lines.append("would invite \(who): \(parts.joined(separator: ", "))")
+            case .skipped(let pending):
+                lines.append(
+                    "skipped \(who): pending invitation \(pending.id) expires \(pending.expiresAt ?? "(unknown)")")
+            case .duplicate(let earlier):
+                lines.append("skipped \(who): the same address as " + (earlier.map { "line \($0)" } ?? "above"))
+            case .rejected(let refusals):
+                lines.append("rejected \(who.isEmpty ? "invitee" : who): "
+                    + refusals.map { $0.rendered(directory: directory) }.joined(separator: "; "))
+            case .failed(let error):
+                lines.append("failed \(who): \(error)")
+            }
+        }
+        if bulk || report.dryRun {
+            let created = report.dryRun ? "\(report.wouldCreate) to create" : "\(report.created) created"
+            var summary = "Invitations to organization \(report.organization): \(created), \(report.skipped) skipped, "
+                + "\(report.rejected) rejected, \(report.failed) failed."
+            if report.dryRun { summary += " Dry run: nothing was sent." }
+            lines.append(summary)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
