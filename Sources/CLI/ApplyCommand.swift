@@ -16,7 +16,7 @@ enum ApplyCommand {
         let (plan, client): (Plan, ManagementClient)
         switch try await pipeline.checkedPlan(tenantOption: args.option("tenant")) {
         case .failure(let stop): return stop.status
-        case .success(let planned): (plan, client) = planned
+        case .success(let planned): (plan, client) = (planned.plan, planned.client)
         }
         let options = ApplyOptions(
             allowDestroy: args.flags.contains("allow-destroy"),

@@ -45,20 +45,25 @@ struct Pipeline {
     /// Runs the policy checks before a plan or apply: findings are printed (to stdout, before the plan); an error
     /// finding stops the command before the live tenant is read.
     /// - Returns: `nil` to go on, or the exit status to stop with (3 for error findings, 1 for bad settings).
-    func checkBeforePlanning(_ tenant: Tenant) -> Int32? {
+    /// - Parameter json: Print stopping findings as the `json` findings format, and leave warnings to the caller
+    ///   (the JSON plan carries them), instead of compiler-style text.
+    func checkBeforePlanning(_ tenant: Tenant, json: Bool = false) -> (stop: Int32?, report: PolicyReport) {
         let report = PolicyEngine().check(tenant, today: context.now)
-        if !report.findings.isEmpty || !report.settingsDiagnostics.isEmpty || !report.suppressed.isEmpty {
+        let stopping = report.hasSettingsErrors || report.hasErrorFindings
+        if json {
+            if stopping { context.stdout.write(FindingsJSON.render(report, directory: directory)) }
+        } else if !report.findings.isEmpty || !report.settingsDiagnostics.isEmpty || !report.suppressed.isEmpty {
             context.stdout.write(FindingsText.render(report, directory: directory))
         }
-        if report.hasSettingsErrors { return ExitCode.failure }
+        if report.hasSettingsErrors { return (ExitCode.failure, report) }
         if report.hasErrorFindings {
             context.stderr.write(
                 "tenantplan: policy errors in \(directory); fix them (or add an exception with a reason) before "
                     + "planning; nothing was read or changed\n")
-            return ExitCode.policy
+            return (ExitCode.policy, report)
         }
-        if !report.findings.isEmpty || !report.suppressed.isEmpty { context.stdout.write("\n") }
-        return nil
+        if !json, !report.findings.isEmpty || !report.suppressed.isEmpty { context.stdout.write("\n") }
+        return (nil, report)
     }
 
     /// What `plan` and `apply` share: load (while the live tenant opens), check, read, diff.
@@ -66,14 +71,18 @@ struct Pipeline {
     /// - Returns: The plan and the client it was read through, or the exit status to stop with (diagnostics and
     ///   findings already printed).
     /// - Throws: Errors from choosing, opening, reading or planning; the caller prints them.
-    func checkedPlan(tenantOption: String?) async throws -> Result<(plan: Plan, client: ManagementClient), Stop> {
+    func checkedPlan(tenantOption: String?, json: Bool = false) async throws
+        -> Result<(plan: Plan, client: ManagementClient, findings: PolicyReport), Stop>
+    {
         let selection = try TenantSelection.choose(
             option: tenantOption, directory: directory, environment: context.environment)
         noteMissingLocalTenant(selection, explicit: tenantOption != nil)
         let (loaded, transport) = await loadWhileOpening(selection)
         guard let tenant = loaded else { return .failure(Stop(status: ExitCode.failure)) }
-        if let status = checkBeforePlanning(tenant) { return .failure(Stop(status: status)) }
-        return .success(try await plan(tenant, transport: transport))
+        let (status, report) = checkBeforePlanning(tenant, json: json)
+        if let status { return .failure(Stop(status: status)) }
+        let (plan, client) = try await plan(tenant, transport: transport)
+        return .success((plan, client, report))
     }
 
     /// A command stopping early with an exit status, its reasons already printed.

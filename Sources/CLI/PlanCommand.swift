@@ -4,19 +4,30 @@ import Output
 
 /// `tenantplan plan [DIR]`: read the live tenant, diff, print the plan.
 ///
-/// Options: `--tenant local:PATH`, `--detailed-exitcode` (0 no changes, 2 changes, 1 error).
+/// Options: `--tenant local:PATH`, `--detailed-exitcode` (0 no changes, 2 changes, 1 error), `--format text|json`
+/// (json: the versioned document of ``PlanJSONRenderer``, policy warnings included).
 enum PlanCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
-        let args = try Arguments(arguments, flags: ["detailed-exitcode"], options: ["tenant"])
+        let args = try Arguments(arguments, flags: ["detailed-exitcode"], options: ["tenant", "format"])
         let directory = try args.directory()
+        let format = args.option("format") ?? "text"
+        guard ["text", "json"].contains(format) else { throw CLIError.usage("--format takes text or json") }
         let pipeline = Pipeline(context: context, directory: directory)
-        let (plan, client): (Plan, ManagementClient)
-        switch try await pipeline.checkedPlan(tenantOption: args.option("tenant")) {
+        let planned: (plan: Plan, client: ManagementClient, findings: PolicyReport)
+        switch try await pipeline.checkedPlan(tenantOption: args.option("tenant"), json: format == "json") {
         case .failure(let stop): return stop.status
-        case .success(let planned): (plan, client) = planned
+        case .success(let result): planned = result
         }
-        let renderer = PlanTextRenderer(directory: directory, target: client.transport.tenantDescription)
-        context.stdout.write(renderer.render(plan))
-        return args.flags.contains("detailed-exitcode") && !plan.isEmpty ? ExitCode.changes : ExitCode.success
+        let target = planned.client.transport.tenantDescription
+        if format == "json" {
+            context.stdout.write(
+                PlanJSONRenderer(directory: directory, target: target).render(planned.plan, findings: planned.findings))
+        } else {
+            context.stdout.write(PlanTextRenderer(directory: directory, target: target).render(planned.plan))
+        }
+        let changes = args.flags.contains("detailed-exitcode") && !planned.plan.isEmpty
+        return changes ? ExitCode.changes : ExitCode.success
     }
 }
+
+import Policy
