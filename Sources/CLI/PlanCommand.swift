@@ -4,14 +4,17 @@ import Output
 
 /// `tenantplan plan [DIR]`: read the live tenant, diff, print the plan.
 ///
-/// Options: `--tenant local:PATH`, `--detailed-exitcode` (0 no changes, 2 changes, 1 error), `--format text|json`
-/// (json: the versioned document of ``PlanJSONRenderer``, policy warnings included).
+/// Options: `--tenant local:PATH`, `--detailed-exitcode` (0 no changes, 2 changes, 1 error),
+/// `--format text|json|markdown` (json: ``PlanJSONRenderer``, policy warnings included; markdown: a pull-request
+/// comment, ``PlanMarkdownRenderer``).
 enum PlanCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
         let args = try Arguments(arguments, flags: ["detailed-exitcode"], options: ["tenant", "format"])
         let directory = try args.directory()
         let format = args.option("format") ?? "text"
-        guard ["text", "json"].contains(format) else { throw CLIError.usage("--format takes text or json") }
+        guard ["text", "json", "markdown"].contains(format) else {
+            throw CLIError.usage("--format takes text, json or markdown")
+        }
         let pipeline = Pipeline(context: context, directory: directory)
         let planned: (plan: Plan, client: ManagementClient, findings: PolicyReport)
         switch try await pipeline.checkedPlan(tenantOption: args.option("tenant"), json: format == "json") {
@@ -22,6 +25,8 @@ enum PlanCommand {
         if format == "json" {
             context.stdout.write(
                 PlanJSONRenderer(directory: directory, target: target).render(planned.plan, findings: planned.findings))
+        } else if format == "markdown" {
+            context.stdout.write(PlanMarkdownRenderer(directory: directory, target: target).render(planned.plan))
         } else {
             context.stdout.write(PlanTextRenderer(directory: directory, target: target).render(planned.plan))
         }

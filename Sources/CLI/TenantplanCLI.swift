@@ -19,7 +19,8 @@ public enum TenantplanCLI {
         options:
           --tenant local:PATH       the embedded local tenant saved at PATH
                                     (default: DIR/.tenantplan/local-tenant.json, unless AUTH0_DOMAIN is set)
-          --format FORMAT           check: text (default), json, sarif, github, junit; plan, invite(ations): text, json
+          --format FORMAT           check: text (default), json, sarif, github, junit;
+                            plan: text, json, markdown; invite(ations): text, json
           --detailed-exitcode       plan: exit 2 when there are changes
           --auto-approve            apply: do not ask for confirmation
           --allow-destroy           apply: destroy marked resources no longer declared

@@ -1,0 +1,87 @@
+import Diff
+
+/// The `markdown` format of `tenantplan plan`: a pull-request comment. A summary (the plan line and a table of
+/// counts per kind and action) that always stays whole, then one collapsible section per resource with its
+/// field-level changes. GitHub refuses comments over 65,536 characters: past ``limit``, the sections that do not
+/// fit are left out and counted, never the summary.
+public struct PlanMarkdownRenderer: Sendable {
+    /// The most characters a comment may have (GitHub's limit for an issue or pull-request comment).
+    public static let limit = 65_536
+
+    /// The tenant directory as the user named it.
+    public let directory: String
+    /// What the plan ran against.
+    public let target: String
+    /// The character budget (``limit`` unless a test sets a smaller one).
+    public let budget: Int
+
+    /// Creates a renderer.
+    public init(directory: String, target: String, budget: Int = PlanMarkdownRenderer.limit) {
+        self.directory = directory
+        self.target = target
+        self.budget = budget
+    }
+
+    /// The comment, ending with a newline; never longer than ``budget`` characters.
+    public func render(_ plan: Plan) -> String {
+        var summary = "### tenantplan plan: `\(directory)` against `\(target)`\n\n"
+        summary += "**\(PlanTextRenderer.summary(plan))**\n"
+        if plan.isEmpty { return summary + "\nNo changes. The live tenant matches the configuration.\n" }
+        summary += "\n| kind | to add | to change | to destroy |\n|---|---:|---:|---:|\n"
+        for kind in [ResourceKind.organization, .connection, .client, .role] {
+            let changes = plan.changes.filter { $0.kind == kind }
+            guard !changes.isEmpty else { continue }
+            let add = changes.filter { $0.action == .create || $0.action == .replace }.count
+            let change = changes.filter { $0.action == .update }.count
+            let destroy = changes.filter { $0.action == .delete || $0.action == .replace }.count
+            summary += "| \(kind.rawValue) | \(add) | \(change) | \(destroy) |\n"
+        }
+        let needsFlags = plan.changes.contains { !$0.refusals.isEmpty }
+        if needsFlags {
+            summary += "\n:warning: Some changes need `--allow-destroy` or `--allow-identity-change` to apply.\n"
+        }
+        summary += "\n"
+
+        var details = ""
+        var shown = 0
+        let reserve = 200  // room for the closing line
+        for change in plan.changes {
+            let section = Self.section(change)
+            guard summary.count + details.count + section.count + reserve <= budget else { break }
+            details += section
+            shown += 1
+        }
+        var text = summary + details
+        if shown < plan.changes.count {
+            text += "\n… and \(plan.changes.count - shown) more resource changes, left out to keep this comment under "
+                + "\(budget) characters. Run `tenantplan plan \(directory)` for the whole plan.\n"
+        }
+        return text
+    }
+
+    /// One collapsible section: the resource, its location, and a `diff` block of its lines.
+    static func section(_ change: ResourceChange) -> String {
+        var lines = change.fields.map { PlanTextRenderer.line($0) }
+        if !change.kept.isEmpty { lines.append("  kept (not managed here): " + change.kept.joined(separator: ", ")) }
+        lines += change.notes.map { "  note: \($0)" }
+        let body = lines.joined(separator: "\n")
+        // A fence longer than any run of backticks in the body, so values cannot close it.
+        var longest = 0
+        var run = 0
+        for character in body {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        let location = change.location.map { " — `\($0.fileAndLine)`" } ?? ""
+        let title = "\(change.action.symbol) \(escape(change.address))\(location)"
+        guard !lines.isEmpty else { return "- \(title)\n" }
+        return "<details><summary>\(title)</summary>\n\n\(fence)diff\n\(body)\n\(fence)\n</details>\n"
+    }
+
+    /// Escapes characters that HTML or Markdown would interpret in a summary line.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
