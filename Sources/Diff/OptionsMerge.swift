@@ -41,8 +41,8 @@ struct OptionsMerge {
                     fields.append(FieldChange(kind, path, before: current.map(DisplayValue.json), after: .json(resolved)))
                 }
             }
-            for ref in desired.secrets where ref.value == nil && desired.containsSecret {
-                if case .object = desired {
+            if case .object = desired {
+                for ref in desired.secrets where ref.value == nil {
                     fields.append(FieldChange(.info, "\(path) (\(ref.name))", after: .unsetSecret(ref.name)))
                 }
             }

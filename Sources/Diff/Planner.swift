@@ -47,12 +47,8 @@ public struct Planner: Sendable {
     public static func readScope(for tenant: Tenant) -> SnapshotReader.Scope {
         let customers = tenant.customers ?? []
         return SnapshotReader.Scope(
-            organizations: true,
             enabledConnectionsOf: Set(customers.filter { $0.connections != nil }.map(\.organization.name.value)),
-            connections: true,
-            clientsOf: Set(tenant.allConnections.filter { $0.enabledClients != nil }.map(\.name.value)),
-            clients: true,
-            roles: true)
+            clientsOf: Set(tenant.allConnections.filter { $0.enabledClients != nil }.map(\.name.value)))
     }
 
     /// True when connections are managed as a kind (see ``connectionDestroyable(_:)``).
