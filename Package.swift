@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "PlanModel", dependencies: ["YAML", "JSONValues"]),
         // The seam: transport protocol, typed Management API v2 calls, the live snapshot.
         .target(name: "ManagementAPI", dependencies: ["JSONValues"]),
+        // One side of the seam: the real Auth0 Management API over HTTPS (token, paging, rate budget, retries).
+        .target(name: "Auth0HTTP", dependencies: ["ManagementAPI", "JSONValues"]),
         // One side of the seam: Auth0's semantics in process, persisted as one JSON file.
         .target(name: "LocalTenant", dependencies: ["ManagementAPI", "JSONValues"]),
         // Policy rules over the desired state: one file per rule under Rules/.
@@ -34,11 +36,14 @@ let package = Package(
         .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "JSONValues"]),
         // Carries out a Plan through the seam.
         .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "JSONValues"]),
+        // The live tenant written back as a tenant directory (`export`).
+        .target(name: "Export", dependencies: ["ManagementAPI", "PlanModel", "YAML", "JSONValues"]),
         // Renderers: one file per format.
         .target(name: "Output", dependencies: ["Diff", "PlanModel", "Policy", "Apply", "Invitations", "JSONValues"]),
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
-            "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Diff", "Apply", "Output", "Invitations",
+            "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
+            "Invitations", "Export",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),
         // scripts/benchmark: generated tenants at scale; not part of the product.
@@ -48,7 +53,7 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["CLI", "LocalTenant", "ManagementAPI", "JSONValues"],
+            dependencies: ["CLI", "LocalTenant", "ManagementAPI", "JSONValues", "YAML"],
             path: "Tests/TestSupport",
             resources: [.copy("Resources")]
         ),
@@ -66,6 +71,18 @@ let package = Package(
             name: "InvitationsTests",
             dependencies: ["Invitations", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "JSONValues", "TestSupport"]),
         .testTarget(name: "CasesTests", dependencies: ["CLI", "TestSupport", "LocalTenant", "JSONValues"]),
+        .testTarget(name: "Auth0HTTPTests", dependencies: [
+            "Auth0HTTP", "CLI", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport",
+        ]),
+        .testTarget(name: "CassetteTests", dependencies: [
+            "LocalTenant", "ManagementAPI", "JSONValues", "YAML", "TestSupport",
+        ]),
+        .testTarget(name: "ExportTests", dependencies: [
+            "Export", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "JSONValues", "TestSupport",
+        ]),
+        .testTarget(name: "SavedPlanTests", dependencies: [
+            "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

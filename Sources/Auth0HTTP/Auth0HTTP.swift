@@ -1,0 +1,1 @@
+// Placeholder: the Auth0 HTTP client is being built here.

@@ -1,0 +1,1 @@
+// Placeholder: export is being built here.
