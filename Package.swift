@@ -18,6 +18,8 @@ let package = Package(
         ),
         // libyaml events -> a Swift value tree with 1-based line:column marks.
         .target(name: "YAML", dependencies: ["CLibYAML"]),
+        // SHA-256 for saved-plan fingerprints and input hashes (Foundation on Linux has no digest).
+        .target(name: "Hashing"),
         // The JSON value every Auth0 object and request body is made of.
         .target(name: "JSONValues"),
         // The desired state: loading a tenant directory, validation, diagnostics.
@@ -33,7 +35,7 @@ let package = Package(
         // Organization invitations checked against each customer's invite policy.
         .target(name: "Invitations", dependencies: ["PlanModel", "ManagementAPI", "JSONValues"]),
         // Desired x live -> an ordered Plan.
-        .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "JSONValues"]),
+        .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "JSONValues", "Hashing"]),
         // Carries out a Plan through the seam.
         .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "JSONValues"]),
         // The live tenant written back as a tenant directory (`export`).
@@ -59,6 +61,7 @@ let package = Package(
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(
             name: "PolicyTests", dependencies: ["Policy", "PlanModel", "Output", "TestSupport"],
