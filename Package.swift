@@ -48,9 +48,12 @@ let package = Package(
             "Invitations", "Export",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),
+        // Generated tenants at scale for the benchmark and the scale tests; not part of the product.
+        .target(name: "TenantGenerator", dependencies: ["Apply", "Diff", "LocalTenant", "ManagementAPI", "PlanModel"]),
         // scripts/benchmark: generated tenants at scale; not part of the product.
         .executableTarget(
-            name: "tenantplan-benchmark", dependencies: ["CLI", "Apply", "Diff", "LocalTenant", "ManagementAPI", "PlanModel", "YAML"],
+            name: "tenantplan-benchmark",
+            dependencies: ["CLI", "Apply", "Diff", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "TenantGenerator"],
             path: "Sources/Benchmark"),
 
         .target(
@@ -83,8 +86,8 @@ let package = Package(
         .testTarget(name: "ExportTests", dependencies: [
             "Export", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "JSONValues", "TestSupport",
         ]),
-        .testTarget(name: "SavedPlanTests", dependencies: [
-            "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport",
+        .testTarget(name: "WorkflowTests", dependencies: [
+            "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport", "TenantGenerator",
         ]),
     ],
     swiftLanguageModes: [.v6]

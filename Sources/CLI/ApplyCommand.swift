@@ -1,37 +1,40 @@
 import Apply
 import Diff
+import Foundation
 import ManagementAPI
 import Output
+import Policy
 
-/// `tenantplan apply [DIR]`: plan, then carry the plan out.
+/// `tenantplan apply [DIR]` plans, then carries the plan out; `tenantplan apply FILE` carries out a plan saved
+/// by `plan --out FILE`, after checking it is still the plan apply would make (docs/saved-plans.md).
 ///
 /// Options: `--tenant local:PATH`, `--auto-approve` (no confirmation), `--allow-destroy`, `--allow-identity-change`.
 /// Without `--auto-approve` the plan is shown and `yes` is asked for on a terminal; with no terminal, apply refuses.
+/// A saved plan was reviewed already: it is applied without a question, as `terraform apply PLANFILE` does.
 enum ApplyCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
         let args = try Arguments(
             arguments, flags: ["auto-approve", "allow-destroy", "allow-identity-change"], options: ["tenant"])
-        let directory = try args.directory()
-        let pipeline = Pipeline(context: context, directory: directory)
-        let (plan, client): (Plan, ManagementClient)
-        switch try await pipeline.checkedPlan(tenantOption: args.option("tenant")) {
-        case .failure(let stop): return stop.status
-        case .success(let planned): (plan, client) = (planned.plan, planned.client)
-        }
+        let path = try args.directory()
         let options = ApplyOptions(
             allowDestroy: args.flags.contains("allow-destroy"),
             allowIdentityChange: args.flags.contains("allow-identity-change"))
-        let renderer = PlanTextRenderer(
-            directory: directory, target: client.transport.tenantDescription, command: "apply", given: options)
-        context.stdout.write(renderer.render(plan))
-        guard !plan.isEmpty else { return ExitCode.success }
-
-        do {
-            try Applier.preflight(plan, options: options)
-        } catch let refusal as ApplyRefusal {
-            context.stderr.write("tenantplan: apply refused: \(refusal)\n")
-            return ExitCode.failure
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return try await applySaved(path, tenantOption: args.option("tenant"), options: options, context: context)
         }
+        let pipeline = Pipeline(context: context, directory: path)
+        let planned: Pipeline.Planned
+        switch try await pipeline.checkedPlan(tenantOption: args.option("tenant")) {
+        case .failure(let stop): return stop.status
+        case .success(let result): planned = result
+        }
+        let client = planned.client
+        let renderer = PlanTextRenderer(
+            directory: path, target: client.transport.tenantDescription, command: "apply", given: options)
+        context.stdout.write(renderer.render(planned.plan))
+        guard !planned.plan.isEmpty else { return ExitCode.success }
+        guard !refused(planned.plan, options: options, context: context) else { return ExitCode.failure }
         if !args.flags.contains("auto-approve") {
             guard context.isInteractive else {
                 context.stderr.write(
@@ -49,6 +52,78 @@ enum ApplyCommand {
                 return ExitCode.failure
             }
         }
+        return try await carryOut(planned.plan, client: client, options: options, directory: path, context: context)
+    }
+
+    /// `apply FILE`: refuses a plan whose input files, target or touched live objects changed since it was made,
+    /// or whose requests apply would no longer send; otherwise applies it.
+    static func applySaved(
+        _ file: String, tenantOption: String?, options: ApplyOptions, context: CommandContext
+    ) async throws -> Int32 {
+        let saved: SavedPlan
+        do {
+            saved = try SavedPlan(data: try Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch let error as SavedPlanError {
+            throw CLIError.usage("\(file) \(error)")
+        }
+        let directory = saved.directory
+        let changedFiles = InputDigest.changes(from: saved.inputFiles, to: InputDigest.files(directory: directory))
+        guard changedFiles.isEmpty else {
+            return refuse(
+                file, "\(directory) changed since the plan was made:", changedFiles, context: context)
+        }
+        let pipeline = Pipeline(context: context, directory: directory)
+        let planned: Pipeline.Planned
+        let scope = saved.scope.map(PlanScope.targets) ?? .full
+        switch try await pipeline.checkedPlan(tenantOption: tenantOption, scope: scope) {
+        case .failure(let stop): return stop.status
+        case .success(let result): planned = result
+        }
+        let target = planned.client.transport.tenantDescription
+        guard target == saved.target else {
+            return refuse(file, "it was planned against \(saved.target), not \(target)", [], context: context)
+        }
+        let stale = saved.staleObjects(in: planned.live)
+        guard stale.isEmpty else {
+            return refuse(file, "the live tenant changed since the plan was made:", stale, context: context)
+        }
+        let current = SavedPlan.changes(of: planned.plan, redactor: SecretRedactor(tenant: planned.tenant, live: planned.live))
+        let differences = saved.differences(
+            from: current, unsetSecrets: SavedPlan.unsetSecrets(of: planned.tenant))
+        guard differences.isEmpty else {
+            return refuse(file, "apply would no longer make the reviewed changes:", differences, context: context)
+        }
+        let renderer = PlanTextRenderer(directory: directory, target: target, command: "apply", given: options)
+        context.stdout.write(renderer.render(planned.plan))
+        guard !planned.plan.isEmpty else { return ExitCode.success }
+        guard !refused(planned.plan, options: options, context: context) else { return ExitCode.failure }
+        return try await carryOut(planned.plan, client: planned.client, options: options, directory: directory, context: context)
+    }
+
+    /// Prints a stale-plan refusal: `tenantplan: apply refused: plan.json is stale: REASON` and one line per item.
+    static func refuse(_ file: String, _ reason: String, _ items: [String], context: CommandContext) -> Int32 {
+        var text = "tenantplan: apply refused: \(file) is stale: \(reason)\n"
+        for item in items { text += "  \(item)\n" }
+        text += "Run tenantplan plan again, review the new plan, and apply that; nothing was applied.\n"
+        context.stderr.write(text)
+        return ExitCode.failure
+    }
+
+    /// The preflight refusals (flags, unset secrets): prints the refusal and returns true, or false to go on.
+    static func refused(_ plan: Plan, options: ApplyOptions, context: CommandContext) -> Bool {
+        do {
+            try Applier.preflight(plan, options: options)
+            return false
+        } catch {
+            context.stderr.write("tenantplan: apply refused: \(error)\n")
+            return true
+        }
+    }
+
+    /// Applies the plan, reporting progress on stderr and the report on stdout.
+    static func carryOut(
+        _ plan: Plan, client: ManagementClient, options: ApplyOptions, directory: String, context: CommandContext
+    ) async throws -> Int32 {
         let stderr = context.stderr
         let report = try await Applier(client: client).apply(plan, options: options) { line in
             stderr.write("  \(line)\n")
@@ -57,5 +132,3 @@ enum ApplyCommand {
         return report.succeeded ? ExitCode.success : ExitCode.failure
     }
 }
-
-import Foundation

@@ -66,13 +66,24 @@ struct Pipeline {
         return (nil, report)
     }
 
+    /// What a plan was computed from and through: what `plan --out` saves and `apply` carries out.
+    struct Planned {
+        let plan: Plan
+        let client: ManagementClient
+        let findings: PolicyReport
+        let tenant: Tenant
+        let live: LiveSnapshot
+    }
+
     /// What `plan` and `apply` share: load (while the live tenant opens), check, read, diff.
-    /// - Parameter tenantOption: The `--tenant` value, if given.
-    /// - Returns: The plan and the client it was read through, or the exit status to stop with (diagnostics and
-    ///   findings already printed).
+    /// - Parameters:
+    ///   - tenantOption: The `--tenant` value, if given.
+    ///   - scope: Which customers to plan (`--target`, `--changed-since`).
+    /// - Returns: The plan and what it came from, or the exit status to stop with (diagnostics and findings
+    ///   already printed).
     /// - Throws: Errors from choosing, opening, reading or planning; the caller prints them.
-    func checkedPlan(tenantOption: String?, json: Bool = false) async throws
-        -> Result<(plan: Plan, client: ManagementClient, findings: PolicyReport), Stop>
+    func checkedPlan(tenantOption: String?, json: Bool = false, scope: PlanScope = .full) async throws
+        -> Result<Planned, Stop>
     {
         let selection = try TenantSelection.choose(
             option: tenantOption, directory: directory, environment: context.environment)
@@ -81,8 +92,10 @@ struct Pipeline {
         guard let tenant = loaded else { return .failure(Stop(status: ExitCode.failure)) }
         let (status, report) = checkBeforePlanning(tenant, json: json)
         if let status { return .failure(Stop(status: status)) }
-        let (plan, client) = try await plan(tenant, transport: transport)
-        return .success((plan, client, report))
+        let stderr = context.stderr
+        let organizations = try scope.organizations(of: tenant, directory: directory) { stderr.write($0) }
+        let (plan, client, live) = try await plan(tenant, transport: transport, organizations: organizations)
+        return .success(Planned(plan: plan, client: client, findings: report, tenant: tenant, live: live))
     }
 
     /// A command stopping early with an exit status, its reasons already printed.
@@ -114,13 +127,20 @@ struct Pipeline {
     }
 
     /// Checks the live tenant is the one the directory belongs to, reads it and plans.
+    /// - Parameter organizations: The organizations of a scoped plan, or `nil` for a full plan.
     /// - Throws: Errors from opening, reading or planning; the caller prints them.
-    func plan(_ tenant: Tenant, transport opened: Result<any ManagementTransport, any Error>) async throws
-        -> (plan: Plan, client: ManagementClient)
-    {
+    func plan(
+        _ tenant: Tenant, transport opened: Result<any ManagementTransport, any Error>, organizations: Set<String>?
+    ) async throws -> (plan: Plan, client: ManagementClient, live: LiveSnapshot) {
         let client = try client(for: tenant, opened: opened)
-        let live = try await SnapshotReader.read(client, scope: Planner.readScope(for: tenant))
+        guard let organizations else {
+            let live = try await SnapshotReader.read(client, scope: Planner.readScope(for: tenant))
+            return (try Planner(tenant: tenant, live: live).plan(), client, live)
+        }
+        let targets = Planner.targets(for: tenant, organizations: organizations)
+        let live = organizations.isEmpty ? LiveSnapshot() : try await SnapshotReader.read(client, targets: targets.read)
         let plan = try Planner(tenant: tenant, live: live).plan()
-        return (plan, client)
+            .scoped(organizations: organizations, connections: targets.ownedConnections)
+        return (plan, client, live)
     }
 }

@@ -1,4 +1,5 @@
 import Diff
+import Foundation
 import ManagementAPI
 import Output
 
@@ -6,22 +7,37 @@ import Output
 ///
 /// Options: `--tenant local:PATH`, `--detailed-exitcode` (0 no changes, 2 changes, 1 error),
 /// `--format text|json|markdown` (json: ``PlanJSONRenderer``, policy warnings included; markdown: a pull-request
-/// comment, ``PlanMarkdownRenderer``).
+/// comment, ``PlanMarkdownRenderer``), `--out FILE` (a ``SavedPlan`` for `apply FILE`), and a scope:
+/// `--target organization:NAME` (repeatable) or `--changed-since REV` (see ``PlanScope``).
 enum PlanCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
-        let args = try Arguments(arguments, flags: ["detailed-exitcode"], options: ["tenant", "format"])
+        let args = try Arguments(
+            arguments, flags: ["detailed-exitcode"], options: ["tenant", "format", "out", "target", "changed-since"],
+            repeatable: ["target"])
         let directory = try args.directory()
         let format = args.option("format") ?? "text"
         guard ["text", "json", "markdown"].contains(format) else {
             throw CLIError.usage("--format takes text, json or markdown")
         }
+        let scope = try PlanScope.parse(targets: args.options["target"] ?? [], changedSince: args.option("changed-since"))
         let pipeline = Pipeline(context: context, directory: directory)
-        let planned: (plan: Plan, client: ManagementClient, findings: PolicyReport)
-        switch try await pipeline.checkedPlan(tenantOption: args.option("tenant"), json: format == "json") {
+        let planned: Pipeline.Planned
+        switch try await pipeline.checkedPlan(tenantOption: args.option("tenant"), json: format == "json", scope: scope) {
         case .failure(let stop): return stop.status
         case .success(let result): planned = result
         }
         let target = planned.client.transport.tenantDescription
+        if let out = args.option("out") {
+            let saved = SavedPlan(
+                plan: planned.plan, tenant: planned.tenant, live: planned.live, directory: directory, target: target,
+                inputFiles: InputDigest.files(directory: directory))
+            do {
+                try saved.encoded().write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw CLIError.unsupported("cannot write the plan to \(out): \(error.localizedDescription)")
+            }
+            context.stderr.write("tenantplan: plan saved to \(out); apply it with: tenantplan apply \(out)\n")
+        }
         if format == "json" {
             context.stdout.write(
                 PlanJSONRenderer(directory: directory, target: target).render(planned.plan, findings: planned.findings))
@@ -34,5 +50,3 @@ enum PlanCommand {
         return changes ? ExitCode.changes : ExitCode.success
     }
 }
-
-import Policy

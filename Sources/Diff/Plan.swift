@@ -12,14 +12,20 @@ public struct Plan: Sendable, Equatable {
         public var roles: Int
         /// Requests the read took.
         public var requests: Int
+        /// The organizations a scoped plan (`--target`, `--changed-since`) was limited to, sorted; `nil` for a
+        /// full plan.
+        public var scope: [String]?
 
         /// Creates a summary.
-        public init(organizations: Int, connections: Int, clients: Int, roles: Int, requests: Int) {
+        public init(
+            organizations: Int, connections: Int, clients: Int, roles: Int, requests: Int, scope: [String]? = nil
+        ) {
             self.organizations = organizations
             self.connections = connections
             self.clients = clients
             self.roles = roles
             self.requests = requests
+            self.scope = scope
         }
     }
 
@@ -65,6 +71,26 @@ public struct Plan: Sendable, Equatable {
     public var toDestroy: Int { changes.filter { $0.action == .delete || $0.action == .replace }.count }
     /// True when the plan changes nothing.
     public var isEmpty: Bool { changes.isEmpty }
+
+    /// The plan limited to the resources of some customers (a scoped plan, SPEC section 3 and issue 4): their
+    /// organizations and the enterprise connections they own, never a destroy (a scoped read cannot see what
+    /// is no longer declared) and no count of what was left alone.
+    /// - Parameters:
+    ///   - organizations: Names of the organizations in scope (sorted into ``ReadSummary/scope``).
+    ///   - connections: Names of the connections in scope.
+    public func scoped(organizations: Set<String>, connections: Set<String>) -> Plan {
+        var read = self.read
+        read.scope = organizations.sorted()
+        let kept = changes.filter { change in
+            guard change.action != .delete else { return false }
+            switch change.kind {
+            case .organization: return organizations.contains(change.name)
+            case .connection: return connections.contains(change.name)
+            case .client, .role: return false
+            }
+        }
+        return Plan(read: read, changes: kept, unmanaged: Unmanaged())
+    }
 
     /// Every request of the plan in apply order (stable within a phase).
     public var requests: [PlannedRequest] {

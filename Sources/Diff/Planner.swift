@@ -51,6 +51,23 @@ public struct Planner: Sendable {
             clientsOf: Set(tenant.allConnections.filter { $0.enabledClients != nil }.map(\.name.value)))
     }
 
+    /// What a scoped plan of some customers reads (``SnapshotReader/read(_:targets:)``) and keeps
+    /// (``Plan/scoped(organizations:connections:)``): their organizations, the enterprise connections they own
+    /// (with their enabled clients when declared), and the shared connections they enable (read for their ids only).
+    /// - Parameter organizations: Names of declared organizations.
+    /// - Returns: The read targets and the connections whose changes the scoped plan keeps.
+    public static func targets(for tenant: Tenant, organizations: Set<String>)
+        -> (read: SnapshotReader.Targets, ownedConnections: Set<String>)
+    {
+        let customers = (tenant.customers ?? []).filter { organizations.contains($0.organization.name.value) }
+        let owned = customers.flatMap(\.enterpriseConnections)
+        let enabled = customers.flatMap { $0.connections?.value ?? [] }.map(\.connection.value)
+        let read = SnapshotReader.Targets(
+            organizations: organizations, connections: Set(owned.map(\.name.value) + enabled),
+            clientsOf: Set(owned.filter { $0.enabledClients != nil }.map(\.name.value)))
+        return (read, Set(owned.map(\.name.value)))
+    }
+
     /// True when connections are managed as a kind (see ``connectionDestroyable(_:)``).
     static func connectionsManaged(_ tenant: Tenant) -> Bool {
         tenant.sharedConnections != nil || tenant.customers != nil

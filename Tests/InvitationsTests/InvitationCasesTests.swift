@@ -52,7 +52,7 @@ import TestSupport
     /// --app-metadata member_id=m-1001` against the default local tenant where the example was applied.
     @Test func exampleInviteCreatesAConformingInvitation() async throws {
         let work = try CaseWorkspace(empty: "example-invite")
-        try ExampleWorkspace.copyExample(into: work, at: "tenants/example-prod")
+        try ExampleTenant.copy(into: work, at: "tenants/example-prod")
         let dir = work.path("tenants/example-prod")
         let apply = await work.run(["apply", dir, "--auto-approve"], environment: ExampleWorkspace.secrets)
         #expect(apply.exitCode == 0)

@@ -233,7 +233,7 @@ import TestSupport
         #expect(try work.json().invitations(org).isEmpty)
 
         let missing = try CaseWorkspace(empty: "invitations-unapplied")
-        try ExampleWorkspace.copyExample(into: missing)
+        try ExampleTenant.copy(into: missing)
         let unapplied = await ExampleWorkspace.invite(missing, "acme", Self.member)
         #expect(unapplied.exitCode == 1)
         #expect(unapplied.writes.isEmpty)

@@ -44,6 +44,7 @@ public struct PlanJSONRenderer: Sendable {
             "read": [
                 "organizations": .int(plan.read.organizations), "connections": .int(plan.read.connections),
                 "clients": .int(plan.read.clients), "roles": .int(plan.read.roles), "requests": .int(plan.read.requests),
+                "scope": plan.read.scope.map { .array($0.map(JSONValue.string)) } ?? .null,
             ],
             "summary": [
                 "add": .int(plan.toAdd), "change": .int(plan.toChange), "destroy": .int(plan.toDestroy),

@@ -25,6 +25,10 @@ public struct PlanMarkdownRenderer: Sendable {
     /// The comment, ending with a newline; never longer than ``budget`` characters.
     public func render(_ plan: Plan) -> String {
         var summary = "### tenantplan plan: `\(directory)` against `\(target)`\n\n"
+        if let scope = plan.read.scope {
+            let line = PlanTextRenderer.scopeLine(scope)
+            summary += "_\(line.count > 1_000 ? String(line.prefix(1_000)) + "…" : line)_, \(plan.read.requests) requests\n\n"
+        }
         summary += "**\(PlanTextRenderer.summary(plan))**\n"
         if plan.isEmpty { return summary + "\nNo changes. The live tenant matches the configuration.\n" }
         summary += "\n| kind | to add | to change | to destroy |\n|---|---:|---:|---:|\n"

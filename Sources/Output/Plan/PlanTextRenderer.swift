@@ -26,6 +26,7 @@ public struct PlanTextRenderer: Sendable {
         var lines: [String] = []
         lines.append("tenantplan \(command): \(directory) against \(target)")
         let read = plan.read
+        if let scope = read.scope { lines.append("  " + Self.scopeLine(scope)) }
         lines.append(
             "  read \(Self.count(read.organizations, "organization")), \(Self.count(read.connections, "connection")), "
                 + "\(Self.count(read.clients, "client")), \(Self.count(read.roles, "role")) "
@@ -59,6 +60,13 @@ public struct PlanTextRenderer: Sendable {
         if !plan.isEmpty { lines.append("") }
         lines.append(Self.summary(plan))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `scoped plan: organizations acme, globex only (no destroys; a full plan shows drift elsewhere)`.
+    public static func scopeLine(_ scope: [String]) -> String {
+        guard !scope.isEmpty else { return "scoped plan: no customer changed (a full plan shows drift elsewhere)" }
+        let what = scope.count == 1 ? "organization \(scope[0])" : "organizations \(scope.joined(separator: ", "))"
+        return "scoped plan: \(what) only (no destroys; a full plan shows drift elsewhere)"
     }
 
     /// `Plan: 1 to add, 2 to change, 0 to destroy.` and, when any, the count of live objects left alone.

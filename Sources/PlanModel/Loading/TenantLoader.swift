@@ -150,6 +150,13 @@ public enum TenantLoader {
         }
     }
 
+    /// The files a load of `directory` reads, relative to it: `tenant.yaml` and the customer files, sorted (what a
+    /// saved plan's input hash covers).
+    public static func inputFiles(directory: String) -> [String] {
+        let customers = URL(fileURLWithPath: directory).appendingPathComponent(customersFolder)
+        return ([tenantFile] + customerFiles(in: customers).map { "\(customersFolder)/\($0)" }).sorted()
+    }
+
     /// `*.yaml` and `*.yml` entries directly in `customers/` that are not folders, hidden ones skipped, in name
     /// order. (An unreadable entry is kept: reading it reports why.)
     static func customerFiles(in url: URL) -> [String] {

@@ -1,0 +1,104 @@
+import Foundation
+import PlanModel
+
+/// Which customers a plan covers (issue 4, scoped plans): all of them, the organizations named by `--target
+/// organization:NAME`, or the customers whose files changed since a git revision (`--changed-since REV`).
+enum PlanScope: Sendable, Equatable {
+    /// Every resource: a full plan.
+    case full
+    /// `--target organization:NAME` (repeatable).
+    case targets([String])
+    /// `--changed-since REV`.
+    case changedSince(String)
+
+    /// Reads `--target` and `--changed-since`.
+    /// - Throws: ``CLIError/usage(_:)`` for a malformed target, or both options together.
+    static func parse(targets: [String], changedSince: String?) throws -> PlanScope {
+        if let changedSince {
+            guard targets.isEmpty else { throw CLIError.usage("give --target or --changed-since, not both") }
+            return .changedSince(changedSince)
+        }
+        guard !targets.isEmpty else { return .full }
+        return .targets(try targets.map { target in
+            guard target.hasPrefix("organization:"), target.count > "organization:".count else {
+                throw CLIError.usage("--target takes organization:NAME, got '\(target)'")
+            }
+            return String(target.dropFirst("organization:".count))
+        })
+    }
+
+    /// The organizations to plan, or `nil` for a full plan.
+    /// - Parameter note: Where to say why a `--changed-since` plan is full.
+    /// - Throws: ``CLIError/usage(_:)`` for a target no customer file declares; ``CLIError/unsupported(_:)``
+    ///   when git cannot list the changed files.
+    func organizations(of tenant: Tenant, directory: String, note: (String) -> Void) throws -> Set<String>? {
+        let customers = tenant.customers ?? []
+        switch self {
+        case .full:
+            return nil
+        case .targets(let names):
+            let declared = Set(customers.map(\.organization.name.value))
+            for name in names where !declared.contains(name) {
+                throw CLIError.usage(
+                    "--target organization:\(name): no customer file in \(directory) declares organization \(name)")
+            }
+            return Set(names)
+        case .changedSince(let revision):
+            let changed = try ChangedFiles.since(revision, directory: directory)
+            let byFile = Dictionary(customers.map { ($0.file, $0.organization.name.value) }, uniquingKeysWith: { a, _ in a })
+            var organizations: Set<String> = []
+            for file in changed.sorted() {
+                if file == TenantLoader.tenantFile {
+                    note("tenantplan: note: \(file) changed since \(revision): planning everything\n")
+                    return nil
+                }
+                guard file.hasPrefix(TenantLoader.customersFolder + "/") else { continue }
+                guard let organization = byFile[file] else {
+                    let name = file.dropFirst(TenantLoader.customersFolder.count + 1)
+                    guard !name.contains("/"), name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+                    // A customer file that no longer exists: its organization may be planned for destroy.
+                    note("tenantplan: note: \(file) was removed or renamed since \(revision): planning everything\n")
+                    return nil
+                }
+                organizations.insert(organization)
+            }
+            return organizations
+        }
+    }
+}
+
+/// The files of a tenant directory that changed since a git revision.
+enum ChangedFiles {
+    /// Paths relative to `directory` that differ between `revision` and the working tree, plus untracked files
+    /// (`git diff --name-only --relative REV -- .` and `git ls-files --others --exclude-standard`).
+    /// - Throws: ``CLIError/unsupported(_:)`` with git's own message when git fails (unknown revision, not a
+    ///   repository, git missing).
+    static func since(_ revision: String, directory: String) throws -> Set<String> {
+        let diff = try git(["diff", "--name-only", "--relative", revision, "--", "."], in: directory, revision: revision)
+        let untracked = try git(["ls-files", "--others", "--exclude-standard", "--", "."], in: directory, revision: revision)
+        return Set((diff + "\n" + untracked).split(separator: "\n").map(String.init).filter { !$0.isEmpty })
+    }
+
+    private static func git(_ arguments: [String], in directory: String, revision: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", directory] + arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw CLIError.unsupported("--changed-since \(revision): cannot run git: \(error.localizedDescription)")
+        }
+        let text = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let reason = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw CLIError.unsupported("--changed-since \(revision): git failed: \(reason)")
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

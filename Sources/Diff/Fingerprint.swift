@@ -1,0 +1,124 @@
+import Hashing
+import JSONValues
+import ManagementAPI
+import PlanModel
+
+/// A fingerprint of one live object as a plan read it: a short digest per field, so `apply FILE` can tell which
+/// objects changed since the plan and how (SPEC section 3, "A saved plan ... records, for each resource it touches,
+/// a fingerprint of the live object").
+///
+/// Each field's digest is the first 16 hexadecimal digits of the SHA-256 of its compact JSON (sorted keys).
+/// Secret option values (``SecretFields``) are left out: a digest of a secret is not written to a plan file, and
+/// a secret rotated in the dashboard does not make a plan stale (apply re-reads the live value anyway).
+///
+/// Fields per kind: organization `id`, `display_name`, `metadata`, `branding`, `enabled_connections` (when read);
+/// connection `id`, `strategy`, `display_name`, `metadata`, `options.KEY` per top-level option key, `enabled_clients`
+/// (when read); client `id`, `app_type`, `organization_usage`, `organization_require_behavior`,
+/// `initiate_login_uri`, `client_metadata`; role `id`, `description`.
+public struct Fingerprint: Sendable, Equatable, Codable {
+    /// The kind of object.
+    public let kind: ResourceKind
+    /// Its name (natural key).
+    public let name: String
+    /// Field name -> digest; `nil` when the object did not exist (the plan creates it).
+    public let fields: [String: String]?
+
+    /// Creates a fingerprint.
+    public init(kind: ResourceKind, name: String, fields: [String: String]?) {
+        self.kind = kind
+        self.name = name
+        self.fields = fields
+    }
+
+    /// `organization "acme"`.
+    public var address: String { "\(kind.rawValue) \"\(name)\"" }
+
+    /// The fingerprint of the object of `kind` named `name` in `live` (absent when it is not there).
+    public static func of(_ kind: ResourceKind, named name: String, in live: LiveSnapshot) -> Fingerprint {
+        var fields: [String: JSONValue]?
+        switch kind {
+        case .organization:
+            fields = live.organizations.first { $0.name == name }.map(organizationFields)
+        case .connection:
+            fields = live.connections.first { $0.name == name }.map(connectionFields)
+        case .client:
+            fields = live.clients.first { $0.name == name }.map { client in
+                [
+                    "id": .string(client.clientID), "app_type": optional(client.appType),
+                    "organization_usage": optional(client.organizationUsage),
+                    "organization_require_behavior": optional(client.organizationRequireBehavior),
+                    "initiate_login_uri": optional(client.initiateLoginURI),
+                    "client_metadata": .object(client.clientMetadata.mapValues(JSONValue.string)),
+                ]
+            }
+        case .role:
+            fields = live.roles.first { $0.name == name }.map { role in
+                ["id": .string(role.id), "description": optional(role.description)]
+            }
+        }
+        return Fingerprint(kind: kind, name: name, fields: fields?.mapValues(digest))
+    }
+
+    /// How the object changed between `self` (at plan time) and `current` (now), or `nil` when it did not:
+    /// `was deleted since the plan`, `was created since the plan`, `changed since the plan: display_name, metadata`.
+    public func change(to current: Fingerprint) -> String? {
+        switch (fields, current.fields) {
+        case (nil, nil): return nil
+        case (nil, _?): return "was created since the plan"
+        case (_?, nil): return "was deleted since the plan"
+        case (let before?, let after?):
+            if before["id"] != after["id"] { return "was deleted and created again since the plan (new id)" }
+            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+            return changed.isEmpty ? nil : "changed since the plan: " + changed.joined(separator: ", ")
+        }
+    }
+
+    // MARK: Fields
+
+    static func organizationFields(_ organization: LiveOrganization) -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [
+            "id": .string(organization.id), "display_name": optional(organization.displayName),
+            "metadata": .object(organization.metadata.mapValues(JSONValue.string)),
+            "branding": organization.branding ?? .null,
+        ]
+        if let enabled = organization.enabledConnections {
+            fields["enabled_connections"] = .array(
+                enabled.sorted { $0.name < $1.name }.map { connection in
+                    [
+                        "connection_id": .string(connection.connectionID), "name": .string(connection.name),
+                        "assign_membership_on_login": connection.assignMembershipOnLogin.map(JSONValue.bool) ?? .null,
+                        "show_as_button": connection.showAsButton.map(JSONValue.bool) ?? .null,
+                        "is_signup_enabled": connection.isSignupEnabled.map(JSONValue.bool) ?? .null,
+                    ]
+                })
+        }
+        return fields
+    }
+
+    static func connectionFields(_ connection: LiveConnection) -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [
+            "id": .string(connection.id), "strategy": .string(connection.strategy),
+            "display_name": optional(connection.displayName),
+            "metadata": .object(connection.metadata.mapValues(JSONValue.string)),
+        ]
+        for (key, value) in connection.options ?? [:] where !SecretFields.isSecret(path: key, strategy: connection.strategy) {
+            fields["options.\(key)"] = withoutSecrets(value, path: key, strategy: connection.strategy)
+        }
+        if let clients = connection.enabledClients { fields["enabled_clients"] = .array(clients.sorted().map(JSONValue.string)) }
+        return fields
+    }
+
+    /// `value` with nested secret paths (`signing_key.key`, `configuration.*`) removed.
+    static func withoutSecrets(_ value: JSONValue, path: String, strategy: String) -> JSONValue {
+        guard let object = value.objectValue else { return value }
+        var kept: [String: JSONValue] = [:]
+        for (key, child) in object where !SecretFields.isSecret(path: "\(path).\(key)", strategy: strategy) {
+            kept[key] = withoutSecrets(child, path: "\(path).\(key)", strategy: strategy)
+        }
+        return .object(kept)
+    }
+
+    static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+
+    static func digest(_ value: JSONValue) -> String { String(SHA256.hex(Array(value.encoded())).prefix(16)) }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Hashing
+import PlanModel
+
+/// The SHA-256 of a tenant directory's input files, so `apply FILE` can refuse a plan whose YAML changed since
+/// it was made.
+public enum InputDigest {
+    /// Input file (relative to `directory`, see ``TenantLoader/inputFiles(directory:)``) -> SHA-256 of its bytes;
+    /// an unreadable file digests as `unreadable`.
+    public static func files(directory: String) -> [String: String] {
+        let base = URL(fileURLWithPath: directory)
+        var digests: [String: String] = [:]
+        for file in TenantLoader.inputFiles(directory: directory) {
+            let data = try? Data(contentsOf: base.appendingPathComponent(file))
+            digests[file] = data.map { SHA256.hex($0) } ?? "unreadable"
+        }
+        return digests
+    }
+
+    /// `sha256:` and the SHA-256 of the lines `DIGEST  PATH` (as `sha256sum` prints them), sorted by path.
+    public static func combined(_ files: [String: String]) -> String {
+        let lines = files.keys.sorted().map { "\(files[$0]!)  \($0)\n" }.joined()
+        return "sha256:" + SHA256.hex(lines)
+    }
+
+    /// The files added, removed or changed between two digests, sorted: `customers/acme.yaml (changed)`.
+    public static func changes(from saved: [String: String], to current: [String: String]) -> [String] {
+        Set(saved.keys).union(current.keys).sorted().compactMap { file in
+            switch (saved[file], current[file]) {
+            case (nil, _?): return "\(file) (added)"
+            case (_?, nil): return "\(file) (removed)"
+            case (let a?, let b?) where a != b: return "\(file) (changed)"
+            default: return nil
+            }
+        }
+    }
+}

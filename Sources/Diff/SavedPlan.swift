@@ -1,0 +1,279 @@
+import Foundation
+import JSONValues
+import ManagementAPI
+import PlanModel
+
+/// A plan saved by `plan --out FILE` for a later `apply FILE` (the pull-request workflow of issue 4; documented in
+/// docs/saved-plans.md).
+///
+/// It holds what was reviewed: the intended requests in apply order (bodies with secrets replaced by their
+/// `${env:NAME}` or `(sensitive)`, see ``SecretRedactor``), each change's YAML location, a SHA-256 of every input
+/// file, and a ``Fingerprint`` of every live object the plan touches. No secret value is ever in it.
+///
+/// ```json
+/// { "format_version": 1, "kind": "tenantplan-saved-plan", "directory": "tenants/example-prod",
+///   "target": "example-prod.eu.auth0.com", "scope": null,
+///   "input": { "hash": "sha256:…", "files": { "tenant.yaml": "…", "customers/acme.yaml": "…" } },
+///   "summary": { "add": 1, "change": 2, "destroy": 0 },
+///   "fingerprints": [ { "kind": "organization", "name": "acme", "fields": { "display_name": "0f3c…", … } },
+///                     { "kind": "connection", "name": "acme-entra", "absent": true } ],
+///   "resource_changes": [ { "address": "organization \"acme\"", "action": "update",
+///       "location": "customers/acme.yaml:2", "requires": [],
+///       "requests": [ { "method": "PATCH", "path": "/api/v2/organizations/org_…", "summary": "…",
+///                       "body": { … }, "missing_secrets": [] } ] } ] }
+/// ```
+public struct SavedPlan: Sendable, Equatable {
+    /// The version of the file's shape; `apply` refuses any other.
+    public static let formatVersion = 1
+    /// The `kind` every saved plan carries, so another JSON file is not mistaken for one.
+    public static let kind = "tenantplan-saved-plan"
+
+    /// One request as reviewed.
+    public struct Request: Sendable, Equatable {
+        /// `POST`, `PATCH`, `DELETE`.
+        public let method: String
+        /// The path, with `{{kind:name}}` placeholders for ids created earlier in the same apply.
+        public let path: String
+        /// What the request does.
+        public let summary: String
+        /// The body with secrets redacted; `nil` for none.
+        public let body: JSONValue?
+        /// `${env:}` names the request needed but that were unset when planning.
+        public let missingSecrets: [String]
+    }
+
+    /// One resource change as reviewed.
+    public struct Change: Sendable, Equatable {
+        /// `organization "acme"`.
+        public let address: String
+        /// `create`, `update`, `delete`, `replace`.
+        public let action: String
+        /// `customers/acme.yaml:2`, or `nil` for a destroy.
+        public let location: String?
+        /// Flags apply needs: `--allow-destroy`, `--allow-identity-change`.
+        public let requires: [String]
+        /// The requests, in the order the change lists them.
+        public let requests: [Request]
+    }
+
+    /// The tenant directory as given to `plan`.
+    public let directory: String
+    /// What the plan ran against (``ManagementTransport/tenantDescription``).
+    public let target: String
+    /// The organizations of a scoped plan, or `nil` for a full plan.
+    public let scope: [String]?
+    /// `sha256:` and the digest over every input file (see ``inputFiles``).
+    public let inputHash: String
+    /// Input file (relative to the directory) -> SHA-256 of its bytes.
+    public let inputFiles: [String: String]
+    /// `${env:}` names the configuration refers to that were unset when planning, sorted.
+    public let unsetSecrets: [String]
+    /// Resources to add, change, destroy.
+    public let summary: (add: Int, change: Int, destroy: Int)
+    /// One per live object the plan touches, in plan order.
+    public let fingerprints: [Fingerprint]
+    /// The changes, in plan order.
+    public let changes: [Change]
+
+    public static func == (lhs: SavedPlan, rhs: SavedPlan) -> Bool {
+        lhs.document == rhs.document
+    }
+
+    /// Records `plan`, computed from `tenant` against `live`.
+    /// - Parameters:
+    ///   - inputFiles: Input file -> SHA-256, from ``InputDigest``.
+    public init(
+        plan: Plan, tenant: Tenant, live: LiveSnapshot, directory: String, target: String,
+        inputFiles: [String: String]
+    ) {
+        self.directory = directory
+        self.target = target
+        scope = plan.read.scope
+        self.inputFiles = inputFiles
+        inputHash = InputDigest.combined(inputFiles)
+        unsetSecrets = Self.unsetSecrets(of: tenant)
+        summary = (plan.toAdd, plan.toChange, plan.toDestroy)
+        fingerprints = plan.changes.map { Fingerprint.of($0.kind, named: $0.name, in: live) }
+        changes = Self.changes(of: plan, redactor: SecretRedactor(tenant: tenant, live: live))
+    }
+
+    /// The `${env:}` names `tenant` refers to that are unset, sorted.
+    public static func unsetSecrets(of tenant: Tenant) -> [String] {
+        let names = tenant.allConnections.flatMap { connection in
+            connection.options.values.flatMap { $0.value.secrets.filter { $0.value == nil }.map(\.name) }
+        }
+        return Set(names).sorted()
+    }
+
+    /// The changes of `plan` as a saved plan records them.
+    public static func changes(of plan: Plan, redactor: SecretRedactor) -> [Change] {
+        plan.changes.map { change in
+            Change(
+                address: change.address, action: change.action.rawValue, location: change.location?.fileAndLine,
+                requires: change.refusals.map { refusal in
+                    switch refusal {
+                    case .destroy: return "--allow-destroy"
+                    case .identityChange: return "--allow-identity-change"
+                    }
+                },
+                requests: change.requests.map { request in
+                    Request(
+                        method: request.method.rawValue, path: request.path, summary: request.summary,
+                        body: request.body.map(redactor.redact), missingSecrets: request.missingSecrets)
+                })
+        }
+    }
+
+    // MARK: File
+
+    /// The file's bytes: pretty-printed JSON with sorted keys and a final newline.
+    public func encoded() -> Data { document.encoded(pretty: true) + Data("\n".utf8) }
+
+    var document: JSONValue {
+        [
+            "format_version": .int(Self.formatVersion),
+            "kind": .string(Self.kind),
+            "directory": .string(directory),
+            "target": .string(target),
+            "scope": scope.map { .array($0.map(JSONValue.string)) } ?? .null,
+            "input": ["hash": .string(inputHash), "files": .object(inputFiles.mapValues(JSONValue.string))],
+            "unset_secrets": .array(unsetSecrets.map(JSONValue.string)),
+            "summary": ["add": .int(summary.add), "change": .int(summary.change), "destroy": .int(summary.destroy)],
+            "fingerprints": .array(fingerprints.map { print in
+                var object: [String: JSONValue] = ["kind": .string(print.kind.rawValue), "name": .string(print.name)]
+                if let fields = print.fields {
+                    object["fields"] = .object(fields.mapValues(JSONValue.string))
+                } else {
+                    object["absent"] = true
+                }
+                return .object(object)
+            }),
+            "resource_changes": .array(changes.map(Self.document)),
+        ]
+    }
+
+    static func document(_ change: Change) -> JSONValue {
+        [
+            "address": .string(change.address), "action": .string(change.action),
+            "location": change.location.map(JSONValue.string) ?? .null,
+            "requires": .array(change.requires.map(JSONValue.string)),
+            "requests": .array(change.requests.map { request in
+                [
+                    "method": .string(request.method), "path": .string(request.path),
+                    "summary": .string(request.summary), "body": request.body ?? .null,
+                    "missing_secrets": .array(request.missingSecrets.map(JSONValue.string)),
+                ]
+            }),
+        ]
+    }
+
+    /// Reads a saved plan file's bytes.
+    /// - Throws: ``SavedPlanError`` when the bytes are not a saved plan of this format version.
+    public init(data: Data) throws {
+        guard let json = try? JSONValue(data: data) else { throw SavedPlanError.notJSON }
+        guard json["kind"]?.stringValue == Self.kind else { throw SavedPlanError.notSavedPlan }
+        guard let version = json["format_version"]?.intValue, version == Self.formatVersion else {
+            throw SavedPlanError.version(json["format_version"]?.intValue)
+        }
+        func field<T>(_ value: T?, _ name: String) throws -> T {
+            guard let value else { throw SavedPlanError.missing(name) }
+            return value
+        }
+        directory = try field(json["directory"]?.stringValue, "directory")
+        target = try field(json["target"]?.stringValue, "target")
+        scope = json["scope"]?.arrayValue?.compactMap(\.stringValue)
+        inputHash = try field(json["input"]?["hash"]?.stringValue, "input.hash")
+        inputFiles = try field(json["input"]?["files"]?.objectValue?.compactMapValues(\.stringValue), "input.files")
+        unsetSecrets = json["unset_secrets"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let summary = try field(json["summary"], "summary")
+        self.summary = (
+            try field(summary["add"]?.intValue, "summary.add"), try field(summary["change"]?.intValue, "summary.change"),
+            try field(summary["destroy"]?.intValue, "summary.destroy")
+        )
+        fingerprints = try field(json["fingerprints"]?.arrayValue, "fingerprints").map { item in
+            guard let kind = item["kind"]?.stringValue.flatMap(ResourceKind.init(rawValue:)),
+                let name = item["name"]?.stringValue
+            else { throw SavedPlanError.missing("fingerprints[].kind/name") }
+            return Fingerprint(kind: kind, name: name, fields: item["fields"]?.objectValue?.compactMapValues(\.stringValue))
+        }
+        changes = try field(json["resource_changes"]?.arrayValue, "resource_changes").map { item in
+            Change(
+                address: try field(item["address"]?.stringValue, "resource_changes[].address"),
+                action: try field(item["action"]?.stringValue, "resource_changes[].action"),
+                location: item["location"]?.stringValue,
+                requires: item["requires"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                requests: try field(item["requests"]?.arrayValue, "resource_changes[].requests").map { request in
+                    Request(
+                        method: try field(request["method"]?.stringValue, "requests[].method"),
+                        path: try field(request["path"]?.stringValue, "requests[].path"),
+                        summary: request["summary"]?.stringValue ?? "",
+                        body: request["body"].flatMap { $0 == .null ? nil : $0 },
+                        missingSecrets: request["missing_secrets"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+                })
+        }
+    }
+
+    // MARK: Staleness
+
+    /// Each object the plan touches that changed in `live` since the plan, with how:
+    /// `organization "acme" changed since the plan: display_name`.
+    public func staleObjects(in live: LiveSnapshot) -> [String] {
+        fingerprints.compactMap { saved in
+            saved.change(to: Fingerprint.of(saved.kind, named: saved.name, in: live)).map { "\(saved.address) \($0)" }
+        }
+    }
+
+    /// How the changes `apply` would now make differ from the reviewed ones (empty when they are the same):
+    /// `organization "acme": the requests differ from the plan`, `connection "x" (waad): not in the plan`.
+    /// - Parameter unsetSecrets: The `${env:}` names unset now (``unsetSecrets(of:)``): a request that differs
+    ///   because a secret was set or unset since planning says so.
+    public func differences(from current: [Change], unsetSecrets: [String]) -> [String] {
+        var lines: [String] = []
+        let saved = Dictionary(changes.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+        let now = Dictionary(current.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+        let flipped = Set(unsetSecrets).symmetricDifference(self.unsetSecrets).sorted()
+        let hint = flipped.isEmpty
+            ? "" : " (set or unset since the plan: \(flipped.joined(separator: ", ")))"
+        for change in current {
+            guard let reviewed = saved[change.address] else {
+                lines.append("\(change.address): \(change.action) is not in the plan\(hint)")
+                continue
+            }
+            if reviewed.action != change.action {
+                lines.append("\(change.address): planned \(reviewed.action), would now \(change.action)\(hint)")
+            } else if reviewed.requests != change.requests {
+                lines.append("\(change.address): the requests differ from the plan\(hint)")
+            }
+        }
+        for change in changes where now[change.address] == nil {
+            lines.append("\(change.address): planned \(change.action), no longer needed")
+        }
+        if lines.isEmpty, changes.map(\.address) != current.map(\.address) {
+            lines.append("the order of the changes differs from the plan")
+        }
+        return lines
+    }
+}
+
+/// Why a file is not a saved plan `apply` can use.
+public enum SavedPlanError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Not JSON at all.
+    case notJSON
+    /// JSON, but without `"kind": "tenantplan-saved-plan"`.
+    case notSavedPlan
+    /// A saved plan of another format version.
+    case version(Int?)
+    /// A required field is missing.
+    case missing(String)
+
+    public var description: String {
+        switch self {
+        case .notJSON: return "is not JSON"
+        case .notSavedPlan: return "is not a saved plan (write one with tenantplan plan --out FILE)"
+        case .version(let version):
+            return "is a saved plan of format version \(version.map(String.init) ?? "?"); this tenantplan reads version "
+                + "\(SavedPlan.formatVersion): run plan again"
+        case .missing(let field): return "is not a complete saved plan: \(field) is missing"
+        }
+    }
+}

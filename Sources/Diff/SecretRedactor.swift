@@ -1,0 +1,59 @@
+import JSONValues
+import ManagementAPI
+import PlanModel
+
+/// Replaces every secret value in a request body by a reference, so a plan can be written to a file
+/// (`plan --out`) without a secret byte in it.
+///
+/// The secrets are known by value: every `${env:NAME}` of the desired state that is set (shown as
+/// `"${env:NAME}"`), and every live option value at a ``SecretFields`` path (kept when its `${env:}` is unset;
+/// shown as `"(sensitive)"`). A string equal to a secret, or containing one of 8 characters or more, is replaced
+/// whole, wherever it sits in the body.
+public struct SecretRedactor: Sendable {
+    /// Secret value -> what is written instead.
+    private let replacements: [String: String]
+    private let long: [(value: String, replacement: String)]
+
+    /// Collects the secrets of `tenant` and `live`.
+    public init(tenant: Tenant, live: LiveSnapshot) {
+        var replacements: [String: String] = [:]
+        for connection in live.connections {
+            Self.collectLive(.object(connection.options ?? [:]), path: "", strategy: connection.strategy, into: &replacements)
+        }
+        for connection in tenant.allConnections {
+            for option in connection.options.values {
+                for secret in option.value.secrets {
+                    if let value = secret.value, !value.isEmpty { replacements[value] = "${env:\(secret.name)}" }
+                }
+            }
+        }
+        self.replacements = replacements
+        long = replacements.filter { $0.key.count >= 8 }.map { (value: $0.key, replacement: $0.value) }
+            .sorted { $0.value.count > $1.value.count }
+    }
+
+    /// `value` with every secret replaced.
+    public func redact(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text):
+            if let replacement = replacements[text] { return .string(replacement) }
+            if let hit = long.first(where: { text.contains($0.value) }) { return .string(hit.replacement) }
+            return value
+        case .array(let items): return .array(items.map(redact))
+        case .object(let object): return .object(object.mapValues(redact))
+        default: return value
+        }
+    }
+
+    private static func collectLive(_ value: JSONValue, path: String, strategy: String, into replacements: inout [String: String]) {
+        switch value {
+        case .string(let text) where !path.isEmpty && SecretFields.isSecret(path: path, strategy: strategy) && !text.isEmpty:
+            replacements[text] = replacements[text] ?? "(sensitive)"
+        case .object(let object):
+            for (key, child) in object {
+                collectLive(child, path: path.isEmpty ? key : "\(path).\(key)", strategy: strategy, into: &replacements)
+            }
+        default: break
+        }
+    }
+}

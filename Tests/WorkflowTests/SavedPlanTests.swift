@@ -1,0 +1,196 @@
+import Foundation
+import JSONValues
+import Testing
+import TestSupport
+
+/// `plan --out FILE` and `apply FILE` (issue 4): a saved plan holds no secret, applies when nothing changed, and is
+/// refused, naming what changed, when the live tenant or the YAML changed since it was made.
+@Suite struct SavedPlanTests {
+    /// The example applied, then acme's display name edited in the YAML: a one-field update to plan.
+    func editedWorkspace() async throws -> CaseWorkspace {
+        let work = try await ExampleTenant.applied("saved-plan")
+        try work.edit("tenant/customers/acme.yaml", line: 5, "display_name: Acme Corporation")
+        return work
+    }
+
+    func plan(_ work: CaseWorkspace, environment: [String: String] = ExampleTenant.secrets) async -> CommandResult {
+        await work.run(
+            ["plan", "tenant", "--tenant", "local:live.json", "--out", work.path("plan.json")], environment: environment)
+    }
+
+    func apply(_ work: CaseWorkspace, environment: [String: String] = ExampleTenant.secrets) async -> CommandResult {
+        await work.run(["apply", work.path("plan.json"), "--tenant", "local:live.json"], environment: environment)
+    }
+
+    @Test func unchangedPlanApplies() async throws {
+        let work = try await editedWorkspace()
+        let planned = await plan(work)
+        #expect(planned.exitCode == 0)
+        #expect(planned.stderr == "tenantplan: plan saved to \(work.path("plan.json")); apply it with: tenantplan apply \(work.path("plan.json"))\n")
+        let applied = await apply(work)
+        #expect(applied.exitCode == 0, "\(applied.output)")
+        let acme = try work.json().organizationID("acme")
+        #expect(applied.writes == ["PATCH /api/v2/organizations/\(acme)"])
+        #expect(try work.json().organization(named: "acme")?["display_name"] == "Acme Corporation")
+        #expect(applied.stdout.hasSuffix("Apply complete: 1 request done.\n"))
+    }
+
+    @Test func savedPlanFileIsWhole() async throws {
+        let work = try await editedWorkspace()
+        _ = await plan(work)
+        var document = try work.json("plan.json")
+        let acme = try work.json().organizationID("acme")
+        #expect(document["directory"] == .string(work.path("tenant")))
+        #expect(document["target"] == .string("local tenant \(work.path("live.json"))"))
+        // The paths depend on the scratch directory; the rest is compared whole.
+        guard case .object(var object) = document else { Issue.record("not an object"); return }
+        object["directory"] = "tenant"
+        object["target"] = "local tenant live.json"
+        let fingerprint = object["fingerprints"]!.arrayValue![0]
+        document = .object(object)
+        #expect(fingerprint["kind"] == "organization")
+        #expect(fingerprint["name"] == "acme")
+        #expect(fingerprint["fields"]?.objectValue?.keys.sorted() == [
+            "branding", "display_name", "enabled_connections", "id", "metadata",
+        ])
+        let files = object["input"]!["files"]!.objectValue!.keys.sorted()
+        #expect(files == ["customers/acme.yaml", "customers/globex.yaml", "customers/initech.yaml", "tenant.yaml"])
+        #expect(object["input"]!["hash"]!.stringValue!.hasPrefix("sha256:"))
+        #expect(object["resource_changes"] == [
+            [
+                "address": "organization \"acme\"", "action": "update", "location": "customers/acme.yaml:4",
+                "requires": [],
+                "requests": [
+                    [
+                        "method": "PATCH", "path": .string("/api/v2/organizations/\(acme)"),
+                        "summary": "update organization \"acme\"",
+                        "body": ["display_name": "Acme Corporation"], "missing_secrets": [],
+                    ],
+                ],
+            ],
+        ])
+        #expect(object["summary"] == ["add": 0, "change": 1, "destroy": 0])
+        #expect(object["unset_secrets"] == [])
+        #expect(object["scope"] == .null)
+        #expect(object["kind"] == "tenantplan-saved-plan")
+        #expect(object["format_version"] == 1)
+    }
+
+    /// A connection create carries its secret: the file names the variable, never the value.
+    @Test func noSecretByteInTheFile() async throws {
+        let work = try CaseWorkspace(empty: "saved-plan-secrets")
+        try ExampleTenant.copy(into: work)
+        let planned = await plan(work)
+        #expect(planned.exitCode == 0)
+        let text = String(decoding: try work.data("plan.json"), as: UTF8.self)
+        for secret in ExampleTenant.secrets.values { #expect(!text.contains(secret)) }
+        let entra = try work.json("plan.json")["resource_changes"]!.arrayValue!
+            .first { $0["address"] == "connection \"acme-entra\" (waad)" }!
+        #expect(entra["requests"]!.arrayValue![0]["body"]!["options"]!["client_secret"] == "${env:ACME_ENTRA_CLIENT_SECRET}")
+        let applied = await apply(work)
+        #expect(applied.exitCode == 0, "\(applied.output)")
+        #expect(try work.json().connection(named: "acme-entra")?["options"]?["client_secret"] == "acme-secret-test")
+    }
+
+    @Test func liveChangeMakesThePlanStale() async throws {
+        let work = try await editedWorkspace()
+        _ = await plan(work)
+        // Someone edits acme in the dashboard between plan and apply.
+        var live = try work.json()
+        live = live.replacingOrganization("acme") { organization in
+            var changed = organization.objectValue!
+            changed["display_name"] = "ACME (dashboard)"
+            return .object(changed)
+        }
+        try work.write("live.json", String(decoding: live.encoded(), as: UTF8.self))
+        let applied = await apply(work)
+        #expect(applied.exitCode == 1)
+        #expect(applied.writes == [])
+        #expect(applied.stderr == """
+            tenantplan: apply refused: \(work.path("plan.json")) is stale: the live tenant changed since the plan was made:
+              organization "acme" changed since the plan: display_name
+            Run tenantplan plan again, review the new plan, and apply that; nothing was applied.
+
+            """)
+    }
+
+    @Test func yamlEditAfterPlanningIsRefused() async throws {
+        let work = try await editedWorkspace()
+        _ = await plan(work)
+        try work.edit("tenant/customers/acme.yaml", line: 5, "display_name: Acme Inc")
+        let applied = await apply(work)
+        #expect(applied.exitCode == 1)
+        #expect(applied.requests == [])
+        #expect(applied.stderr == """
+            tenantplan: apply refused: \(work.path("plan.json")) is stale: \(work.path("tenant")) changed since the plan was made:
+              customers/acme.yaml (changed)
+            Run tenantplan plan again, review the new plan, and apply that; nothing was applied.
+
+            """)
+    }
+
+    /// Planned without the secret (its live value kept), applied with a new one: apply would send something else.
+    @Test func secretSetSincePlanningIsRefused() async throws {
+        let work = try await editedWorkspace()
+        try work.edit("tenant/customers/acme.yaml", line: 5, "display_name: Acme Corp")
+        // A change to the Entra connection, planned while its client secret is unset (the live one is kept).
+        let entraLine = try #require(
+            try String(contentsOfFile: work.path("tenant/customers/acme.yaml"), encoding: .utf8)
+                .components(separatedBy: "\n").firstIndex { $0.contains("display_name: Acme (Entra ID)") })
+        try work.edit("tenant/customers/acme.yaml", line: entraLine + 1, "display_name: Acme (Entra ID, new)")
+        _ = await plan(work, environment: ["GLOBEX_OKTA_SIGNING_CERT": "globex-cert-test"])
+        // Applied with the secret set to a new value: the PATCH would now carry it.
+        var environment = ExampleTenant.secrets
+        environment["ACME_ENTRA_CLIENT_SECRET"] = "acme-secret-rotated"
+        let applied = await apply(work, environment: environment)
+        #expect(applied.exitCode == 1)
+        #expect(applied.writes == [])
+        #expect(applied.stderr == """
+            tenantplan: apply refused: \(work.path("plan.json")) is stale: apply would no longer make the reviewed changes:
+              connection "acme-entra" (waad): the requests differ from the plan (set or unset since the plan: ACME_ENTRA_CLIENT_SECRET)
+            Run tenantplan plan again, review the new plan, and apply that; nothing was applied.
+
+            """)
+    }
+
+    @Test func anotherTenantIsRefused() async throws {
+        let work = try await editedWorkspace()
+        _ = await plan(work)
+        try FileManager.default.copyItem(atPath: work.path("live.json"), toPath: work.path("other.json"))
+        let applied = await work.run(
+            ["apply", work.path("plan.json"), "--tenant", "local:other.json"], environment: ExampleTenant.secrets)
+        #expect(applied.exitCode == 1)
+        #expect(applied.writes == [])
+        #expect(applied.stderr == """
+            tenantplan: apply refused: \(work.path("plan.json")) is stale: it was planned against local tenant \(work.path("live.json")), not local tenant \(work.path("other.json"))
+            Run tenantplan plan again, review the new plan, and apply that; nothing was applied.
+
+            """)
+    }
+
+    @Test(arguments: [
+        ("not json", "is not JSON"),
+        ("{\"format_version\": 1}", "is not a saved plan (write one with tenantplan plan --out FILE)"),
+        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 2}",
+         "is a saved plan of format version 2; this tenantplan reads version 1: run plan again"),
+        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 1, \"directory\": \"x\"}",
+         "is not a complete saved plan: target is missing"),
+    ])
+    func notASavedPlan(content: String, reason: String) async throws {
+        let work = try CaseWorkspace(empty: "saved-plan-bad")
+        try work.write("plan.json", content)
+        let applied = await work.run(["apply", work.path("plan.json"), "--tenant", "local:live.json"])
+        #expect(applied.exitCode == 1)
+        #expect(applied.requests == [])
+        #expect(applied.stderr == "tenantplan: error: \(work.path("plan.json")) \(reason) (see tenantplan --help)\n")
+    }
+}
+
+extension JSONValue {
+    /// A local tenant file with the organization named `name` transformed.
+    func replacingOrganization(_ name: String, _ transform: (JSONValue) -> JSONValue) -> JSONValue {
+        guard case .object(var object) = self, let organizations = object["organizations"]?.arrayValue else { return self }
+        object["organizations"] = .array(organizations.map { $0["name"]?.stringValue == name ? transform($0) : $0 })
+        return .object(object)
+    }
+}
