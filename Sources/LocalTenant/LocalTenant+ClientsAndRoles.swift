@@ -1,8 +1,13 @@
+import Foundation
 import JSONValues
 import ManagementAPI
 
 /// `/api/v2/clients…` and `/api/v2/roles…` (https://auth0.com/docs/api/management/v2/clients,
 /// https://auth0.com/docs/api/management/v2/roles).
+///
+/// A created client gets Auth0's server defaults (``ServerDefaults/client``), a generated 32-character
+/// `client_id` and 64-character `client_secret`, `jwt_configuration.secret_encoded: false`, and its
+/// `private_key_jwt` credentials stored as Auth0 answers them (``storedCredential(_:)``).
 extension LocalTenant {
     func clients(_ request: APIRequest, _ parts: [String]) -> APIResponse {
         let notFound = Self.error(404, "Not Found", "The client does not exist", "inexistent_client")
@@ -16,6 +21,18 @@ extension LocalTenant {
             }
             let id = Self.newID("", length: 32)
             body["client_id"] = .string(id)
+            body["client_secret"] = .string(Self.newID("", length: 64))
+            for (key, value) in ServerDefaults.client where body[key] == nil { body[key] = value }
+            if let sent = body["jwt_configuration"]?.objectValue {
+                body["jwt_configuration"] = .object(sent.merging(["secret_encoded": false]) { sent, _ in sent })
+            } else {
+                body["jwt_configuration"] = .object(ServerDefaults.jwtConfiguration)
+            }
+            if let credentials = body["client_authentication_methods"]?["private_key_jwt"]?["credentials"]?.arrayValue {
+                body["client_authentication_methods"] = [
+                    "private_key_jwt": ["credentials": .array(credentials.map(Self.storedCredential))],
+                ]
+            }
             state.clients.append(body)
             index.clientByID[id] = state.clients.count - 1
             return Self.ok(.object(body), status: 201)
@@ -26,6 +43,8 @@ extension LocalTenant {
         switch (request.method, parts.count) {
         case (.get, 1):
             return Self.ok(.object(state.clients[i]))
+        case (.get, 2) where parts[1] == "connections":
+            return clientConnections(clientID: id, query: request.query)
         case (.patch, 1):
             Self.merge(&state.clients[i], request.body?.objectValue ?? [:])
             return Self.ok(.object(state.clients[i]))
@@ -37,6 +56,21 @@ extension LocalTenant {
         default:
             return Self.methodNotAllowed
         }
+    }
+
+    /// A `private_key_jwt` credential as Auth0 answers it once created (recorded in
+    /// `TestConnectionManager_EnabledClients`): the sent `pem` is replaced by a generated `id` (`cred_…`), a key id
+    /// `kid`, `alg` (`RS256` unless sent) and `created_at` / `updated_at`.
+    static func storedCredential(_ sent: JSONValue) -> JSONValue {
+        var credential = sent.objectValue ?? [:]
+        credential["pem"] = nil
+        let now = LiveInvitation.iso8601(Date())
+        credential["id"] = .string(newID("cred_", length: 22))
+        credential["kid"] = .string(newID("", length: 43))
+        credential["alg"] = credential["alg"] ?? "RS256"
+        credential["created_at"] = .string(now)
+        credential["updated_at"] = .string(now)
+        return .object(credential)
     }
 
     func roles(_ request: APIRequest, _ parts: [String]) -> APIResponse {

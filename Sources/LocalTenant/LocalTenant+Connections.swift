@@ -23,12 +23,12 @@ extension LocalTenant {
         guard let id = parts.first, let i = index.connectionByID[id] else { return Self.connectionNotFound }
         switch (request.method, parts.count) {
         case (.get, 1):
-            return Self.ok(.object(state.connections[i]))
+            return Self.ok(connectionAnswer(state.connections[i]))
         case (.patch, 1):
-            let body = request.body?.objectValue ?? [:]
+            var body = request.body?.objectValue ?? [:]
             let allowed: Set<String> = [
                 "display_name", "options", "metadata", "enabled_clients", "is_domain_connection", "realms",
-                "show_as_button",
+                "show_as_button", "authentication", "connected_accounts", "cross_app_access_requesting_app",
             ]
             if let key = body.keys.sorted().first(where: { !allowed.contains($0) }) {
                 return Self.badRequest("Payload validation error: 'Additional properties not allowed: \(key)'.")
@@ -36,8 +36,14 @@ extension LocalTenant {
             if let clients = body["enabled_clients"]?.arrayValue {
                 state.connectionClients[id] = clients.compactMap(\.stringValue)
             }
+            if let options = body["options"]?.objectValue {
+                body["options"] = .object(
+                    Self.serverManagedOptions(
+                        options, strategy: state.connections[i]["strategy"]?.stringValue ?? "",
+                        previous: state.connections[i]["options"]?.objectValue))
+            }
             Self.merge(&state.connections[i], body.filter { $0.key != "enabled_clients" })
-            return Self.ok(.object(state.connections[i]))
+            return Self.ok(connectionAnswer(state.connections[i]))
         case (.delete, 1):
             if faults.pendingDeleteConflicts > 0, let name = state.connections[i]["name"]?.stringValue {
                 pendingDeletes[name] = faults.pendingDeleteConflicts
@@ -93,16 +99,73 @@ extension LocalTenant {
             return Self.error(409, "Conflict", "A connection with the same name already exists", "connection_conflict")
         }
         let id = Self.newID("con_")
+        let realms = body["realms"]?.arrayValue ?? []
+        let options = body["options"]?.objectValue ?? (strategy == "auth0" ? ServerDefaults.databaseOptions : [:])
         var connection: [String: JSONValue] = [
             "id": .string(id), "name": .string(name), "strategy": .string(strategy),
-            "display_name": body["display_name"] ?? .string(name), "is_domain_connection": false,
-            "realms": .array([.string(name)]), "options": body["options"] ?? .object([:]),
+            "is_domain_connection": body["is_domain_connection"] ?? false,
+            "realms": realms.isEmpty ? [.string(name)] : .array(realms),
+            "options": .object(Self.serverManagedOptions(options, strategy: strategy, previous: nil)),
         ]
-        if let metadata = body["metadata"] { connection["metadata"] = metadata }
+        // Auth0 names the login button of an enterprise connection after the connection; a database connection
+        // created without a display name has none (recorded: TestAccConnectionAzureAD, TestConnectionManager_Update).
+        if let displayName = body["display_name"] {
+            connection["display_name"] = displayName
+        } else if strategy != "auth0" {
+            connection["display_name"] = .string(name)
+        }
+        let echoed = ["show_as_button", "metadata", "authentication", "connected_accounts", "cross_app_access_requesting_app"]
+        for key in echoed {
+            if let value = body[key] { connection[key] = value }
+        }
+        if strategy == "waad" {
+            let ticket = Self.newID("", length: 8)
+            connection["provisioning_ticket_url"] = .string(ServerDefaults.provisioningTicketURL(ticket: ticket))
+        }
         state.connections.append(connection)
         state.connectionClients[id] = body["enabled_clients"]?.arrayValue?.compactMap(\.stringValue) ?? []
         index.connectionByID[id] = state.connections.count - 1
         index.connectionByName[name] = state.connections.count - 1
-        return Self.ok(.object(connection), status: 201)
+        return Self.ok(connectionAnswer(connection), status: 201)
+    }
+
+    /// A connection as `GET`, `POST` and `PATCH /api/v2/connections[/{id}]` answer it: the stored object with the
+    /// deprecated `enabled_clients` list Auth0 still returns (read from `connection_clients`, never stored).
+    func connectionAnswer(_ connection: [String: JSONValue]) -> JSONValue {
+        var answer = connection
+        let id = connection["id"]?.stringValue ?? ""
+        answer["enabled_clients"] = .array((state.connectionClients[id] ?? []).map(JSONValue.string))
+        return .object(answer)
+    }
+
+    /// `options` as Auth0 stores them after a create (`previous` is `nil`) or a PATCH that replaces them whole:
+    /// - database connections keep `authentication_methods`, `passkey_options` and `brute_force_protection` from
+    ///   the previous options when the new ones leave them out (``ServerDefaults/persistentDatabaseOptions``);
+    /// - `waad` connections get the server-managed `app_domain` and `thumbprints` (kept from the previous
+    ///   options when left out, generated when there were none) and `waad_common_endpoint`, which mirrors
+    ///   `useCommonEndpoint` (false when absent).
+    static func serverManagedOptions(
+        _ options: [String: JSONValue], strategy: String, previous: [String: JSONValue]?
+    ) -> [String: JSONValue] {
+        var result = options
+        switch strategy {
+        case "auth0":
+            for key in ServerDefaults.persistentDatabaseOptions where result[key] == nil {
+                result[key] = previous?[key]
+            }
+        case "waad":
+            result["app_domain"] = result["app_domain"] ?? previous?["app_domain"] ?? .string(ServerDefaults.appDomain)
+            result["thumbprints"] = result["thumbprints"] ?? previous?["thumbprints"]
+                ?? .array((0..<5).map { _ in .string(newHex(40)) })
+            result["waad_common_endpoint"] = .bool(result["useCommonEndpoint"]?.boolValue ?? false)
+        default:
+            break
+        }
+        return result
+    }
+
+    /// `count` random lowercase hexadecimal digits (certificate thumbprints).
+    static func newHex(_ count: Int) -> String {
+        String((0..<count).map { _ in "0123456789abcdef".randomElement()! })
     }
 }

@@ -7,11 +7,11 @@ import ManagementAPI
 ///
 /// Follows the recorded `TestOrganizationManager_DeleteInvitation` traffic and the OpenAPI schemas
 /// `CreateOrganizationInvitationRequestContent` / `…ResponseContent`: `POST` answers 201 with `id` (`uinv_…`),
-/// `ticket_id`, `invitation_url` (the client's `initiate_login_uri` with
-/// `invitation=<ticket>&organization=<org id>&organization_name=<name>`), `created_at` and `expires_at`
-/// (`ttl_sec` later; 0 or absent means 604800 s, at most 2592000 s); `GET` lists (offset pagination, newest
-/// first, `{invitations, start, limit}` without a total) or reads one; `DELETE` answers 204, then 404
-/// `inexistent_invitation`. There is no update. Invitations live in the state's `invitations` map, keyed by
+/// `ticket_id`, `invitation_url` (the client's `initiate_login_uri`, or the tenant's default login route when the
+/// client has none, with `invitation=<ticket>&organization=<org id>&organization_name=<name>`), `created_at` and
+/// `expires_at` (`ttl_sec` later; 0 or absent means 604800 s, at most 2592000 s); `GET` lists (offset
+/// pagination, newest first, `{invitations, start, limit}` without a total) or reads one; `DELETE` answers 204,
+/// then 404 `inexistent_invitation`. There is no update. Invitations live in the state's `invitations` map, keyed by
 /// organization id.
 extension LocalTenant {
     static let invitationNotFound = error(404, "Not Found", "The invitation does not exist.", "inexistent_invitation")
@@ -137,7 +137,10 @@ extension LocalTenant {
         if (client["organization_usage"]?.stringValue ?? "deny") == "deny" {
             return Self.error(400, "Bad Request", "The specified client_id does not allow organizations.", nil)
         }
-        guard let loginURI = client["initiate_login_uri"]?.stringValue, !loginURI.isEmpty else {
+        // The application's login route, else the tenant's default login route (Auth0 "Configure Default Login
+        // Routes"; recorded in TestOrganizationManager_DeleteInvitation, whose client has none).
+        let applicationRoute = client["initiate_login_uri"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        guard let loginURI = applicationRoute ?? defaultLoginRoute else {
             return Self.error(
                 400, "Bad Request",
                 "A default login route is required to generate the invitation url. For more information, see "
@@ -189,6 +192,14 @@ extension LocalTenant {
         for key in ["app_metadata", "user_metadata"] where body[key] != nil { invitation[key] = body[key] }
         state.invitations[organizationID, default: []].append(.object(invitation))
         return Self.ok(.object(invitation), status: 201)
+    }
+
+    /// The tenant's default login route: `tenant_settings.default_redirection_uri` in the local tenant file (the
+    /// member of `GET /api/v2/tenants/settings`); `nil` when unset or empty.
+    var defaultLoginRoute: String? {
+        guard let route = state.other["tenant_settings"]?["default_redirection_uri"]?.stringValue, !route.isEmpty
+        else { return nil }
+        return route
     }
 
     /// `initiate_login_uri` with `invitation`, `organization` and `organization_name` added to its query, as in

@@ -155,7 +155,7 @@ extension LocalTenant {
         }
         if entry["is_signup_enabled"] == true, entry["assign_membership_on_login"] != true {
             return badRequest(
-                "Invalid configuration: is_signup_enabled=true requires assign_membership_on_login=true.")
+                "Only database connections with assign_membership_on_login = true support is_signup_enabled = true.")
         }
         return nil
     }

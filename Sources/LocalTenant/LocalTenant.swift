@@ -10,7 +10,8 @@ import ManagementAPI
 /// connections); 404 and 409 error bodies `{statusCode, error, message, errorCode}`; `options` and `metadata`
 /// replaced whole on PATCH; `is_signup_enabled` only for database connections with
 /// `assign_membership_on_login: true` (400 otherwise); at most 10 enabled connections per organization;
-/// `PATCH /connections/{id}/clients` with 1 to 50 entries, delta semantics.
+/// `PATCH /connections/{id}/clients` with 1 to 50 entries, delta semantics; `GET /clients/{id}/connections`;
+/// the server defaults Auth0 adds to created clients and connections (``ServerDefaults``).
 ///
 /// Every write is saved at once by writing a temporary file and renaming it, so an interrupted run never leaves
 /// a half-written file. Requests served are recorded for tests (``servedRequests``).

@@ -8,11 +8,14 @@ import JSONValues
 ///   "connections": [ {id, name, strategy, options, metadata, …} ],
 ///   "connection_clients": { "con_…": ["client_id", …] },
 ///   "clients": [ … ], "roles": [ … ], "invitations": { "org_…": [ … ] },
+///   "tenant_settings": { "default_redirection_uri": "https://…/login" },
 ///   "tenantplan_local": { "fail_after_requests": 12, "fail_writes_after": 3, "latency_ms": 5,
 ///                       "pending_delete_conflicts": 2 } }
 /// ```
 /// A connection without `options` stands for a read made without `read:connections_options`. The project's own
 /// switches live under `tenantplan_local`, never inside Auth0 objects; other unknown top-level keys are kept.
+/// `tenant_settings` is optional and holds members of `GET /api/v2/tenants/settings`; only
+/// `default_redirection_uri` (the tenant's default login route, used for invitation URLs) is read.
 struct LocalTenantState: Sendable {
     var organizations: [[String: JSONValue]] = []
     var connections: [[String: JSONValue]] = []
