@@ -61,6 +61,10 @@ public struct CommandContext: Sendable {
     public var readConfirmation: @Sendable () -> String?
     /// True when standard input is a terminal, so a confirmation can be asked for.
     public var isInteractive: Bool
+    /// True when standard error is a terminal: progress is redrawn in place rather than printed line by line.
+    public var stderrIsTerminal: Bool
+    /// The clock progress reports use.
+    public var clock: @Sendable () -> Date
     /// Today, for policy exceptions that expire.
     public var now: Date
 
@@ -69,8 +73,10 @@ public struct CommandContext: Sendable {
         environment: [String: String], stdout: any TextSink, stderr: any TextSink,
         openTenant: @escaping @Sendable (TenantSelection) throws -> any ManagementTransport,
         readConfirmation: @escaping @Sendable () -> String? = { nil }, isInteractive: Bool = false,
-        now: Date = Date()
+        now: Date = Date(), stderrIsTerminal: Bool = false, clock: @escaping @Sendable () -> Date = Date.init
     ) {
+        self.stderrIsTerminal = stderrIsTerminal
+        self.clock = clock
         self.isInteractive = isInteractive
         self.environment = environment
         self.stdout = stdout
@@ -86,6 +92,7 @@ public struct CommandContext: Sendable {
         return CommandContext(
             environment: ProcessInfo.processInfo.environment, stdout: StandardStream.output,
             stderr: StandardStream.error, openTenant: TenantSelection.open,
-            readConfirmation: { interactive ? readLine() : nil }, isInteractive: interactive)
+            readConfirmation: { interactive ? readLine() : nil }, isInteractive: interactive,
+            stderrIsTerminal: isatty(2) == 1)
     }
 }

@@ -134,7 +134,12 @@ struct Pipeline {
     ) async throws -> (plan: Plan, client: ManagementClient, live: LiveSnapshot) {
         let client = try client(for: tenant, opened: opened)
         guard let organizations else {
-            let live = try await SnapshotReader.read(client, scope: Planner.readScope(for: tenant))
+            let reporter = ProgressReporter(
+                stderr: context.stderr, isTerminal: context.stderrIsTerminal, now: context.clock)
+            defer { reporter.finish() }
+            let live = try await SnapshotReader.read(
+                client, scope: Planner.readScope(for: tenant), parallelism: 1,
+                progress: { reporter.update($0) })
             return (try Planner(tenant: tenant, live: live).plan(), client, live)
         }
         let targets = Planner.targets(for: tenant, organizations: organizations)

@@ -42,13 +42,17 @@ public struct Planner: Sendable {
         liveRoles = Dictionary(live.roles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// What must be read of the live tenant to plan `tenant`: the four top-level lists always (the plan counts
-    /// what it leaves alone), relationships only for declared organizations and connections.
+    /// What must be read of the live tenant to plan `tenant`: the four top-level lists always (the plan counts what
+    /// it leaves alone), relationships only for declared organizations and connections. Connection clients are
+    /// read from the client side: the declared clients and any client an `enabled_clients` list names.
     public static func readScope(for tenant: Tenant) -> SnapshotReader.Scope {
         let customers = tenant.customers ?? []
+        let linked = tenant.allConnections.filter { $0.enabledClients != nil }
+        let named = linked.flatMap { $0.enabledClients?.value ?? [] }.map(\.value)
         return SnapshotReader.Scope(
             enabledConnectionsOf: Set(customers.filter { $0.connections != nil }.map(\.organization.name.value)),
-            clientsOf: Set(tenant.allConnections.filter { $0.enabledClients != nil }.map(\.name.value)))
+            clientsOf: Set(linked.map(\.name.value)),
+            connectionsOfClients: Set((tenant.clients ?? []).map(\.name.value) + named))
     }
 
     /// What a scoped plan of some customers reads (``SnapshotReader/read(_:targets:)``) and keeps

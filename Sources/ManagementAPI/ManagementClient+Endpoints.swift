@@ -42,6 +42,16 @@ extension ManagementClient {
 
     // MARK: Clients and roles
 
+    /// `GET /api/v2/clients/{id}/connections?fields=id,name` (checkpoint pagination): the ids of the connections
+    /// the client is enabled for ("Get enabled connections for a client", which needs `read:connections` and
+    /// `read:clients`). One request per 100 connections, whatever the number of connections in the tenant.
+    public func clientConnections(clientID: String) async throws -> [String] {
+        try await checkpointList(
+            "/api/v2/clients/\(Self.segment(clientID))/connections", key: "connections",
+            query: ["fields": "id,name", "include_fields": "true"]
+        ).compactMap { $0["id"]?.stringValue }
+    }
+
     /// `GET /api/v2/clients` (checkpoint pagination).
     public func listClients() async throws -> [LiveClient] {
         try await checkpointList("/api/v2/clients", key: "clients").compactMap(LiveClient.init)

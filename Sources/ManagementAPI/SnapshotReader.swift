@@ -5,37 +5,116 @@ public enum SnapshotReader {
     public struct Scope: Sendable {
         /// Names of organizations whose enabled connections are read.
         public var enabledConnectionsOf: Set<String>
-        /// Names of connections whose enabled clients are read.
+        /// Names of connections whose enabled clients are needed (only the clients of ``connectionsOfClients``
+        /// are known: the plan compares managed clients only).
         public var clientsOf: Set<String>
+        /// Names of clients whose enabled connections are read (`GET /clients/{id}/connections`): the managed
+        /// clients and any client an `enabled_clients` list names.
+        public var connectionsOfClients: Set<String>
 
         /// Creates a scope.
-        public init(enabledConnectionsOf: Set<String>, clientsOf: Set<String>) {
+        public init(enabledConnectionsOf: Set<String>, clientsOf: Set<String>, connectionsOfClients: Set<String> = []) {
             self.enabledConnectionsOf = enabledConnectionsOf
             self.clientsOf = clientsOf
+            self.connectionsOfClients = connectionsOfClients
         }
     }
 
-    /// Reads the snapshot.
+    /// What a read has done so far, for progress on stderr.
+    public struct Progress: Sendable, Equatable {
+        /// Organizations whose enabled connections were read.
+        public var organizationsRead: Int
+        /// Organizations whose enabled connections will be read.
+        public var organizationsTotal: Int
+        /// Requests made so far.
+        public var requests: Int
+
+        /// Creates a progress value.
+        public init(organizationsRead: Int, organizationsTotal: Int, requests: Int) {
+            self.organizationsRead = organizationsRead
+            self.organizationsTotal = organizationsTotal
+            self.requests = requests
+        }
+    }
+
+    /// Reads the snapshot: `GET /organizations`, the enabled connections of the organizations in scope (up to
+    /// `parallelism` at a time), `GET /connections`, `GET /clients`, the enabled connections of the clients in
+    /// scope (`GET /clients/{id}/connections`, one request per 100 links rather than one per connection), and
+    /// `GET /roles`. Requests: `ceil(organizations/100) + organizations in scope + ceil(connections/100)
+    /// + ceil(clients/100) + sum over clients in scope of ceil(links/100) + ceil(roles/100)`.
+    /// - Parameters:
+    ///   - parallelism: The most requests in flight at once (1: one after the other, in a fixed order).
+    ///   - progress: Called after each organization's enabled connections are read.
     /// - Returns: The snapshot; `requestCount` counts the requests this read made.
     /// - Throws: ``ManagementAPIError`` or ``TransportError`` from any request; a partial read is never returned.
-    public static func read(_ client: ManagementClient, scope: Scope) async throws -> LiveSnapshot {
+    public static func read(
+        _ client: ManagementClient, scope: Scope, parallelism: Int = 1,
+        progress: (@Sendable (Progress) -> Void)? = nil
+    ) async throws -> LiveSnapshot {
         let before = client.requestCount
         var snapshot = LiveSnapshot()
         snapshot.organizations = try await client.listOrganizations()
-        for index in snapshot.organizations.indices
-        where scope.enabledConnectionsOf.contains(snapshot.organizations[index].name) {
-            snapshot.organizations[index].enabledConnections = try await client.enabledConnections(
-                organizationID: snapshot.organizations[index].id)
+        let inScope = snapshot.organizations.indices.filter {
+            scope.enabledConnectionsOf.contains(snapshot.organizations[$0].name)
         }
+        let ids = inScope.map { snapshot.organizations[$0].id }
+        let enabled = try await enabledConnections(
+            client, organizationIDs: ids, parallelism: parallelism, before: before, progress: progress)
+        for (index, connections) in zip(inScope, enabled) { snapshot.organizations[index].enabledConnections = connections }
+
         snapshot.connections = try await client.listConnections()
-        for index in snapshot.connections.indices where scope.clientsOf.contains(snapshot.connections[index].name) {
-            snapshot.connections[index].enabledClients = try await client.connectionClients(
-                connectionID: snapshot.connections[index].id)
-        }
         snapshot.clients = try await client.listClients()
+        let needed = snapshot.connections.indices.filter { scope.clientsOf.contains(snapshot.connections[$0].name) }
+        if !needed.isEmpty {
+            var links: [String: [String]] = [:]  // connection id -> client ids, of the clients read
+            for live in snapshot.clients where scope.connectionsOfClients.contains(live.name) {
+                for connectionID in try await client.clientConnections(clientID: live.clientID) {
+                    links[connectionID, default: []].append(live.clientID)
+                }
+            }
+            for index in needed { snapshot.connections[index].enabledClients = links[snapshot.connections[index].id] ?? [] }
+        }
         snapshot.roles = try await client.listRoles()
         snapshot.requestCount = client.requestCount - before
         return snapshot
+    }
+
+    /// The enabled connections of each organization, in the order of `organizationIDs`, at most `parallelism`
+    /// requests in flight.
+    private static func enabledConnections(
+        _ client: ManagementClient, organizationIDs: [String], parallelism: Int, before: Int,
+        progress: (@Sendable (Progress) -> Void)?
+    ) async throws -> [[LiveEnabledConnection]] {
+        let total = organizationIDs.count
+        guard parallelism > 1 else {
+            var all: [[LiveEnabledConnection]] = []
+            for id in organizationIDs {
+                all.append(try await client.enabledConnections(organizationID: id))
+                progress?(Progress(organizationsRead: all.count, organizationsTotal: total, requests: client.requestCount - before))
+            }
+            return all
+        }
+        return try await withThrowingTaskGroup(of: (Int, [LiveEnabledConnection]).self) { group in
+            var results = [[LiveEnabledConnection]](repeating: [], count: total)
+            var next = 0
+            var done = 0
+            while next < min(parallelism, total) {
+                let index = next
+                group.addTask { (index, try await client.enabledConnections(organizationID: organizationIDs[index])) }
+                next += 1
+            }
+            while let (index, connections) = try await group.next() {
+                results[index] = connections
+                done += 1
+                progress?(Progress(organizationsRead: done, organizationsTotal: total, requests: client.requestCount - before))
+                if next < total {
+                    let index = next
+                    group.addTask { (index, try await client.enabledConnections(organizationID: organizationIDs[index])) }
+                    next += 1
+                }
+            }
+            return results
+        }
     }
 }
 
