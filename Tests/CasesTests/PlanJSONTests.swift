@@ -17,7 +17,7 @@ import TestSupport
         #expect(document.removeValue(forKey: "target") == .string("local tenant \(work.path("live.json"))"))
         #expect(JSONValue.object(document) == [
             "format_version": 1,
-            "read": ["organizations": 1, "connections": 1, "clients": 0, "roles": 0, "requests": 5],
+            "read": ["organizations": 1, "connections": 1, "clients": 0, "roles": 0, "requests": 5, "scope": .null],
             "summary": [
                 "add": 0, "change": 1, "destroy": 0,
                 "unmanaged": ["organizations": 0, "connections": 0, "clients": 0, "roles": 0],

@@ -120,7 +120,7 @@ import TestSupport
             ["plan", "tenant", "--tenant", "local:live.json", "--changed-since", "HEAD"], environment: ExampleTenant.secrets)
         #expect(result.exitCode == 0)
         #expect(result.stderr == "tenantplan: note: tenant.yaml changed since HEAD: planning everything\n")
-        #expect(result.planLines[1] == "read 3 organizations, 3 connections, 1 client, 2 roles in 10 requests")
+        #expect(result.planLines[1] == "read 3 organizations, 3 connections, 1 client, 2 roles in 8 requests")
     }
 
     @Test func removedCustomerFileMeansAFullPlan() async throws {
