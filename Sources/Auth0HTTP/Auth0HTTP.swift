@@ -1,1 +1,0 @@
-// Placeholder: the Auth0 HTTP client is being built here.

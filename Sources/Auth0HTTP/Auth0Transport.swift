@@ -1,0 +1,284 @@
+import Foundation
+import JSONValues
+import ManagementAPI
+
+/// The real Auth0 Management API v2 behind ``ManagementTransport``, over URLSession.
+///
+/// Each ``send(_:)``:
+/// - gets a token (see ``Auth0Configuration``; cached until shortly before `expires_in`) and sends
+///   `{endpoint}{path}?{query sorted by name, percent-encoded}` with `Authorization: Bearer`, the JSON body and
+///   `Content-Type: application/json`;
+/// - keeps to the budget: at most ``Auth0TransportOptions/parallelism`` requests in flight, starts spaced for
+///   ``Auth0TransportOptions/maxRequestsPerSecond``, and a pause until `x-ratelimit-reset` once
+///   `x-ratelimit-remaining` is below `x-ratelimit-limit × (1 − bucketShare)` (half the bucket by default);
+/// - on 401 replaces the token once and sends the request once more (client credentials only);
+/// - on 429 waits `Retry-After` seconds, else until `x-ratelimit-reset` (epoch seconds), else a jittered backoff,
+///   and sends again, for every method (a 429 was not processed); after
+///   ``Auth0TransportOptions/maxRateLimitRetries`` retries, or when asked to wait longer than
+///   ``Auth0TransportOptions/maxRateLimitWait``, the 429 is returned with the reason in its `message`;
+/// - on 5xx or no answer, sends GET, PATCH and DELETE again after a jittered exponential backoff, up to
+///   ``Auth0TransportOptions/maxAttempts`` attempts; then the last 5xx is returned with
+///   `(gave up after N attempts)` added to its `message`, or a ``TransportError`` saying so is thrown. POST is
+///   sent once: its answer may be lost after it took effect (the engine looks a create up by name instead).
+///
+/// Response bodies are decoded tolerantly: empty -> `nil`, JSON -> the value, anything else -> the text as a
+/// string. Header names are lowercased. The verbose log gets one line per request
+/// (`GET /api/v2/organizations?take=100 -> 200 (123 ms)`) and one per rate-limit wait or retry, never a header,
+/// a body, the client secret or a token.
+public struct Auth0Transport: ManagementTransport {
+    /// What this transport reaches and how.
+    public let configuration: Auth0Configuration
+    /// Limits and retry settings.
+    public let options: Auth0TransportOptions
+    /// Counters for progress displays.
+    public let statistics: Auth0TransportStatistics
+    private let clock: Auth0Clock
+    private let log: (@Sendable (String) -> Void)?
+    private let http: HTTPSession
+    private let tokens: TokenProvider
+    private let budget: RequestBudget
+    private let redactor: Redactor
+
+    /// Creates a transport; nothing is sent until the first request or ``checkScopes(for:)``.
+    /// - Parameters:
+    ///   - configuration: The tenant and credentials (``Auth0Configuration/fromEnvironment(_:)``).
+    ///   - options: Limits and retries; the defaults suit a shared production tenant.
+    ///   - clock: Time sources; tests inject one that records waits.
+    ///   - log: The verbose sink (`--verbose`: standard error), one line per call; `nil` for none.
+    public init(
+        configuration: Auth0Configuration, options: Auth0TransportOptions = Auth0TransportOptions(),
+        clock: Auth0Clock = .system, log: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.configuration = configuration
+        self.options = options
+        self.clock = clock
+        self.log = log
+        statistics = Auth0TransportStatistics()
+        redactor = Redactor(configuration.credentials.secrets)
+        http = HTTPSession(timeout: options.requestTimeoutSeconds)
+        budget = RequestBudget(options: options)
+        tokens = TokenProvider(
+            configuration: configuration, options: options, http: http, clock: clock, statistics: statistics,
+            redactor: redactor, log: log)
+    }
+
+    /// A transport for the tenant the `AUTH0_*` variables name.
+    /// - Throws: ``Auth0ConfigurationError``.
+    public static func fromEnvironment(
+        _ environment: [String: String], options: Auth0TransportOptions = Auth0TransportOptions(),
+        log: (@Sendable (String) -> Void)? = nil
+    ) throws -> Auth0Transport {
+        Auth0Transport(configuration: try Auth0Configuration.fromEnvironment(environment), options: options, log: log)
+    }
+
+    /// `example-prod.eu.auth0.com`, or `loopback Auth0 endpoint http://127.0.0.1:PORT (tenant.domain not checked)`.
+    public var tenantDescription: String { configuration.tenantDescription }
+
+    /// The host, lowercased, checked against `tenant.domain`; `nil` for a loopback endpoint.
+    public var remoteDomain: String? { configuration.remoteDomain }
+
+    // MARK: Scopes
+
+    /// The scopes the token carries: the token response's `scope` (client credentials; this requests the token
+    /// when none is cached) or the `scope` claim of the `AUTH0_API_TOKEN` JWT. No Management API request is made.
+    /// - Throws: ``Auth0TokenError``.
+    public func grantedScopes() async throws -> [String] {
+        try await tokens.scopes()
+    }
+
+    /// The scope preflight: checks that the token carries every scope `command` needs, before any Management API
+    /// request.
+    /// - Throws: ``MissingScopes`` naming each missing scope and the command; ``Auth0TokenError`` when no token
+    ///   could be had or `AUTH0_API_TOKEN` is not a readable JWT.
+    public func checkScopes(for command: RequiredScopes) async throws {
+        let missing = command.missing(from: try await grantedScopes())
+        guard missing.isEmpty else { throw MissingScopes(command: command.rawValue, missing: missing) }
+    }
+
+    // MARK: Sending
+
+    /// Sends one Management API request with the token, budget and retries described on the type.
+    /// - Returns: The response, whatever its status.
+    /// - Throws: ``TransportError`` when no answer came (after the retries for GET, PATCH, DELETE; at once for
+    ///   POST), ``Auth0TokenError`` when no token could be had, `CancellationError` when cancelled while waiting.
+    public func send(_ request: APIRequest) async throws -> APIResponse {
+        let label = redactor.clean(request.description)
+        guard let url = URL(string: configuration.endpoint.baseURL + request.path + Self.queryString(request.query))
+        else { throw TransportError(request: label, reason: "the path does not form a URL") }
+        let body = request.body?.encoded()
+        var token = try await tokens.token()
+        var attempts = 0
+        var failures = 0
+        var rateLimited = 0
+        var replacedToken = false
+        while true {
+            attempts += 1
+            await budget.enter()
+            let answer: Result<HTTPAnswer, HTTPFailure>
+            let elapsed: Int
+            do {
+                try await waitForBudget()
+                statistics.update { $0.requestsSent += 1 }
+                let started = clock.nowMilliseconds()
+                answer = await http.exchange(
+                    method: request.method.rawValue, url: url,
+                    headers: headers(token: token.value, hasBody: body != nil), body: body)
+                elapsed = clock.nowMilliseconds() - started
+            } catch {
+                await budget.leave()
+                throw error
+            }
+            if case .success(let value) = answer, value.status != 429 {
+                await budget.observe(headers: value.headers, now: clock.nowMilliseconds())
+            }
+            await budget.leave()
+
+            let raw: HTTPAnswer
+            switch answer {
+            case .failure(let failure):
+                emit("\(label) -> no response: \(failure.reason) (\(elapsed) ms)")
+                guard request.method.isIdempotent else {
+                    throw TransportError(request: label, reason: "\(failure.reason); POST is not retried")
+                }
+                guard failures + 1 < options.maxAttempts else {
+                    throw TransportError(
+                        request: label, reason: "\(failure.reason); gave up after \(Self.attempts(attempts))")
+                }
+                failures += 1
+                try await backoff(label, retry: failures, what: "no response: \(failure.reason)")
+                continue
+            case .success(let value):
+                raw = value
+            }
+            emit("\(label) -> \(raw.status) (\(elapsed) ms)")
+            let response = APIResponse(status: raw.status, headers: raw.headers, body: Self.decodeBody(raw.body))
+
+            if raw.status == 401, !replacedToken, let replacement = try await tokens.replacement(for: token.value) {
+                replacedToken = true
+                token = replacement
+                continue
+            }
+            if raw.status == 429 {
+                statistics.update { $0.rateLimitedResponses += 1 }
+                guard rateLimited < options.maxRateLimitRetries else {
+                    return Self.annotated(response, "gave up after \(Self.attempts(attempts)), rate limited")
+                }
+                rateLimited += 1
+                let now = clock.nowMilliseconds()
+                let (wait, reason) = Self.rateLimitWait(
+                    headers: raw.headers, now: now, retry: rateLimited, options: options, jitter: clock.jitter())
+                let longest = Auth0TransportOptions.milliseconds(options.maxRateLimitWait)
+                guard wait <= longest else {
+                    return Self.annotated(
+                        response,
+                        "rate limited: asked to wait \(RateLimitHeaders.seconds(wait)) (\(reason)), "
+                            + "more than the \(RateLimitHeaders.seconds(longest)) tenantplan waits")
+                }
+                await budget.pause(until: now + wait, reason: reason)
+                continue
+            }
+            if (500...599).contains(raw.status), request.method.isIdempotent {
+                guard failures + 1 < options.maxAttempts else {
+                    guard failures > 0 else { return response }
+                    return Self.annotated(response, "gave up after \(Self.attempts(attempts))")
+                }
+                failures += 1
+                try await backoff(label, retry: failures, what: "\(raw.status)")
+                continue
+            }
+            return response
+        }
+    }
+
+    // MARK: Parts
+
+    /// Waits for the next start the budget allows; logs and counts a rate-limit wait, counts a pacing wait.
+    private func waitForBudget() async throws {
+        let wait = await budget.reserve(now: clock.nowMilliseconds())
+        guard wait.milliseconds > 0 else { return }
+        if wait.isRateLimit {
+            emit("rate limit: waiting \(RateLimitHeaders.seconds(wait.milliseconds)) (\(wait.reason))")
+            statistics.update { $0.rateLimitWait += .milliseconds(wait.milliseconds) }
+        } else {
+            statistics.update { $0.pacingWait += .milliseconds(wait.milliseconds) }
+        }
+        try await clock.sleep(.milliseconds(wait.milliseconds))
+    }
+
+    private func backoff(_ label: String, retry: Int, what: String) async throws {
+        let wait = options.backoffMilliseconds(retry: retry, jitter: clock.jitter())
+        emit(
+            "retrying \(label) in \(RateLimitHeaders.seconds(wait)) "
+                + "(\(what), attempt \(retry + 1) of \(options.maxAttempts))")
+        statistics.update {
+            $0.retries += 1
+            $0.retryWait += .milliseconds(wait)
+        }
+        try await clock.sleep(.milliseconds(wait))
+    }
+
+    private func headers(token: String, hasBody: Bool) -> [String: String] {
+        var headers = ["Authorization": "Bearer \(token)", "Accept": "application/json", "User-Agent": "tenantplan"]
+        if hasBody { headers["Content-Type"] = "application/json" }
+        return headers
+    }
+
+    private func emit(_ line: String) {
+        log?(redactor.clean(line))
+    }
+
+    /// How long to wait after a 429, in milliseconds, and why: `Retry-After` (seconds) wins; else until
+    /// `x-ratelimit-reset` (epoch seconds; none when already past); else the jittered backoff of retry `retry`.
+    static func rateLimitWait(
+        headers: [String: String], now: Int, retry: Int, options: Auth0TransportOptions, jitter: Double
+    ) -> (Int, String) {
+        if let wait = RateLimitHeaders.retryAfterMilliseconds(headers["retry-after"], now: now) {
+            return (wait, "Retry-After")
+        }
+        if let reset = RateLimitHeaders.resetMilliseconds(headers["x-ratelimit-reset"], now: now) {
+            return (max(0, reset - now), "x-ratelimit-reset")
+        }
+        let wait = options.backoffMilliseconds(retry: retry, jitter: jitter)
+        return (wait, "429 without Retry-After or x-ratelimit-reset")
+    }
+
+    /// `?a=1&b=2` with names sorted and names and values percent-encoded (only RFC 3986 unreserved characters
+    /// left as they are); empty for no query.
+    static func queryString(_ query: [String: String]) -> String {
+        guard !query.isEmpty else { return "" }
+        var unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        unreserved.insert(charactersIn: "-._~")
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text }
+        return "?" + query.keys.sorted().map { "\(encode($0))=\(encode(query[$0]!))" }.joined(separator: "&")
+    }
+
+    /// The body as JSON; `nil` when empty; the text as a string when not JSON.
+    static func decodeBody(_ data: Data) -> JSONValue? {
+        guard !data.isEmpty else { return nil }
+        if let value = try? JSONValue(data: data) { return value }
+        let text = String(decoding: data, as: UTF8.self)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : .string(text)
+    }
+
+    /// The response with `(note)` added to its error `message` (a body made when it has none), so
+    /// ``ManagementAPIError`` shows why tenantplan stopped retrying.
+    static func annotated(_ response: APIResponse, _ note: String) -> APIResponse {
+        var body = response.body?.objectValue ?? ["statusCode": .int(response.status)]
+        if body["error"]?.stringValue == nil, let phrase = reasonPhrases[response.status] {
+            body["error"] = .string(phrase)
+        }
+        if let message = body["message"]?.stringValue {
+            body["message"] = .string("\(message) (\(note))")
+        } else {
+            body["message"] = .string("(\(note))")
+        }
+        return APIResponse(status: response.status, headers: response.headers, body: .object(body))
+    }
+
+    static func attempts(_ count: Int) -> String { count == 1 ? "1 attempt" : "\(count) attempts" }
+
+    private static let reasonPhrases = [
+        429: "Too Many Requests", 500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
+        503: "Service Unavailable", 504: "Gateway Timeout",
+    ]
+}

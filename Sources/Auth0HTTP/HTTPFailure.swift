@@ -1,0 +1,4 @@
+/// No answer: the reason, free of secrets.
+struct HTTPFailure: Error, Sendable {
+    let reason: String
+}

@@ -1,0 +1,21 @@
+/// The token lacks scopes a command needs: `the token lacks scopes apply needs: create:connections, …`.
+///
+/// Grant them to the application in the Auth0 Dashboard (Applications > APIs > Auth0 Management API >
+/// Machine to Machine Applications), or issue an `AUTH0_API_TOKEN` that carries them.
+public struct MissingScopes: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The command, e.g. `apply`.
+    public let command: String
+    /// The scopes it needs that the token lacks, in ``RequiredScopes/scopes`` order.
+    public let missing: [String]
+
+    /// Creates the error.
+    public init(command: String, missing: [String]) {
+        self.command = command
+        self.missing = missing
+    }
+
+    /// `the token lacks scopes COMMAND needs: SCOPE, SCOPE`.
+    public var description: String {
+        "the token lacks scopes \(command) needs: \(missing.joined(separator: ", "))"
+    }
+}

@@ -1,0 +1,147 @@
+import Auth0HTTP
+import Foundation
+import ManagementAPI
+import TestSupport
+import Testing
+
+@Suite("Rate limits: 429, the bucket share, pacing, concurrency")
+struct RateLimitTests {
+    static let start = RecordingClock.start
+
+    static func tooMany(_ headers: [String: String]) -> LoopbackResponse {
+        .apiError(429, "Too Many Requests", "Global limit has been reached", headers: headers)
+    }
+
+    @Test("a 429 with x-ratelimit-reset waits until the reset, then succeeds")
+    func waitsUntilReset() async throws {
+        let fake = try ScriptedAuth0([
+            Self.tooMany(["x-ratelimit-limit": "10", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(Self.start + 5)"])
+        ])
+        let transport = try fake.transport()
+        let response = try await transport.send(APIRequest(.get, "/api/v2/roles"))
+        #expect(response.status == 200)
+        #expect(fake.clock.sleeps == [.seconds(5)])
+        #expect(fake.server.requests == [ScriptedAuth0.tokenRequest, "GET /api/v2/roles", "GET /api/v2/roles"])
+        #expect(fake.log.all == [
+            "POST /oauth/token -> 200 (0 ms)",
+            "GET /api/v2/roles -> 429 (0 ms)",
+            "rate limit: waiting 5 s (x-ratelimit-reset)",
+            "GET /api/v2/roles -> 200 (0 ms)",
+        ])
+        let stats = transport.statistics.snapshot
+        #expect(stats.rateLimitWait == .seconds(5))
+        #expect(stats.secondsWaitedOnRateLimits == 5)
+        #expect(stats.rateLimitedResponses == 1)
+        #expect(stats.requestsSent == 2)
+    }
+
+    @Test("Retry-After wins over x-ratelimit-reset")
+    func retryAfterWins() async throws {
+        let fake = try ScriptedAuth0([
+            Self.tooMany(["Retry-After": "2", "x-ratelimit-limit": "10", "x-ratelimit-remaining": "0",
+                "x-ratelimit-reset": "\(Self.start + 30)"])
+        ])
+        let transport = try fake.transport()
+        #expect(try await transport.send(APIRequest(.get, "/api/v2/roles")).status == 200)
+        #expect(fake.clock.sleeps == [.seconds(2)])
+        #expect(fake.log.all.contains("rate limit: waiting 2 s (Retry-After)"))
+    }
+
+    @Test("a 429 without either header waits the jittered backoff")
+    func noHeaders() async throws {
+        let fake = try ScriptedAuth0([Self.tooMany([:]), Self.tooMany([:])])
+        #expect(try await fake.transport().send(APIRequest(.get, "/api/v2/roles")).status == 200)
+        #expect(fake.clock.sleeps == [.milliseconds(750), .milliseconds(1500)])
+    }
+
+    @Test("a POST answered 429 is sent again: Auth0 did not process it")
+    func postRetriedOn429() async throws {
+        let fake = try ScriptedAuth0([Self.tooMany(["Retry-After": "1"])])
+        let response = try await fake.transport().send(APIRequest(.post, "/api/v2/organizations", body: ["name": "delta"]))
+        #expect(response.status == 201)
+        #expect(fake.server.requests == [ScriptedAuth0.tokenRequest, "POST /api/v2/organizations", "POST /api/v2/organizations"])
+        #expect(fake.clock.sleeps == [.seconds(1)])
+    }
+
+    @Test("after the cap of 429 retries the 429 is returned, saying how many attempts were made")
+    func capped() async throws {
+        let fake = try ScriptedAuth0(Array(repeating: Self.tooMany(["Retry-After": "1"]), count: 5))
+        let client = ManagementClient(
+            transport: try fake.transport(Auth0TransportOptions(maxRequestsPerSecond: 0, maxRateLimitRetries: 2)))
+        let error = await #expect(throws: ManagementAPIError.self) { try await client.call(APIRequest(.get, "/api/v2/roles")) }
+        #expect(
+            error?.description
+                == "GET /api/v2/roles: 429 Too Many Requests: Global limit has been reached (gave up after 3 attempts, rate limited)")
+        #expect(fake.clock.sleeps == [.seconds(1), .seconds(1)])
+        #expect(fake.server.requests.count == 4)
+    }
+
+    @Test("a 429 asking for a longer wait than maxRateLimitWait is returned at once")
+    func tooLong() async throws {
+        let fake = try ScriptedAuth0([Self.tooMany(["Retry-After": "3600"])])
+        let client = ManagementClient(transport: try fake.transport())
+        let error = await #expect(throws: ManagementAPIError.self) { try await client.call(APIRequest(.get, "/api/v2/roles")) }
+        #expect(
+            error?.description
+                == "GET /api/v2/roles: 429 Too Many Requests: Global limit has been reached (rate limited: asked to wait "
+                + "3600 s (Retry-After), more than the 120 s tenantplan waits)")
+        #expect(fake.clock.sleeps == [])
+    }
+
+    @Test("x-ratelimit-remaining below half of x-ratelimit-limit: the next request waits until the reset")
+    func bucketShare() async throws {
+        func ok(remaining: Int) -> LoopbackResponse {
+            .json(200, [], headers: [
+                "x-ratelimit-limit": "10", "x-ratelimit-remaining": "\(remaining)",
+                "x-ratelimit-reset": "\(Self.start + 7)",
+            ])
+        }
+        let fake = try ScriptedAuth0([ok(remaining: 5), ok(remaining: 4)])
+        let transport = try fake.transport()
+        for _ in 0..<3 { #expect(try await transport.send(APIRequest(.get, "/api/v2/roles")).status == 200) }
+        #expect(fake.clock.sleeps == [.seconds(7)])
+        #expect(fake.log.all == [
+            "POST /oauth/token -> 200 (0 ms)",
+            "GET /api/v2/roles -> 200 (0 ms)",
+            "GET /api/v2/roles -> 200 (0 ms)",
+            "rate limit: waiting 7 s (x-ratelimit-remaining 4 of 10)",
+            "GET /api/v2/roles -> 200 (0 ms)",
+        ])
+        #expect(transport.statistics.snapshot.rateLimitWait == .seconds(7))
+    }
+
+    @Test("maxRequestsPerSecond = 2: five requests start 500 ms apart")
+    func pacing() async throws {
+        let fake = try ScriptedAuth0()
+        let transport = try fake.transport(Auth0TransportOptions(maxRequestsPerSecond: 2))
+        for _ in 0..<5 { _ = try await transport.send(APIRequest(.get, "/api/v2/roles")) }
+        #expect(fake.clock.sleeps == Array(repeating: .milliseconds(500), count: 4))
+        #expect(transport.statistics.snapshot.pacingWait == .seconds(2))
+        #expect(transport.statistics.snapshot.rateLimitWait == .zero)
+        #expect(fake.log.all.allSatisfy { !$0.contains("waiting") })
+    }
+
+    @Test("maxRequestsPerSecond = 3: starts are ceil(1000 / 3) = 334 ms apart")
+    func pacingRoundsUp() async throws {
+        #expect(Auth0TransportOptions(maxRequestsPerSecond: 3).pacingIntervalMilliseconds == 334)
+        #expect(Auth0TransportOptions(maxRequestsPerSecond: 0).pacingIntervalMilliseconds == 0)
+        #expect(Auth0TransportOptions().pacingIntervalMilliseconds == 200)
+    }
+
+    @Test("parallelism = 2: never more than two requests in flight")
+    func boundedConcurrency() async throws {
+        let gate = InFlightGate(target: 2, total: 6)
+        let server = try LoopbackServer { _ in await gate.pass() }
+        defer { server.stop() }
+        let transport = Auth0Transport(
+            configuration: try Auth0Configuration.fromEnvironment([
+                "AUTH0_DOMAIN": server.baseURL, "AUTH0_API_TOKEN": "static-token",
+            ]), options: Auth0TransportOptions(maxRequestsPerSecond: 0, parallelism: 2))
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<6 { group.addTask { try await transport.send(APIRequest(.get, "/api/v2/roles")).status } }
+            for try await status in group { #expect(status == 200) }
+        }
+        #expect(await gate.highest == 2)
+        #expect(server.requests.count == 6)
+    }
+}
