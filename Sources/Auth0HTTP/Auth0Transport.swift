@@ -77,6 +77,17 @@ public struct Auth0Transport: ManagementTransport {
     /// The host, lowercased, checked against `tenant.domain`; `nil` for a loopback endpoint.
     public var remoteDomain: String? { configuration.remoteDomain }
 
+    /// The scope preflight of the seam: ``checkScopes(for:)`` for a command ``RequiredScopes`` knows; other
+    /// commands need no Management API scope.
+    /// - Throws: ``MissingScopes``, ``Auth0TokenError``.
+    public func preflight(for command: String) async throws {
+        guard let needs = RequiredScopes(rawValue: command) else { return }
+        try await checkScopes(for: needs)
+    }
+
+    /// Seconds spent waiting on 429 answers and the half-bucket rule so far.
+    public var secondsWaitedOnRateLimits: Double { statistics.snapshot.secondsWaitedOnRateLimits }
+
     // MARK: Scopes
 
     /// The scopes the token carries: the token response's `scope` (client credentials; this requests the token

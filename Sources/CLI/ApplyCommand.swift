@@ -14,16 +14,19 @@ import Policy
 enum ApplyCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
         let args = try Arguments(
-            arguments, flags: ["auto-approve", "allow-destroy", "allow-identity-change"], options: ["tenant"])
+            arguments, flags: ConnectionOptions.flags.union(["auto-approve", "allow-destroy", "allow-identity-change"]),
+            options: ConnectionOptions.options.union(["tenant"]))
+        let connection = try ConnectionOptions(args)
         let path = try args.directory()
         let options = ApplyOptions(
             allowDestroy: args.flags.contains("allow-destroy"),
             allowIdentityChange: args.flags.contains("allow-identity-change"))
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            return try await applySaved(path, tenantOption: args.option("tenant"), options: options, context: context)
+            return try await applySaved(
+                path, tenantOption: args.option("tenant"), options: options, connection: connection, context: context)
         }
-        let pipeline = Pipeline(context: context, directory: path)
+        let pipeline = Pipeline(context: context, directory: path, command: "apply", connection: connection)
         let planned: Pipeline.Planned
         switch try await pipeline.checkedPlan(tenantOption: args.option("tenant")) {
         case .failure(let stop): return stop.status
@@ -58,7 +61,8 @@ enum ApplyCommand {
     /// `apply FILE`: refuses a plan whose input files, target or touched live objects changed since it was made,
     /// or whose requests apply would no longer send; otherwise applies it.
     static func applySaved(
-        _ file: String, tenantOption: String?, options: ApplyOptions, context: CommandContext
+        _ file: String, tenantOption: String?, options: ApplyOptions, connection: ConnectionOptions,
+        context: CommandContext
     ) async throws -> Int32 {
         let saved: SavedPlan
         do {
@@ -72,7 +76,7 @@ enum ApplyCommand {
             return refuse(
                 file, "\(directory) changed since the plan was made:", changedFiles, context: context)
         }
-        let pipeline = Pipeline(context: context, directory: directory)
+        let pipeline = Pipeline(context: context, directory: directory, command: "apply", connection: connection)
         let planned: Pipeline.Planned
         let scope = saved.scope.map(PlanScope.targets) ?? .full
         switch try await pipeline.checkedPlan(tenantOption: tenantOption, scope: scope) {

@@ -13,18 +13,19 @@ import ManagementAPI
 enum InvitationsCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
         let args = try Arguments(
-            arguments, flags: ["expired", "revoke-expired"], options: ["organization", "format", "tenant"])
+            arguments, flags: ConnectionOptions.flags.union(["expired", "revoke-expired"]),
+            options: ConnectionOptions.options.union(["organization", "format", "tenant"]))
         let directory = try args.directory()
         guard let organization = args.option("organization"), !organization.isEmpty else {
             throw CLIError.usage("invitations needs --organization NAME")
         }
         let json = try OutputFormat.parse(args.option("format")) == .json
-        let pipeline = Pipeline(context: context, directory: directory)
-        let selection = try TenantSelection.choose(
-            option: args.option("tenant"), directory: directory, environment: context.environment)
+        let pipeline = Pipeline(
+            context: context, directory: directory, command: "invitations", connection: try ConnectionOptions(args))
+        let selection = try pipeline.selection(tenantOption: args.option("tenant"))
         let (loaded, opened) = await pipeline.loadWhileOpening(selection)
         guard let tenant = loaded else { return ExitCode.failure }
-        let client = try pipeline.client(for: tenant, opened: opened)
+        let client = try await pipeline.client(for: tenant, opened: opened)
 
         let pending: PendingInvitations
         switch try await PendingInvitations.read(

@@ -20,8 +20,10 @@ import PlanModel
 enum InviteCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
         let args = try Arguments(
-            arguments, flags: ["dry-run", "show-url"],
-            options: ["organization", "email", "app-metadata", "inviter", "role", "ttl", "format", "from-csv", "tenant"],
+            arguments, flags: ConnectionOptions.flags.union(["dry-run", "show-url"]),
+            options: ConnectionOptions.options.union([
+                "organization", "email", "app-metadata", "inviter", "role", "ttl", "format", "from-csv", "tenant",
+            ]),
             repeatable: ["app-metadata", "role"])
         let directory = try args.directory()
         guard let organization = args.option("organization"), !organization.isEmpty else {
@@ -61,9 +63,9 @@ enum InviteCommand {
             }
         }
 
-        let pipeline = Pipeline(context: context, directory: directory)
-        let selection = try TenantSelection.choose(
-            option: args.option("tenant"), directory: directory, environment: context.environment)
+        let pipeline = Pipeline(
+            context: context, directory: directory, command: "invite", connection: try ConnectionOptions(args))
+        let selection = try pipeline.selection(tenantOption: args.option("tenant"))
         let (loaded, opened) = await pipeline.loadWhileOpening(selection)
         guard let tenant = loaded else { return ExitCode.failure }
 
@@ -93,7 +95,7 @@ enum InviteCommand {
             }
         }
 
-        let client = try pipeline.client(for: tenant, opened: opened)
+        let client = try await pipeline.client(for: tenant, opened: opened)
         let report: InvitationReport
         switch try await Inviter(client: client, now: context.now).run(
             template, invitees: invitees, rejected: rejected, dryRun: args.flags.contains("dry-run"))

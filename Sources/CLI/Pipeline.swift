@@ -1,5 +1,6 @@
 import Diff
 import Foundation
+import LocalTenant
 import ManagementAPI
 import Output
 import PlanModel
@@ -9,6 +10,20 @@ import Policy
 struct Pipeline {
     let context: CommandContext
     let directory: String
+    /// The command, for the scope preflight (`plan`, `apply`, `invite`, …).
+    var command = "plan"
+    /// How a remote tenant is paced (`--max-rps`, `--parallelism`, `--verbose`).
+    var connection = ConnectionOptions()
+
+    /// Chooses the live tenant from `--tenant`, the environment and the connection options; `--verbose` lines go to
+    /// the command's stderr.
+    /// - Throws: ``CLIError/usage(_:)`` for a malformed `--tenant`.
+    func selection(tenantOption: String?) throws -> TenantSelection {
+        let stderr = context.stderr
+        return try TenantSelection.choose(
+            option: tenantOption, directory: directory, environment: context.environment, connection: connection,
+            log: { stderr.write($0 + "\n") })
+    }
 
     /// Loads and validates the tenant directory; prints every diagnostic to stderr.
     /// - Returns: The tenant, or `nil` when there were errors (already printed).
@@ -30,15 +45,17 @@ struct Pipeline {
     }
 
     /// The client for the opened live tenant, refusing a remote tenant whose domain is not the directory's
-    /// `tenant.domain` (SPEC section 2: a production directory is never run against staging by a wrong variable).
-    /// - Throws: The opening error, or ``CLIError/unsupported(_:)`` for another tenant's domain.
-    func client(for tenant: Tenant, opened: Result<any ManagementTransport, any Error>) throws -> ManagementClient {
+    /// `tenant.domain` (SPEC section 2: a production directory is never run against staging by a wrong variable),
+    /// then running the scope preflight for ``command`` before any Management API request.
+    /// - Throws: The opening error, ``CLIError/unsupported(_:)`` for another tenant's domain, the preflight's error.
+    func client(for tenant: Tenant, opened: Result<any ManagementTransport, any Error>) async throws -> ManagementClient {
         let transport = try opened.get()
         if let domain = transport.remoteDomain, domain.lowercased() != tenant.domain.value.lowercased() {
             throw CLIError.unsupported(
                 "\(directory) belongs to \(tenant.domain.value) (tenant.yaml:\(tenant.domain.location.line)) "
                     + "but AUTH0_DOMAIN is \(domain); refusing to run against another tenant")
         }
+        try await transport.preflight(for: command)
         return ManagementClient(transport: transport)
     }
 
@@ -85,8 +102,7 @@ struct Pipeline {
     func checkedPlan(tenantOption: String?, json: Bool = false, scope: PlanScope = .full) async throws
         -> Result<Planned, Stop>
     {
-        let selection = try TenantSelection.choose(
-            option: tenantOption, directory: directory, environment: context.environment)
+        let selection = try selection(tenantOption: tenantOption)
         noteMissingLocalTenant(selection, explicit: tenantOption != nil)
         let (loaded, transport) = await loadWhileOpening(selection)
         guard let tenant = loaded else { return .failure(Stop(status: ExitCode.failure)) }
@@ -132,13 +148,17 @@ struct Pipeline {
     func plan(
         _ tenant: Tenant, transport opened: Result<any ManagementTransport, any Error>, organizations: Set<String>?
     ) async throws -> (plan: Plan, client: ManagementClient, live: LiveSnapshot) {
-        let client = try client(for: tenant, opened: opened)
+        let client = try await client(for: tenant, opened: opened)
         guard let organizations else {
+            let transport = client.transport
             let reporter = ProgressReporter(
-                stderr: context.stderr, isTerminal: context.stderrIsTerminal, now: context.clock)
+                stderr: context.stderr, isTerminal: context.stderrIsTerminal, now: context.clock,
+                waited: { transport.secondsWaitedOnRateLimits })
             defer { reporter.finish() }
+            // The local tenant answers one request at a time in a fixed order; the remote one in parallel.
+            let parallelism = transport is LocalTenant ? 1 : connection.parallelism
             let live = try await SnapshotReader.read(
-                client, scope: Planner.readScope(for: tenant), parallelism: 1,
+                client, scope: Planner.readScope(for: tenant), parallelism: parallelism,
                 progress: { reporter.update($0) })
             return (try Planner(tenant: tenant, live: live).plan(), client, live)
         }

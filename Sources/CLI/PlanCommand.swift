@@ -12,7 +12,8 @@ import Output
 enum PlanCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
         let args = try Arguments(
-            arguments, flags: ["detailed-exitcode"], options: ["tenant", "format", "out", "target", "changed-since"],
+            arguments, flags: ConnectionOptions.flags.union(["detailed-exitcode"]),
+            options: ConnectionOptions.options.union(["tenant", "format", "out", "target", "changed-since"]),
             repeatable: ["target"])
         let directory = try args.directory()
         let format = args.option("format") ?? "text"
@@ -20,7 +21,8 @@ enum PlanCommand {
             throw CLIError.usage("--format takes text, json or markdown")
         }
         let scope = try PlanScope.parse(targets: args.options["target"] ?? [], changedSince: args.option("changed-since"))
-        let pipeline = Pipeline(context: context, directory: directory)
+        let pipeline = Pipeline(
+            context: context, directory: directory, command: "plan", connection: try ConnectionOptions(args))
         let planned: Pipeline.Planned
         switch try await pipeline.checkedPlan(tenantOption: args.option("tenant"), json: format == "json", scope: scope) {
         case .failure(let stop): return stop.status

@@ -1,6 +1,39 @@
+import Auth0HTTP
 import Foundation
 import LocalTenant
 import ManagementAPI
+
+/// A remote Auth0 tenant as chosen from the environment: the domain, the `AUTH0_*` variables (secrets: never
+/// printed, see ``description``), the pacing options, and where `--verbose` lines go.
+public struct RemoteTenant: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// `AUTH0_DOMAIN` as given.
+    public let domain: String
+    /// The `AUTH0_*` variables.
+    let environment: [String: String]
+    /// `--max-rps`, `--parallelism`, `--verbose`.
+    public let connection: ConnectionOptions
+    /// Where `--verbose` lines go.
+    let log: (@Sendable (String) -> Void)?
+
+    /// Creates a remote tenant selection.
+    public init(
+        domain: String, environment: [String: String], connection: ConnectionOptions,
+        log: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.domain = domain
+        self.environment = environment.filter { $0.key.hasPrefix("AUTH0_") }
+        self.connection = connection
+        self.log = log
+    }
+
+    public static func == (lhs: RemoteTenant, rhs: RemoteTenant) -> Bool {
+        lhs.domain == rhs.domain && lhs.environment == rhs.environment && lhs.connection == rhs.connection
+    }
+
+    /// The domain only: the variables hold the client secret or a token.
+    public var description: String { "remote tenant \(domain)" }
+    public var debugDescription: String { description }
+}
 
 /// Which live tenant a command runs against (SPEC section 2).
 ///
@@ -10,8 +43,8 @@ import ManagementAPI
 public enum TenantSelection: Sendable, Equatable {
     /// The embedded local tenant saved at a path.
     case local(path: String)
-    /// A remote Auth0 tenant by domain.
-    case remote(domain: String)
+    /// A remote Auth0 tenant (`AUTH0_DOMAIN`).
+    case remote(RemoteTenant)
 
     /// The default local tenant file of a tenant directory.
     public static func defaultLocalPath(directory: String) -> String {
@@ -19,31 +52,38 @@ public enum TenantSelection: Sendable, Equatable {
     }
 
     /// Chooses the tenant from `--tenant` and the environment.
+    /// - Parameters:
+    ///   - connection: How a remote tenant is paced.
+    ///   - log: Where `--verbose` lines go.
     /// - Throws: ``CLIError/usage(_:)`` for a malformed `--tenant`.
-    public static func choose(option: String?, directory: String, environment: [String: String]) throws
-        -> TenantSelection
-    {
+    public static func choose(
+        option: String?, directory: String, environment: [String: String],
+        connection: ConnectionOptions = ConnectionOptions(), log: (@Sendable (String) -> Void)? = nil
+    ) throws -> TenantSelection {
         if let option {
             guard option.hasPrefix("local:"), option.count > 6 else {
                 throw CLIError.usage("--tenant takes local:PATH (remote tenants come from AUTH0_DOMAIN)")
             }
             return .local(path: String(option.dropFirst(6)))
         }
-        if let domain = environment["AUTH0_DOMAIN"], !domain.isEmpty { return .remote(domain: domain) }
+        if let domain = environment["AUTH0_DOMAIN"], !domain.isEmpty {
+            return .remote(RemoteTenant(domain: domain, environment: environment, connection: connection, log: log))
+        }
         return .local(path: defaultLocalPath(directory: directory))
     }
 
-    /// Opens the selection in this process.
-    /// - Throws: ``LocalTenantError`` for a bad local file; ``CLIError/unsupported(_:)`` for remote tenants, whose
-    ///   HTTP client is not built yet.
+    /// Opens the selection in this process. Opening sends no request.
+    /// - Throws: ``LocalTenantError`` for a bad local file; `Auth0ConfigurationError` for missing or contradictory
+    ///   `AUTH0_*` variables or an `http://` endpoint that is not a loopback host.
     @Sendable public static func open(_ selection: TenantSelection) throws -> any ManagementTransport {
         switch selection {
         case .local(let path):
             return try LocalTenant(path: path)
-        case .remote(let domain):
-            throw CLIError.unsupported(
-                "AUTH0_DOMAIN=\(domain): the Auth0 HTTP client is not part of this build yet; "
-                    + "unset AUTH0_DOMAIN to use the embedded local tenant, or pass --tenant local:PATH")
+        case .remote(let remote):
+            let options = Auth0TransportOptions(
+                maxRequestsPerSecond: remote.connection.maxRequestsPerSecond, parallelism: remote.connection.parallelism)
+            return try Auth0Transport.fromEnvironment(
+                remote.environment, options: options, log: remote.connection.verbose ? remote.log : nil)
         }
     }
 }

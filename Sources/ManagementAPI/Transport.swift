@@ -71,6 +71,19 @@ public protocol ManagementTransport: Sendable {
     /// - Returns: The response, whatever its status (statuses are interpreted by ``ManagementClient``).
     /// - Throws: ``TransportError`` when no response was received (connection reset, timeout, injected fault).
     func send(_ request: APIRequest) async throws -> APIResponse
+    /// Checks, before the command's first Management API request, that the credentials allow what `command`
+    /// (`plan`, `apply`, `export`, `invite`, `invitations`) needs; the local tenant allows everything.
+    /// - Throws: An error naming each missing permission and the command that needs it.
+    func preflight(for command: String) async throws
+    /// Seconds spent waiting on the tenant's rate limits so far (for progress); 0 for the local tenant.
+    var secondsWaitedOnRateLimits: Double { get }
+}
+
+extension ManagementTransport {
+    /// Allows everything: the embedded local tenant has no scopes.
+    public func preflight(for command: String) async throws {}
+    /// No rate limits: 0.
+    public var secondsWaitedOnRateLimits: Double { 0 }
 }
 
 /// A request that got no response: whether it reached the tenant is unknown.

@@ -25,19 +25,15 @@ struct CommandEndToEndTests {
         let environment = ExampleTenant.secrets.merging([
             "AUTH0_DOMAIN": server.baseURL, "AUTH0_CLIENT_ID": auth0.clientID, "AUTH0_CLIENT_SECRET": ScriptedAuth0.secret,
         ]) { $1 }
-        let log = LogLines()
 
+        /// The command as the executable runs it: the tenant chosen from AUTH0_DOMAIN and opened by
+        /// `TenantSelection.open`, paced at 100 requests per second, every request logged (`--verbose`).
         func run(_ arguments: [String]) async -> Run {
             let stdout = TextBuffer()
             let stderr = TextBuffer()
             let context = CommandContext(
-                environment: environment, stdout: stdout, stderr: stderr,
-                openTenant: { selection in
-                    guard case .remote = selection else { return try TenantSelection.open(selection) }
-                    return try Auth0Transport.fromEnvironment(
-                        environment, options: Auth0TransportOptions(maxRequestsPerSecond: 0), log: log.sink)
-                })
-            let code = await TenantplanCLI.run(arguments, context: context)
+                environment: environment, stdout: stdout, stderr: stderr, openTenant: TenantSelection.open)
+            let code = await TenantplanCLI.run(arguments + ["--max-rps", "100", "--verbose"], context: context)
             return Run(code: code, stdout: stdout.text, stderr: stderr.text)
         }
 
@@ -53,9 +49,66 @@ struct CommandEndToEndTests {
         let writes = server.requests.filter { !$0.hasPrefix("GET ") && $0 != "POST /oauth/token" }
         #expect(!writes.isEmpty)
         #expect(server.requests.filter { $0 == "POST /oauth/token" }.count == 3)
-        let outputs = [plan, apply, replan].flatMap { [$0.stdout, $0.stderr] } + log.all
+        // --verbose: one line per request on stderr, method, path, status and duration only.
+        #expect(replan.stderr.contains("GET /api/v2/organizations?take=100 -> 200 ("))
+        #expect(replan.stderr.split(separator: "\n").filter { $0.hasPrefix("GET ") }.count == 8)
+        let outputs = [plan, apply, replan].flatMap { [$0.stdout, $0.stderr] }
         for secret in [ScriptedAuth0.secret] + auth0.issuedTokens {
             #expect(outputs.allSatisfy { !$0.contains(secret) })
         }
+    }
+}
+
+@Suite("Commands over Auth0Transport: what stops them before any Management API request")
+struct CommandPreflightTests {
+    func run(_ arguments: [String], environment: [String: String]) async -> (code: Int32, stdout: String, stderr: String) {
+        let stdout = TextBuffer()
+        let stderr = TextBuffer()
+        let context = CommandContext(
+            environment: environment, stdout: stdout, stderr: stderr, openTenant: TenantSelection.open)
+        let code = await TenantplanCLI.run(arguments + ["--max-rps", "100"], context: context)
+        return (code, stdout.text, stderr.text)
+    }
+
+    @Test("a token without read:roles and read:connections_options stops plan, naming both")
+    func missingScopes() async throws {
+        let work = try CaseWorkspace(empty: "auth0http-scopes")
+        try ExampleTenant.copy(into: work)
+        let scope = LoopbackAuth0.allScopes.split(separator: " ")
+            .filter { $0 != "read:roles" && $0 != "read:connections_options" }.joined(separator: " ")
+        let auth0 = LoopbackAuth0(tenant: try LocalTenant(path: work.path("live.json")), scope: scope)
+        let server = try LoopbackServer(handler: auth0.handler)
+        defer { server.stop() }
+        let environment = ExampleTenant.secrets.merging([
+            "AUTH0_DOMAIN": server.baseURL, "AUTH0_CLIENT_ID": auth0.clientID, "AUTH0_CLIENT_SECRET": auth0.clientSecret,
+        ]) { $1 }
+        let result = await run(["plan", work.path("tenant")], environment: environment)
+        #expect(result.code == 1)
+        #expect(result.stderr == "tenantplan: error: the token lacks scopes plan needs: read:connections_options, read:roles\n")
+        #expect(server.requests == ["POST /oauth/token"])
+    }
+
+    @Test("AUTH0_DOMAIN of another tenant stops plan before the token is even requested")
+    func anotherTenant() async throws {
+        let work = try CaseWorkspace(empty: "auth0http-domain")
+        try ExampleTenant.copy(into: work)
+        let result = await run(
+            ["plan", work.path("tenant")],
+            environment: ["AUTH0_DOMAIN": "example-staging.eu.auth0.com", "AUTH0_API_TOKEN": "not-used"])
+        #expect(result.code == 1)
+        #expect(result.stderr == "tenantplan: error: \(work.path("tenant")) belongs to example-prod.eu.auth0.com "
+            + "(tenant.yaml:3) but AUTH0_DOMAIN is example-staging.eu.auth0.com; refusing to run against another tenant\n")
+    }
+
+    @Test("http:// to a host that is not loopback is refused before any request")
+    func plainHTTPRefused() async throws {
+        let work = try CaseWorkspace(empty: "auth0http-http")
+        try ExampleTenant.copy(into: work)
+        let result = await run(
+            ["plan", work.path("tenant")],
+            environment: ["AUTH0_DOMAIN": "http://example-prod.eu.auth0.com", "AUTH0_API_TOKEN": "not-used"])
+        #expect(result.code == 1)
+        #expect(result.stderr.hasPrefix("tenantplan: error: AUTH0_DOMAIN"))
+        #expect(!result.stderr.contains("not-used"))
     }
 }
