@@ -15,6 +15,8 @@ public enum TenantplanCLI {
                                                  invite people as the organization's invite policy allows
           tenantplan invitations [DIR] --organization NAME [--expired] [--revoke-expired]
                                                  list pending invitations; revoke expired ones
+          tenantplan export [DIR] --out OUTDIR [--domain HOST] [--force]
+                                                 write the live tenant as YAML; secrets as ${env:NAME}
 
         options:
           --tenant local:PATH       the embedded local tenant saved at PATH
@@ -57,6 +59,7 @@ public enum TenantplanCLI {
             case "apply": return try await ApplyCommand.run(rest, context: context)
             case "invite": return try await InviteCommand.run(rest, context: context)
             case "invitations": return try await InvitationsCommand.run(rest, context: context)
+            case "export": return try await ExportCommand.run(rest, context: context)
             case "help", "--help", "-h":
                 context.stdout.write(usage)
                 return ExitCode.success

@@ -1,1 +1,0 @@
-// Placeholder: export is being built here.
