@@ -85,6 +85,15 @@ public struct Auth0Transport: ManagementTransport {
         try await checkScopes(for: needs)
     }
 
+    /// The write preflight of the seam: checks the token carries the scopes `requests` need
+    /// (``RequiredScopes/writes(for:)``) before the first of them is sent.
+    /// - Throws: ``MissingScopes`` naming each missing scope; ``Auth0TokenError``.
+    public func preflight(writes requests: [APIRequest]) async throws {
+        let granted = Set(try await grantedScopes())
+        let missing = RequiredScopes.writes(for: requests).filter { !granted.contains($0) }
+        guard missing.isEmpty else { throw MissingScopes(command: "this apply", missing: missing) }
+    }
+
     /// Seconds spent waiting on 429 answers and the half-bucket rule so far.
     public var secondsWaitedOnRateLimits: Double { statistics.snapshot.secondsWaitedOnRateLimits }
 

@@ -38,6 +38,7 @@ enum ApplyCommand {
         context.stdout.write(renderer.render(planned.plan))
         guard !planned.plan.isEmpty else { return ExitCode.success }
         guard !refused(planned.plan, options: options, context: context) else { return ExitCode.failure }
+        try await checkWriteScopes(planned.plan, client: planned.client)
         if !args.flags.contains("auto-approve") {
             guard context.isInteractive else {
                 context.stderr.write(
@@ -101,6 +102,7 @@ enum ApplyCommand {
         context.stdout.write(renderer.render(planned.plan))
         guard !planned.plan.isEmpty else { return ExitCode.success }
         guard !refused(planned.plan, options: options, context: context) else { return ExitCode.failure }
+        try await checkWriteScopes(planned.plan, client: planned.client)
         return try await carryOut(planned.plan, client: planned.client, options: options, directory: directory, context: context)
     }
 
@@ -122,6 +124,12 @@ enum ApplyCommand {
             context.stderr.write("tenantplan: apply refused: \(error)\n")
             return true
         }
+    }
+
+    /// The scope preflight of a remote tenant's writes: the token must allow every request of the plan.
+    /// - Throws: The transport's missing-scopes error, before anything is written.
+    static func checkWriteScopes(_ plan: Plan, client: ManagementClient) async throws {
+        try await client.transport.preflight(writes: plan.requests.map { APIRequest($0.method, $0.path, body: $0.body) })
     }
 
     /// Applies the plan, reporting progress on stderr and the report on stdout.

@@ -75,6 +75,10 @@ public protocol ManagementTransport: Sendable {
     /// (`plan`, `apply`, `export`, `invite`, `invitations`) needs; the local tenant allows everything.
     /// - Throws: An error naming each missing permission and the command that needs it.
     func preflight(for command: String) async throws
+    /// Checks, before the first write of an apply, that the credentials allow every one of `requests` (whose paths
+    /// may hold placeholders of ids created earlier in the same apply); the local tenant allows everything.
+    /// - Throws: An error naming each missing permission.
+    func preflight(writes requests: [APIRequest]) async throws
     /// Seconds spent waiting on the tenant's rate limits so far (for progress); 0 for the local tenant.
     var secondsWaitedOnRateLimits: Double { get }
 }
@@ -82,6 +86,8 @@ public protocol ManagementTransport: Sendable {
 extension ManagementTransport {
     /// Allows everything: the embedded local tenant has no scopes.
     public func preflight(for command: String) async throws {}
+    /// Allows every write.
+    public func preflight(writes requests: [APIRequest]) async throws {}
     /// No rate limits: 0.
     public var secondsWaitedOnRateLimits: Double { 0 }
 }

@@ -112,3 +112,31 @@ struct CommandPreflightTests {
         #expect(!result.stderr.contains("not-used"))
     }
 }
+
+@Suite("Commands over Auth0Transport: apply's write scopes")
+struct ApplyWriteScopeTests {
+    @Test("a token that may read but not create connections stops apply before its first write, naming the scopes")
+    func readOnlyTokenStopsApply() async throws {
+        let work = try CaseWorkspace(empty: "auth0http-write-scopes")
+        try ExampleTenant.copy(into: work)
+        let scope = LoopbackAuth0.allScopes.split(separator: " ")
+            .filter { !$0.hasPrefix("create:connections") && $0 != "update:connections" }.joined(separator: " ")
+        let auth0 = LoopbackAuth0(tenant: try LocalTenant(path: work.path("live.json")), scope: scope)
+        let server = try LoopbackServer(handler: auth0.handler)
+        defer { server.stop() }
+        let stdout = TextBuffer()
+        let stderr = TextBuffer()
+        let context = CommandContext(
+            environment: ExampleTenant.secrets.merging([
+                "AUTH0_DOMAIN": server.baseURL, "AUTH0_CLIENT_ID": auth0.clientID,
+                "AUTH0_CLIENT_SECRET": auth0.clientSecret,
+            ]) { $1 },
+            stdout: stdout, stderr: stderr, openTenant: TenantSelection.open)
+        let code = await TenantplanCLI.run(
+            ["apply", work.path("tenant"), "--auto-approve", "--max-rps", "100"], context: context)
+        #expect(code == 1)
+        #expect(stderr.text.hasSuffix(
+            "tenantplan: error: the token lacks scopes this apply needs: create:connections, update:connections\n"))
+        #expect(server.requests.filter { !$0.hasPrefix("GET ") && $0 != "POST /oauth/token" } == [])
+    }
+}

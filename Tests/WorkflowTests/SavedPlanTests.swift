@@ -92,6 +92,39 @@ import TestSupport
         #expect(try work.json().connection(named: "acme-entra")?["options"]?["client_secret"] == "acme-secret-test")
     }
 
+    /// Every format of a plan that creates the example (both secrets in request bodies) and of a plan that
+    /// updates a connection whose live secret is kept: no secret byte anywhere.
+    @Test func noSecretByteInAnyFormat() async throws {
+        let work = try CaseWorkspace(empty: "saved-plan-formats")
+        try ExampleTenant.copy(into: work)
+        var outputs: [String] = []
+        for format in ["text", "json", "markdown"] {
+            let result = await work.run(
+                ["plan", "tenant", "--tenant", "local:live.json", "--format", format, "--out", work.path("plan-\(format).json")],
+                environment: ExampleTenant.secrets)
+            #expect(result.exitCode == 0)
+            outputs += [result.stdout, result.stderr, String(decoding: try work.data("plan-\(format).json"), as: UTF8.self)]
+        }
+        _ = await work.run(["apply", "tenant", "--tenant", "local:live.json", "--auto-approve"], environment: ExampleTenant.secrets)
+        try work.edit("tenant/customers/acme.yaml", line: 22, "display_name: Acme (Entra ID, renamed)")
+        // An options change: the PATCH carries the whole options object, the live client_secret echoed back.
+        try work.edit("tenant/customers/acme.yaml", line: 28, "domain_aliases: [acme.example, acme-group.example]")
+        for format in ["text", "json", "markdown"] {
+            let result = await work.run(
+                ["plan", "tenant", "--tenant", "local:live.json", "--format", format, "--out", work.path("update.json")],
+                environment: [:])
+            #expect(result.exitCode == 0)
+            outputs += [result.stdout, result.stderr, String(decoding: try work.data("update.json"), as: UTF8.self)]
+        }
+        #expect(outputs.count == 18)
+        #expect(outputs.contains { $0.contains("Acme (Entra ID, renamed)") })
+        let saved = try work.json("update.json")["resource_changes"]!.arrayValue![0]["requests"]!.arrayValue![0]
+        #expect(saved["body"]?["options"]?["client_secret"] == "(sensitive)")
+        for output in outputs {
+            for secret in ExampleTenant.secrets.values { #expect(!output.contains(secret)) }
+        }
+    }
+
     @Test func liveChangeMakesThePlanStale() async throws {
         let work = try await editedWorkspace()
         _ = await plan(work)
