@@ -11,6 +11,7 @@ public enum TenantplanCLI {
           tenantplan check [DIR]                 validate, then run the policy rules; no network
           tenantplan plan [DIR]                  check, read the live tenant, diff, print the plan
           tenantplan apply [DIR] --auto-approve  plan, then carry the plan out
+          tenantplan apply FILE                  carry out a plan saved by plan --out FILE, or refuse it as stale
           tenantplan invite [DIR] --organization NAME (--email ADDRESS | --from-csv FILE)
                                                  invite people as the organization's invite policy allows
           tenantplan invitations [DIR] --organization NAME [--expired] [--revoke-expired]
@@ -22,8 +23,12 @@ public enum TenantplanCLI {
           --tenant local:PATH       the embedded local tenant saved at PATH
                                     (default: DIR/.tenantplan/local-tenant.json, unless AUTH0_DOMAIN is set)
           --format FORMAT           check: text (default), json, sarif, github, junit;
-                            plan: text, json, markdown; invite(ations): text, json
+                                    plan: text, json, markdown; invite(ations): text, json
           --detailed-exitcode       plan: exit 2 when there are changes
+          --out FILE                plan: also save the plan for apply FILE (no secret in it)
+          --target organization:NAME
+                                    plan: only that customer (repeatable)
+          --changed-since REV       plan: only the customers whose files changed since git revision REV
           --auto-approve            apply: do not ask for confirmation
           --allow-destroy           apply: destroy marked resources no longer declared
           --allow-identity-change   apply: replace connections / change how users are keyed
@@ -31,6 +36,11 @@ public enum TenantplanCLI {
           --inviter NAME, --role NAME, --ttl 3d
                                     invite: inviter name; roles and lifetime within the policy
           --dry-run, --show-url     invite: send nothing / print the invitation URL (a bearer secret)
+          --max-rps N, --parallelism N, --verbose
+                                    remote tenant: requests per second (default 5), requests in flight
+                                    (default 4), log each request's method, path, status, duration
+
+        remote tenant: AUTH0_DOMAIN with AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or AUTH0_API_TOKEN
 
         exit codes: 0 success, no changes; 1 error; 2 changes present (--detailed-exitcode); 3 policy errors
 

@@ -14,14 +14,20 @@ public enum Exporter {
     /// - Throws: ``ExportError`` for the output directory, the domain, options that were not readable, or a
     ///   failed write (nothing is read before the directory and the domain are checked); ``ManagementAPIError``
     ///   or ``TransportError`` from the read, before anything is written.
-    public static func run(_ request: ExportRequest, client: ManagementClient) async throws -> ExportReport {
+    /// - Parameters:
+    ///   - parallelism: Requests in flight at most while reading (1 for the local tenant).
+    ///   - progress: Called as the read goes (see ``ExportReader``).
+    public static func run(
+        _ request: ExportRequest, client: ManagementClient, parallelism: Int = 1,
+        progress: (@Sendable (SnapshotReader.Progress) -> Void)? = nil
+    ) async throws -> ExportReport {
         let target = ExportTarget(path: request.outputDirectory, force: request.force)
         try target.check()
         let domain = try ExportDomain.resolve(
             remote: client.transport.remoteDomain, option: request.domain,
             tenantFile: (request.tenantDirectory as NSString).appendingPathComponent(TenantLoader.tenantFile))
 
-        let live = try await ExportReader.read(client)
+        let live = try await ExportReader.read(client, parallelism: parallelism, progress: progress)
         let layout = TenantExport(live: live, domain: domain.domain)
         var files: [(path: String, text: String)] = []
         files.append((TenantLoader.tenantFile, try text(layout.tenantFile, file: TenantLoader.tenantFile)))

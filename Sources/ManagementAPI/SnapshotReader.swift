@@ -12,12 +12,31 @@ public enum SnapshotReader {
         /// clients and any client an `enabled_clients` list names.
         public var connectionsOfClients: Set<String>
 
+        /// Every relationship of every object (`export`), whatever the names.
+        public var everything = false
+
         /// Creates a scope.
         public init(enabledConnectionsOf: Set<String>, clientsOf: Set<String>, connectionsOfClients: Set<String> = []) {
             self.enabledConnectionsOf = enabledConnectionsOf
             self.clientsOf = clientsOf
             self.connectionsOfClients = connectionsOfClients
         }
+
+        /// Every organization's enabled connections and every connection's enabled clients (read from the clients'
+        /// side, so the links of every client are known).
+        public static var all: Scope {
+            var scope = Scope(enabledConnectionsOf: [], clientsOf: [], connectionsOfClients: [])
+            scope.everything = true
+            return scope
+        }
+
+        func readsEnabledConnections(of organization: String) -> Bool {
+            everything || enabledConnectionsOf.contains(organization)
+        }
+
+        func readsClients(of connection: String) -> Bool { everything || clientsOf.contains(connection) }
+
+        func readsConnections(of client: String) -> Bool { everything || connectionsOfClients.contains(client) }
     }
 
     /// What a read has done so far, for progress on stderr.
@@ -55,7 +74,7 @@ public enum SnapshotReader {
         var snapshot = LiveSnapshot()
         snapshot.organizations = try await client.listOrganizations()
         let inScope = snapshot.organizations.indices.filter {
-            scope.enabledConnectionsOf.contains(snapshot.organizations[$0].name)
+            scope.readsEnabledConnections(of: snapshot.organizations[$0].name)
         }
         let ids = inScope.map { snapshot.organizations[$0].id }
         let enabled = try await enabledConnections(
@@ -64,10 +83,10 @@ public enum SnapshotReader {
 
         snapshot.connections = try await client.listConnections()
         snapshot.clients = try await client.listClients()
-        let needed = snapshot.connections.indices.filter { scope.clientsOf.contains(snapshot.connections[$0].name) }
+        let needed = snapshot.connections.indices.filter { scope.readsClients(of: snapshot.connections[$0].name) }
         if !needed.isEmpty {
             var links: [String: [String]] = [:]  // connection id -> client ids, of the clients read
-            for live in snapshot.clients where scope.connectionsOfClients.contains(live.name) {
+            for live in snapshot.clients where scope.readsConnections(of: live.name) {
                 for connectionID in try await client.clientConnections(clientID: live.clientID) {
                     links[connectionID, default: []].append(live.clientID)
                 }

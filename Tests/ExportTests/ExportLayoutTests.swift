@@ -327,10 +327,10 @@ import TestSupport
         let work = try Self.workspace()
         let export = await Self.export(work)
         #expect(export.exitCode == 0)
-        #expect(export.requests.count == 15)
+        #expect(export.requests.count == 11)
         #expect(ExampleExport.relative(export.stdout, work) == """
             tenantplan export: local tenant $WORK/live.json -> $WORK/out
-              read 4 organizations, 7 connections, 3 clients, 2 roles in 15 requests
+              read 4 organizations, 7 connections, 3 clients, 2 roles in 11 requests
               tenant.domain: edge.eu.auth0.com (from --domain)
               wrote $WORK/out/tenant.yaml (6 shared connections, 2 clients, 2 roles) and 4 customer files (1 enterprise connection)
 

@@ -128,10 +128,10 @@ import TestSupport
         let work = try await ExampleExport.applied()
         let export = await work.run(["export", "tenant", "--out", work.path("out"), "--tenant", "local:live.json"])
         #expect(export.exitCode == 0)
-        #expect(export.requests.count == 10)
+        #expect(export.requests.count == 8)
         #expect(ExampleExport.relative(export.stdout, work) == """
             tenantplan export: local tenant $WORK/live.json -> $WORK/out
-              read 3 organizations, 3 connections, 1 client, 2 roles in 10 requests
+              read 3 organizations, 3 connections, 1 client, 2 roles in 8 requests
               tenant.domain: example-prod.eu.auth0.com (from $WORK/tenant/tenant.yaml)
               wrote $WORK/out/tenant.yaml (1 shared connection, 1 client, 2 roles) and 3 customer files (2 enterprise connections)
 

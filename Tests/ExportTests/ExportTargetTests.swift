@@ -74,7 +74,7 @@ import TestSupport
         #expect(export.exitCode == 0)
         #expect(ExampleExport.relative(export.stdout, work) == """
             tenantplan export: local tenant $WORK/live.json -> $WORK/out
-              read 3 organizations, 3 connections, 1 client, 2 roles in 10 requests
+              read 3 organizations, 3 connections, 1 client, 2 roles in 8 requests
               tenant.domain: example-prod.eu.auth0.com (from $WORK/tenant/tenant.yaml)
               wrote $WORK/out/tenant.yaml (1 shared connection, 1 client, 2 roles) and 3 customer files (2 enterprise connections)
               removed $WORK/out/customers/acme.yml (no such organization)
