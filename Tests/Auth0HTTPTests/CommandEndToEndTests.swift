@@ -46,8 +46,24 @@ struct CommandEndToEndTests {
         #expect(replan.code == 0, "\(replan.stdout)\(replan.stderr)")
         #expect(replan.stdout.contains("No changes."))
 
+        // The same commands against the embedded local tenant (a second workspace): the same plan and apply
+        // output apart from the header's target, and the same writes in the same order.
+        let local = try CaseWorkspace(empty: "auth0http-example-local")
+        try ExampleTenant.copy(into: local)
+        let localPlan = await local.run(
+            ["plan", "tenant", "--tenant", "local:live.json", "--detailed-exitcode"], environment: ExampleTenant.secrets)
+        let localApply = await local.run(
+            ["apply", "tenant", "--tenant", "local:live.json", "--auto-approve"], environment: ExampleTenant.secrets)
+        func body(_ text: String) -> [String] { Array(text.split(separator: "\n").dropFirst().map(String.init)) }
+        #expect(localPlan.exitCode == 2)
+        #expect(body(plan.stdout) == body(localPlan.stdout))
+        #expect(body(apply.stdout) == body(localApply.stdout))
+        #expect(apply.stderr.split(separator: "\n").filter { $0.hasPrefix("  done: ") }
+            == localApply.stderr.split(separator: "\n").filter { $0.hasPrefix("  done: ") })
+
         let writes = server.requests.filter { !$0.hasPrefix("GET ") && $0 != "POST /oauth/token" }
-        #expect(!writes.isEmpty)
+        #expect(writes.count == localApply.writes.count)
+        #expect(writes.count == 16)
         #expect(server.requests.filter { $0 == "POST /oauth/token" }.count == 3)
         // --verbose: one line per request on stderr, method, path, status and duration only.
         #expect(replan.stderr.contains("GET /api/v2/organizations?take=100 -> 200 ("))
