@@ -207,10 +207,17 @@ public struct SavedPlan: Sendable, Equatable {
                         method: try field(request["method"]?.stringValue, "requests[].method"),
                         path: try field(request["path"]?.stringValue, "requests[].path"),
                         summary: request["summary"]?.stringValue ?? "",
-                        body: request["body"].flatMap { $0 == .null ? nil : $0 },
+                        body: Self.body(request["body"]),
                         missingSecrets: request["missing_secrets"]?.arrayValue?.compactMap(\.stringValue) ?? [])
                 })
         }
+    }
+
+    /// A saved request body: `null` (and a missing key) is no body. (JSONValue is `ExpressibleByNilLiteral`, so
+    /// a `nil` written next to a JSONValue would become `.null`, not "no body": spelled out here.)
+    static func body(_ value: JSONValue?) -> JSONValue? {
+        guard let value, value != .null else { return Optional<JSONValue>.none }
+        return value
     }
 
     // MARK: Staleness

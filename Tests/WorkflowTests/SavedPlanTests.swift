@@ -125,6 +125,23 @@ import TestSupport
         }
     }
 
+    /// A reviewed destroy is carried out by `apply FILE --allow-destroy` (a DELETE has no body: the file's `null`
+    /// must read back as no body, not as a JSON null that differs from the recomputed request).
+    @Test func savedDestroyApplies() async throws {
+        let work = try await ExampleTenant.applied("saved-plan-destroy")
+        try FileManager.default.removeItem(atPath: work.path("tenant/customers/initech.yaml"))
+        _ = await plan(work)
+        let initech = try work.json().organizationID("initech")
+        let refused = await apply(work)
+        #expect(refused.exitCode == 1)
+        #expect(refused.stderr.hasPrefix("tenantplan: apply refused: the plan destroys organization \"initech\"; nothing was applied."))
+        let applied = await work.run(
+            ["apply", work.path("plan.json"), "--tenant", "local:live.json", "--allow-destroy"],
+            environment: ExampleTenant.secrets)
+        #expect(applied.exitCode == 0, "\(applied.output)")
+        #expect(applied.writes == ["DELETE /api/v2/organizations/\(initech)"])
+    }
+
     @Test func liveChangeMakesThePlanStale() async throws {
         let work = try await editedWorkspace()
         _ = await plan(work)
