@@ -70,16 +70,29 @@ enum PlanScope: Sendable, Equatable {
 /// The files of a tenant directory that changed since a git revision.
 enum ChangedFiles {
     /// Paths relative to `directory` that differ between `revision` and the working tree, plus untracked files
-    /// (`git diff --name-only --relative REV -- .` and `git ls-files --others --exclude-standard`).
+    /// (`git diff --name-only --no-renames --relative REV -- .` and `git ls-files --others --exclude-standard`).
     /// - Throws: ``CLIError/unsupported(_:)`` with git's own message when git fails (unknown revision, not a
     ///   repository, git missing).
     static func since(_ revision: String, directory: String) throws -> Set<String> {
-        let diff = try git(["diff", "--name-only", "--relative", revision, "--", "."], in: directory, revision: revision)
+        // A value starting with '-' would reach git as an option (`--output=FILE` writes a file).
+        guard !revision.isEmpty, !revision.hasPrefix("-") else {
+            throw CLIError.usage("--changed-since takes a git revision (a commit, branch or tag), got '\(revision)'")
+        }
+        _ = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: directory, revision: revision) {
+            "'\(revision)' is not a commit of the git repository of \(directory)"
+        }
+        // --no-renames: a renamed customer file is listed as removed (planning everything) and added.
+        let diff = try git(
+            ["diff", "--name-only", "--no-renames", "--relative", revision, "--", "."], in: directory, revision: revision)
         let untracked = try git(["ls-files", "--others", "--exclude-standard", "--", "."], in: directory, revision: revision)
         return Set((diff + "\n" + untracked).split(separator: "\n").map(String.init).filter { !$0.isEmpty })
     }
 
-    private static func git(_ arguments: [String], in directory: String, revision: String) throws -> String {
+    /// Runs git in `directory`.
+    /// - Parameter failure: The message when git fails; git's own message by default.
+    private static func git(
+        _ arguments: [String], in directory: String, revision: String, failure: (() -> String)? = nil
+    ) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", directory] + arguments
@@ -96,6 +109,7 @@ enum ChangedFiles {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
+            if let failure { throw CLIError.unsupported("--changed-since \(revision): \(failure())") }
             let reason = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw CLIError.unsupported("--changed-since \(revision): git failed: \(reason)")
         }

@@ -51,11 +51,14 @@ public enum TenantSelection: Sendable, Equatable {
         (directory as NSString).appendingPathComponent(".tenantplan/local-tenant.json")
     }
 
-    /// Chooses the tenant from `--tenant` and the environment.
+    /// Chooses the tenant from `--tenant` and the environment. `--tenant` wins; else a non-empty `AUTH0_DOMAIN` names
+    /// a remote tenant; else the default local tenant — unless `AUTH0_DOMAIN` is set but empty or Auth0
+    /// credentials are set without it (a CI secret gone missing must not turn an apply into a local one).
     /// - Parameters:
     ///   - connection: How a remote tenant is paced.
     ///   - log: Where `--verbose` lines go.
-    /// - Throws: ``CLIError/usage(_:)`` for a malformed `--tenant`.
+    /// - Throws: ``CLIError/usage(_:)`` for a malformed `--tenant`; ``CLIError/unsupported(_:)`` for an empty
+    ///   `AUTH0_DOMAIN` or credentials without it.
     public static func choose(
         option: String?, directory: String, environment: [String: String],
         connection: ConnectionOptions = ConnectionOptions(), log: (@Sendable (String) -> Void)? = nil
@@ -66,8 +69,22 @@ public enum TenantSelection: Sendable, Equatable {
             }
             return .local(path: String(option.dropFirst(6)))
         }
-        if let domain = environment["AUTH0_DOMAIN"], !domain.isEmpty {
+        if let domain = environment["AUTH0_DOMAIN"] {
+            // Set but empty is how a CI system passes a missing secret: never fall back to a local tenant then.
+            guard !domain.isEmpty else {
+                throw CLIError.unsupported(
+                    "AUTH0_DOMAIN is set but empty (a missing secret?): set it to the tenant's domain, or unset it "
+                        + "and pass --tenant local:PATH for a local tenant")
+            }
             return .remote(RemoteTenant(domain: domain, environment: environment, connection: connection, log: log))
+        }
+        let credentials = ["AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "AUTH0_API_TOKEN"].filter {
+            !(environment[$0] ?? "").isEmpty
+        }
+        guard credentials.isEmpty else {
+            throw CLIError.unsupported(
+                "\(credentials.joined(separator: " and ")) \(credentials.count == 1 ? "is" : "are") set but AUTH0_DOMAIN "
+                    + "is not: set AUTH0_DOMAIN to the tenant's domain, or pass --tenant local:PATH for a local tenant")
         }
         return .local(path: defaultLocalPath(directory: directory))
     }

@@ -156,3 +156,34 @@ struct ApplyWriteScopeTests {
         #expect(server.requests.filter { !$0.hasPrefix("GET ") && $0 != "POST /oauth/token" } == [])
     }
 }
+
+@Suite("Choosing the tenant: a missing AUTH0_DOMAIN never turns into the local tenant when Auth0 was meant")
+struct TenantChoiceTests {
+    @Test(arguments: [
+        (["AUTH0_DOMAIN": "", "AUTH0_CLIENT_ID": "cid", "AUTH0_CLIENT_SECRET": "s3cr3t-value"],
+         "tenantplan: error: AUTH0_DOMAIN is set but empty (a missing secret?): set it to the tenant's domain, or unset it and pass --tenant local:PATH for a local tenant\n"),
+        (["AUTH0_DOMAIN": ""],
+         "tenantplan: error: AUTH0_DOMAIN is set but empty (a missing secret?): set it to the tenant's domain, or unset it and pass --tenant local:PATH for a local tenant\n"),
+        (["AUTH0_CLIENT_ID": "cid", "AUTH0_CLIENT_SECRET": "s3cr3t-value"],
+         "tenantplan: error: AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET are set but AUTH0_DOMAIN is not: set AUTH0_DOMAIN to the tenant's domain, or pass --tenant local:PATH for a local tenant\n"),
+        (["AUTH0_API_TOKEN": "tok3n-value"],
+         "tenantplan: error: AUTH0_API_TOKEN is set but AUTH0_DOMAIN is not: set AUTH0_DOMAIN to the tenant's domain, or pass --tenant local:PATH for a local tenant\n"),
+    ])
+    func refused(environment: [String: String], message: String) async throws {
+        let work = try CaseWorkspace(empty: "tenant-choice")
+        try ExampleTenant.copy(into: work)
+        let result = await work.run(["apply", "tenant", "--auto-approve"], environment: environment)
+        #expect(result.exitCode == 1)
+        #expect(result.stderr == message)
+        #expect(!FileManager.default.fileExists(atPath: work.path("tenant/.tenantplan")))
+    }
+
+    @Test func explicitLocalTenantWins() async throws {
+        let work = try CaseWorkspace(empty: "tenant-choice-local")
+        try ExampleTenant.copy(into: work)
+        let result = await work.run(
+            ["plan", "tenant", "--tenant", "local:live.json"],
+            environment: ["AUTH0_DOMAIN": "", "AUTH0_CLIENT_ID": "cid", "AUTH0_CLIENT_SECRET": "s3cr3t-value"])
+        #expect(result.exitCode == 0)
+    }
+}

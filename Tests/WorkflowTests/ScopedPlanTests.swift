@@ -139,7 +139,35 @@ import TestSupport
             environment: ExampleTenant.secrets)
         #expect(result.exitCode == 1)
         #expect(result.requests == [])
-        #expect(result.stderr.hasPrefix("tenantplan: error: --changed-since no-such-rev: git failed: fatal: "))
+        #expect(result.stderr == "tenantplan: error: --changed-since no-such-rev: 'no-such-rev' is not a commit of the "
+            + "git repository of \(work.path("tenant"))\n")
+    }
+
+    /// Found by a new user: a revision starting with '-' reached git as an option (`--output=FILE` wrote a file).
+    @Test(arguments: ["--output=written-by-git", "--", "-p"])
+    func revisionThatLooksLikeAnOption(revision: String) async throws {
+        let work = try await repository()
+        let result = await work.run(
+            ["plan", "tenant", "--tenant", "local:live.json", "--changed-since=\(revision)"], environment: ExampleTenant.secrets)
+        #expect(result.exitCode == 1)
+        #expect(result.requests == [])
+        #expect(result.stderr == "tenantplan: error: --changed-since takes a git revision (a commit, branch or tag), "
+            + "got '\(revision)' (see tenantplan --help)\n")
+        #expect(!FileManager.default.fileExists(atPath: work.path("written-by-git")))
+        #expect(!FileManager.default.fileExists(atPath: work.path("tenant/written-by-git")))
+    }
+
+    /// Found by a new user: a customer file renamed and committed was planned as the new name only.
+    @Test func renamedCustomerFileMeansAFullPlan() async throws {
+        let work = try await repository()
+        try git(work, "mv", "tenant/customers/initech.yaml", "tenant/customers/initech-renamed.yaml")
+        try git(work, "-c", "user.email=test@example.invalid", "-c", "user.name=test", "commit", "-q", "-m", "rename")
+        let result = await work.run(
+            ["plan", "tenant", "--tenant", "local:live.json", "--changed-since", "HEAD~1"], environment: ExampleTenant.secrets)
+        #expect(result.exitCode == 0)
+        #expect(result.stderr
+            == "tenantplan: note: customers/initech.yaml was removed or renamed since HEAD~1: planning everything\n")
+        #expect(result.planLines[1] == "read 3 organizations, 3 connections, 1 client, 2 roles in 8 requests")
     }
 
     /// Issue 4: at most 3 requests per changed customer plus 5, whatever the tenant's size.
