@@ -3,6 +3,7 @@ import Diff
 import Foundation
 import ManagementAPI
 import Output
+import PlanModel
 import Policy
 
 /// `tenantplan apply [DIR]` plans, then carries the plan out; `tenantplan apply FILE` carries out a plan saved
@@ -65,13 +66,28 @@ enum ApplyCommand {
         _ file: String, tenantOption: String?, options: ApplyOptions, connection: ConnectionOptions,
         context: CommandContext
     ) async throws -> Int32 {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw CLIError.unsupported("cannot read \(file): \((error as NSError).localizedFailureReason ?? "\(error.localizedDescription)")")
+        }
         let saved: SavedPlan
         do {
-            saved = try SavedPlan(data: try Data(contentsOf: URL(fileURLWithPath: file)))
+            saved = try SavedPlan(data: data)
+        } catch SavedPlanError.notJSON {
+            throw CLIError.usage("\(file) is not JSON: apply takes a tenant directory or a plan saved by plan --out FILE")
         } catch let error as SavedPlanError {
             throw CLIError.usage("\(file) \(error)")
         }
         let directory = saved.directory
+        guard FileManager.default.fileExists(
+            atPath: (directory as NSString).appendingPathComponent(TenantLoader.tenantFile))
+        else {
+            throw CLIError.unsupported(
+                "\(file) was made for the tenant directory \(directory), which has no tenant.yaml here "
+                    + "(\(FileManager.default.currentDirectoryPath)): run apply from the directory plan ran in")
+        }
         let changedFiles = InputDigest.changes(from: saved.inputFiles, to: InputDigest.files(directory: directory))
         guard changedFiles.isEmpty else {
             return refuse(

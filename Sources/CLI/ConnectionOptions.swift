@@ -21,13 +21,13 @@ public struct ConnectionOptions: Sendable, Equatable {
         self.verbose = verbose
     }
 
-    /// Reads `--max-rps` (a number above 0, at most 100), `--parallelism` (1 to 16) and `--verbose`.
+    /// Reads `--max-rps` (0.1 to 100 requests per second), `--parallelism` (1 to 16) and `--verbose`.
     /// - Throws: ``CLIError/usage(_:)`` for a value out of range.
     init(_ args: Arguments) throws {
         self.init()
         if let text = args.option("max-rps") {
-            guard let value = Double(text), value > 0, value <= 100 else {
-                throw CLIError.usage("--max-rps takes requests per second, above 0 and at most 100, got '\(text)'")
+            guard let value = Double(text), value >= 0.1, value <= 100 else {
+                throw CLIError.usage("--max-rps takes requests per second from 0.1 to 100, got '\(text)'")
             }
             maxRequestsPerSecond = value
         }

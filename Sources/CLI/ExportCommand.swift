@@ -38,7 +38,11 @@ enum ExportCommand {
         let parallelism = transport is LocalTenant ? 1 : pipeline.connection.parallelism
         let report: ExportReport
         do {
-            defer { reporter.finish() }
+            let ticker = reporter.ticking { client.requestCount }
+            defer {
+                ticker.cancel()
+                reporter.finish()
+            }
             report = try await Exporter.run(
                 request, client: client, parallelism: parallelism, progress: { reporter.update($0) })
         }

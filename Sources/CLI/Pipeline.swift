@@ -154,7 +154,12 @@ struct Pipeline {
             let reporter = ProgressReporter(
                 stderr: context.stderr, isTerminal: context.stderrIsTerminal, now: context.clock,
                 waited: { transport.secondsWaitedOnRateLimits })
-            defer { reporter.finish() }
+            let before = client.requestCount
+            let ticker = reporter.ticking { client.requestCount - before }
+            defer {
+                ticker.cancel()
+                reporter.finish()
+            }
             // The local tenant answers one request at a time in a fixed order; the remote one in parallel.
             let parallelism = transport is LocalTenant ? 1 : connection.parallelism
             let live = try await SnapshotReader.read(

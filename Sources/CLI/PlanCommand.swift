@@ -20,6 +20,7 @@ enum PlanCommand {
         guard ["text", "json", "markdown"].contains(format) else {
             throw CLIError.usage("--format takes text, json or markdown")
         }
+        if let out = args.option("out") { try checkWritable(out) }
         let scope = try PlanScope.parse(targets: args.options["target"] ?? [], changedSince: args.option("changed-since"))
         let pipeline = Pipeline(
             context: context, directory: directory, command: "plan", connection: try ConnectionOptions(args))
@@ -36,7 +37,8 @@ enum PlanCommand {
             do {
                 try saved.encoded().write(to: URL(fileURLWithPath: out), options: .atomic)
             } catch {
-                throw CLIError.unsupported("cannot write the plan to \(out): \(error.localizedDescription)")
+                throw CLIError.unsupported(
+                    "cannot write the plan to \(out): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
             }
             context.stderr.write("tenantplan: plan saved to \(out); apply it with: tenantplan apply \(out)\n")
         }
@@ -50,5 +52,18 @@ enum PlanCommand {
         }
         let changes = args.flags.contains("detailed-exitcode") && !planned.plan.isEmpty
         return changes ? ExitCode.changes : ExitCode.success
+    }
+
+    /// Refuses an `--out` path that cannot be written, before the tenant is read.
+    /// - Throws: ``CLIError/usage(_:)`` for a directory or a path whose folder does not exist.
+    static func checkWritable(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CLIError.usage("--out \(path) is a directory; give the file to write the plan to")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError.usage("--out \(path): the folder \(folder) does not exist")
+        }
     }
 }

@@ -15,6 +15,7 @@ final class ProgressReporter: Sendable {
     private struct State {
         var lastReport: Date?
         var drawn = false
+        var last: SnapshotReader.Progress?
     }
 
     private let stderr: any TextSink
@@ -40,6 +41,32 @@ final class ProgressReporter: Sendable {
 
     /// Reports `progress` if it is time to.
     func update(_ progress: SnapshotReader.Progress) {
+        state.withLock { $0.last = progress }
+        report(progress)
+    }
+
+    /// Reports the last progress with the requests made so far, if it is time to: called every second while a
+    /// read runs, so a read stuck in one long step (a rate-limit wait, a slow list) still shows progress.
+    func tick(requests: Int) {
+        var progress = state.withLock { $0.last }
+            ?? SnapshotReader.Progress(organizationsRead: 0, organizationsTotal: 0, requests: requests)
+        progress.requests = max(progress.requests, requests)
+        report(progress)
+    }
+
+    /// Calls ``tick(requests:)`` every second (real time) until the returned task is cancelled.
+    /// - Parameter requests: The requests made so far.
+    func ticking(requests: @escaping @Sendable () -> Int) -> Task<Void, Never> {
+        Task { [self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                guard !Task.isCancelled else { return }
+                tick(requests: requests())
+            }
+        }
+    }
+
+    private func report(_ progress: SnapshotReader.Progress) {
         let time = now()
         let elapsed = time.timeIntervalSince(start)
         guard elapsed >= Self.delay else { return }
@@ -70,10 +97,11 @@ final class ProgressReporter: Sendable {
     ///   - elapsed: Seconds since the read started.
     ///   - waited: Seconds of that spent waiting on rate limits.
     static func line(_ progress: SnapshotReader.Progress, elapsed: TimeInterval, waited: TimeInterval) -> String {
-        var parts = [
-            "\(progress.organizationsRead) of \(progress.organizationsTotal) organizations",
-            "\(progress.requests) requests",
-        ]
+        var parts: [String] = []
+        if progress.organizationsTotal > 0 {
+            parts.append("\(progress.organizationsRead) of \(progress.organizationsTotal) organizations")
+        }
+        parts.append("\(progress.requests) request\(progress.requests == 1 ? "" : "s")")
         if waited >= 1 { parts.append("\(Int(waited)) s waited on rate limits") }
         if progress.organizationsRead > 0, progress.organizationsRead < progress.organizationsTotal {
             let left = elapsed / Double(progress.organizationsRead)

@@ -62,6 +62,25 @@ import TestSupport
             + "\r\u{1B}[Kreading the live tenant: 2000 of 2000 organizations, 2002 requests" + "\r\u{1B}[K")
     }
 
+    /// A read stuck in one long step (a rate-limit wait) still reports, from the ticks, before any organization.
+    @Test func ticksReportWithoutOrganizationProgress() {
+        let clock = Clock()
+        let stderr = TextBuffer()
+        let reporter = ProgressReporter(stderr: stderr, isTerminal: false, now: { clock.now }, waited: { 30 })
+        clock.advance(1)
+        reporter.tick(requests: 1)
+        clock.advance(30)
+        reporter.tick(requests: 1)
+        reporter.update(progress(10))
+        clock.advance(10)
+        reporter.tick(requests: 40)
+        #expect(stderr.text == """
+            reading the live tenant: 1 request, 30 s waited on rate limits
+            reading the live tenant: 10 of 2000 organizations, 40 requests, 30 s waited on rate limits, about 8159 s left
+
+            """)
+    }
+
     /// A whole plan over a slow local tenant reports on stderr and leaves stdout to the plan.
     @Test func slowPlanReportsOnStderrOnly() async throws {
         let work = try await ExampleTenant.applied("progress")

@@ -218,8 +218,40 @@ import TestSupport
             """)
     }
 
+    /// Found by a new user: a plan applied from another working directory listed its files as removed.
+    @Test func appliedFromAnotherDirectory() async throws {
+        let work = try await editedWorkspace()
+        _ = await plan(work)
+        var document = try work.json("plan.json").objectValue!
+        document["directory"] = "tenant"  // as `plan tenant` would record it, run from the workspace
+        try work.write("plan.json", String(decoding: JSONValue.object(document).encoded(), as: UTF8.self))
+        let applied = await apply(work)  // the test process does not run from the workspace
+        #expect(applied.exitCode == 1)
+        #expect(applied.requests == [])
+        #expect(applied.stderr == "tenantplan: error: \(work.path("plan.json")) was made for the tenant directory tenant, "
+            + "which has no tenant.yaml here (\(FileManager.default.currentDirectoryPath)): run apply from the directory "
+            + "plan ran in\n")
+    }
+
+    /// Found by a new user: `--out` to a directory or into a missing folder failed after reading, with a raw error.
     @Test(arguments: [
-        ("not json", "is not JSON"),
+        ("out-dir", "--out OUT is a directory; give the file to write the plan to (see tenantplan --help)\n"),
+        ("missing/plan.json", "--out OUT: the folder FOLDER does not exist (see tenantplan --help)\n"),
+    ])
+    func unwritableOut(out: String, message: String) async throws {
+        let work = try await editedWorkspace()
+        try FileManager.default.createDirectory(atPath: work.path("out-dir"), withIntermediateDirectories: true)
+        let result = await work.run(
+            ["plan", "tenant", "--tenant", "local:live.json", "--out", work.path(out)], environment: ExampleTenant.secrets)
+        #expect(result.exitCode == 1)
+        #expect(result.requests == [])
+        let expected = message.replacingOccurrences(of: "OUT", with: work.path(out))
+            .replacingOccurrences(of: "FOLDER", with: work.path("missing"))
+        #expect(result.stderr == "tenantplan: error: " + expected)
+    }
+
+    @Test(arguments: [
+        ("not json", "is not JSON: apply takes a tenant directory or a plan saved by plan --out FILE"),
         ("{\"format_version\": 1}", "is not a saved plan (write one with tenantplan plan --out FILE)"),
         ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 2}",
          "is a saved plan of format version 2; this tenantplan reads version 1: run plan again"),
