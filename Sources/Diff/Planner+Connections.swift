@@ -137,7 +137,7 @@ extension Planner {
         } else if !marked {
             body["metadata"] = Self.marked(current.metadata)
         }
-        if !marked { notes.append(Self.adoptNote) }
+        if !marked { notes.append(Self.adoptNote(current.metadata)) }
         for refusal in refusals {
             if case .identityChange(let reason) = refusal { notes.append("identity: \(reason)") }
         }

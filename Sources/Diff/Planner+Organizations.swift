@@ -94,7 +94,7 @@ extension Planner {
         } else if !marked {
             body["metadata"] = Self.marked(current.metadata)
         }
-        if !marked { notes.append(Self.adoptNote) }
+        if !marked { notes.append(Self.adoptNote(current.metadata)) }
 
         if let branding = organization.branding?.value {
             let desired = Self.brandingJSON(branding)

@@ -86,7 +86,7 @@ extension Planner {
             }
             var notes: [String] = []
             if !OwnershipMarker.isMarked(current.clientMetadata) {
-                notes.append(Self.adoptNote)
+                notes.append(Self.adoptNote(current.clientMetadata))
                 body["client_metadata"] = Self.marked(current.clientMetadata)
             }
             guard !body.isEmpty else { continue }

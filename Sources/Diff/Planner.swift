@@ -163,5 +163,13 @@ public struct Planner: Sendable {
             ])
     }
 
-    static let adoptNote = "adopt: exists but is not marked; apply marks it managed_by: tenantplan"
+    /// The note of an adoption: `adopt: exists but is not marked; …`, or, for an object another tool marked
+    /// (`managed_by: terraform`), that apply takes it over from that tool.
+    static func adoptNote(_ metadata: [String: String]) -> String {
+        if let owner = metadata[OwnershipMarker.key], !owner.isEmpty {
+            return "adopt: exists and is marked managed_by: \(owner); apply takes it over and marks it "
+                + "managed_by: tenantplan"
+        }
+        return "adopt: exists but is not marked; apply marks it managed_by: tenantplan"
+    }
 }

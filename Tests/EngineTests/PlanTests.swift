@@ -4,6 +4,7 @@ import JSONValues
 import LocalTenant
 import ManagementAPI
 import Testing
+import TestSupport
 
 /// Plans asserted whole, and the requests apply sends for them.
 @Suite struct PlanTests {
@@ -163,5 +164,26 @@ import Testing
         await #expect(throws: PlanError.optionsNotReadable(connection: "Username-Password-Authentication")) {
             _ = try await harness.plan(try LocalTenant(json: .object(json)))
         }
+    }
+}
+
+/// Found by a new user: an organization marked by another tool was described as "not marked".
+@Suite struct ForeignMarkerTests {
+    @Test func adoptionFromAnotherToolSaysSo() async throws {
+        let work = try CaseWorkspace(empty: "foreign-marker")
+        try ExampleTenant.copy(into: work)
+        let applied = await work.run(
+            ["apply", "tenant", "--tenant", "local:live.json", "--auto-approve"], environment: ExampleTenant.secrets)
+        #expect(applied.exitCode == 0)
+        var live = try work.json().objectValue!
+        live["organizations"] = .array(live["organizations"]!.arrayValue!.map { organization in
+            guard organization["name"] == "initech", case .object(var object) = organization else { return organization }
+            object["metadata"] = ["customer_id": "c-3007", "managed_by": "terraform"]
+            return .object(object)
+        })
+        try work.write("live.json", String(decoding: JSONValue.object(live).encoded(), as: UTF8.self))
+        let plan = await work.run(["plan", "tenant", "--tenant", "local:live.json"], environment: ExampleTenant.secrets)
+        #expect(plan.planLines.contains(
+            "note: adopt: exists and is marked managed_by: terraform; apply takes it over and marks it managed_by: tenantplan"))
     }
 }
