@@ -270,7 +270,7 @@ import TestSupport
                 kept (not managed here): options.client_secret
         \(adopt)
           ~ connection "google-oauth2" (google-oauth2)           tenant.yaml:21
-        \(adopt)
+                note: adopt: exists and is marked managed_by: terraform; apply takes it over and marks it managed_by: tenantplan
           ~ connection "okta-shared" (okta)                      tenant.yaml:30
         \(adopt)
           ~ connection "sms" (sms)                               tenant.yaml:37
