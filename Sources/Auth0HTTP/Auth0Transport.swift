@@ -171,7 +171,14 @@ public struct Auth0Transport: ManagementTransport {
                 raw = value
             }
             emit("\(label) -> \(raw.status) (\(elapsed) ms)")
-            let response = APIResponse(status: raw.status, headers: raw.headers, body: Self.decodeBody(raw.body))
+            // An error body may echo the request (an Authorization header): it never leaves with a token in it.
+            let decoded = Self.decodeBody(raw.body)
+            let response = APIResponse(
+                status: raw.status, headers: raw.headers,
+                body: (200..<300).contains(raw.status) ? decoded : decoded.map(redactor.clean))
+            if (300..<400).contains(raw.status) {
+                return Self.annotated(response, "a redirect, not followed: the token is only sent to AUTH0_DOMAIN")
+            }
 
             if raw.status == 401, !replacedToken, let replacement = try await tokens.replacement(for: token.value) {
                 replacedToken = true
@@ -287,10 +294,10 @@ public struct Auth0Transport: ManagementTransport {
         if body["error"]?.stringValue == nil, let phrase = reasonPhrases[response.status] {
             body["error"] = .string(phrase)
         }
-        if let message = body["message"]?.stringValue {
+        if let message = body["message"]?.stringValue, !message.isEmpty {
             body["message"] = .string("\(message) (\(note))")
         } else {
-            body["message"] = .string("(\(note))")
+            body["message"] = .string(note)
         }
         return APIResponse(status: response.status, headers: response.headers, body: .object(body))
     }

@@ -6,38 +6,49 @@ extension ManagementClient {
 
     /// `GET /api/v2/organizations` (checkpoint pagination).
     public func listOrganizations() async throws -> [LiveOrganization] {
-        try await checkpointList("/api/v2/organizations", key: "organizations").compactMap(LiveOrganization.init)
+        try Self.decodeAll(
+            await checkpointList("/api/v2/organizations", key: "organizations"), from: "/api/v2/organizations",
+            as: "organization", LiveOrganization.init)
     }
 
     /// `GET /api/v2/organizations/name/{name}`; `nil` on 404.
     public func organization(named name: String) async throws -> LiveOrganization? {
-        try await find("/api/v2/organizations/name/\(Self.segment(name))").flatMap(LiveOrganization.init)
+        let path = "/api/v2/organizations/name/\(Self.segment(name))"
+        guard let body = try await find(path) else { return nil }
+        return try Self.decodeAll([body], from: path, as: "organization", LiveOrganization.init).first
     }
 
     /// `GET /api/v2/organizations/{id}/enabled_connections` (offset pagination).
     public func enabledConnections(organizationID: String) async throws -> [LiveEnabledConnection] {
-        try await offsetList(
-            "/api/v2/organizations/\(Self.segment(organizationID))/enabled_connections", key: "enabled_connections"
-        ).compactMap(LiveEnabledConnection.init)
+        let path = "/api/v2/organizations/\(Self.segment(organizationID))/enabled_connections"
+        return try Self.decodeAll(
+            await offsetList(path, key: "enabled_connections"), from: path, as: "enabled connection",
+            LiveEnabledConnection.init)
     }
 
     // MARK: Connections
 
     /// `GET /api/v2/connections` (checkpoint pagination), options included.
     public func listConnections() async throws -> [LiveConnection] {
-        try await checkpointList("/api/v2/connections", key: "connections").compactMap(LiveConnection.init)
+        try Self.decodeAll(
+            await checkpointList("/api/v2/connections", key: "connections"), from: "/api/v2/connections",
+            as: "connection", LiveConnection.init)
     }
 
     /// `GET /api/v2/connections?name=NAME`: the connection with that name, if any.
     public func connection(named name: String) async throws -> LiveConnection? {
-        try await checkpointList("/api/v2/connections", key: "connections", query: ["name": name])
-            .compactMap(LiveConnection.init).first { $0.name == name }
+        try Self.decodeAll(
+            await checkpointList("/api/v2/connections", key: "connections", query: ["name": name]),
+            from: "/api/v2/connections?name=\(name)", as: "connection", LiveConnection.init
+        ).first { $0.name == name }
     }
 
     /// `GET /api/v2/connections/{id}/clients` (checkpoint pagination): the client ids the connection is enabled for.
     public func connectionClients(connectionID: String) async throws -> [String] {
-        try await checkpointList("/api/v2/connections/\(Self.segment(connectionID))/clients", key: "clients")
-            .compactMap { $0["client_id"]?.stringValue }
+        let path = "/api/v2/connections/\(Self.segment(connectionID))/clients"
+        return try Self.decodeAll(await checkpointList(path, key: "clients"), from: path, as: "client link") {
+            $0["client_id"]?.stringValue
+        }
     }
 
     // MARK: Clients and roles
@@ -46,19 +57,22 @@ extension ManagementClient {
     /// the client is enabled for ("Get enabled connections for a client", which needs `read:connections` and
     /// `read:clients`). One request per 100 connections, whatever the number of connections in the tenant.
     public func clientConnections(clientID: String) async throws -> [String] {
-        try await checkpointList(
-            "/api/v2/clients/\(Self.segment(clientID))/connections", key: "connections",
-            query: ["fields": "id,name", "include_fields": "true"]
-        ).compactMap { $0["id"]?.stringValue }
+        let path = "/api/v2/clients/\(Self.segment(clientID))/connections"
+        return try Self.decodeAll(
+            await checkpointList(path, key: "connections", query: ["fields": "id,name", "include_fields": "true"]),
+            from: path, as: "connection"
+        ) { $0["id"]?.stringValue }
     }
 
     /// `GET /api/v2/clients` (checkpoint pagination).
     public func listClients() async throws -> [LiveClient] {
-        try await checkpointList("/api/v2/clients", key: "clients").compactMap(LiveClient.init)
+        try Self.decodeAll(
+            await checkpointList("/api/v2/clients", key: "clients"), from: "/api/v2/clients", as: "client",
+            LiveClient.init)
     }
 
     /// `GET /api/v2/roles` (offset pagination).
     public func listRoles() async throws -> [LiveRole] {
-        try await offsetList("/api/v2/roles", key: "roles").compactMap(LiveRole.init)
+        try Self.decodeAll(await offsetList("/api/v2/roles", key: "roles"), from: "/api/v2/roles", as: "role", LiveRole.init)
     }
 }

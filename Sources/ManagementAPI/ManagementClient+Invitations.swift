@@ -145,9 +145,10 @@ extension ManagementClient {
     ///   ``TransportError``, ``ListWindowExceeded`` for 1000 or more invitations (too many to check for
     ///   duplicates: revoke expired ones first).
     public func listInvitations(organizationID: String) async throws -> [LiveInvitation] {
-        try await offsetList(
-            Self.invitationsPath(organizationID: organizationID), key: "invitations", window: Self.invitationsWindow
-        ).compactMap(LiveInvitation.init)
+        let path = Self.invitationsPath(organizationID: organizationID)
+        return try Self.decodeAll(
+            await offsetList(path, key: "invitations", window: Self.invitationsWindow), from: path, as: "invitation",
+            LiveInvitation.init)
     }
 
     /// Invitations of one organization that offset pagination can reach.

@@ -49,14 +49,19 @@ public struct ManagementClient: Sendable {
     public func checkpointList(_ path: String, key: String, query: [String: String] = [:]) async throws -> [JSONValue] {
         var items: [JSONValue] = []
         var from: String?
+        var seen: Set<String> = []
         while true {
             var q = query
             q["take"] = String(pageSize)
             if let from { q["from"] = from }
-            let body = try await call(APIRequest(.get, path, query: q))
-            let page = body?[key]?.arrayValue ?? body?.arrayValue ?? []
+            let request = APIRequest(.get, path, query: q)
+            let body = try await call(request)
+            let page = try Self.items(of: body, key: key, request: request)
             items += page
             guard !page.isEmpty, let next = body?["next"]?.stringValue, !next.isEmpty else { return items }
+            guard seen.insert(next).inserted else {
+                throw UnexpectedResponse(request: request.description, reason: "the page cursor `next` repeats an earlier one")
+            }
             from = next
         }
     }
@@ -75,12 +80,35 @@ public struct ManagementClient: Sendable {
                 throw ListWindowExceeded(path: path, window: window)
             }
             let q = ["page": String(page), "per_page": String(pageSize), "include_totals": "true"]
-            let body = try await call(APIRequest(.get, path, query: q))
-            let batch = body?[key]?.arrayValue ?? body?.arrayValue ?? []
+            let request = APIRequest(.get, path, query: q)
+            let body = try await call(request)
+            let batch = try Self.items(of: body, key: key, request: request)
             items += batch
             let total = body?["total"]?.intValue
             if batch.count < pageSize || total.map({ items.count >= $0 }) == true { return items }
             page += 1
+        }
+    }
+
+    /// The items of a list page: `{key: [...]}` or a bare array.
+    /// - Throws: ``UnexpectedResponse`` for anything else (an empty body, an HTML page, a truncated or other
+    ///   JSON): a list that cannot be read is never taken for an empty one.
+    static func items(of body: JSONValue?, key: String, request: APIRequest) throws -> [JSONValue] {
+        if let items = body?[key]?.arrayValue ?? body?.arrayValue { return items }
+        throw UnexpectedResponse(request: request.description, reason: "expected " + UnexpectedResponse.shape(key, body))
+    }
+
+    /// Decodes each item of a list with `decode`.
+    /// - Throws: ``UnexpectedResponse`` naming the list when an item lacks what `decode` needs (an `id`, a `name`):
+    ///   an object that cannot be read is never left out of a plan as if it did not exist.
+    public static func decodeAll<Item>(
+        _ items: [JSONValue], from path: String, as what: String, _ decode: (JSONValue) -> Item?
+    ) throws -> [Item] {
+        try items.map { item in
+            guard let decoded = decode(item) else {
+                throw UnexpectedResponse(request: "GET \(path)", reason: "an item is not a readable \(what): \(UnexpectedResponse.kind(item))")
+            }
+            return decoded
         }
     }
 
@@ -91,6 +119,42 @@ public struct ManagementClient: Sendable {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/?#")
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}
+
+/// A 2xx answer whose body is not what the endpoint returns: a proxy's HTML page, a truncated body, a page cursor
+/// that loops. Never read as an empty list or a missing object.
+public struct UnexpectedResponse: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The request, as `METHOD /path?query`.
+    public let request: String
+    /// What was wrong.
+    public let reason: String
+
+    /// Creates the error.
+    public init(request: String, reason: String) {
+        self.request = request
+        self.reason = reason
+    }
+
+    public var description: String { "\(request): unexpected answer: \(reason)" }
+
+    /// `{"organizations": [...]}, got an HTML page`.
+    static func shape(_ key: String, _ body: JSONValue?) -> String {
+        "{\"\(key)\": [...]}, got \(kind(body))"
+    }
+
+    /// What a body is, in a few words (never its content: it may echo secrets).
+    static func kind(_ body: JSONValue?) -> String {
+        switch body {
+        case nil: return "an empty body"
+        case .string(let text)?:
+            let start = text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(15).lowercased()
+            return start.hasPrefix("<!doctype html") || start.hasPrefix("<html") ? "an HTML page" : "a body that is not JSON"
+        case .object(let object)?:
+            return object.isEmpty ? "an empty JSON object" : "a JSON object with " + object.keys.sorted().prefix(5).joined(separator: ", ")
+        case .array?: return "a JSON array"
+        default: return "a JSON scalar"
+        }
     }
 }
 

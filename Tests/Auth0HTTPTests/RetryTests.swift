@@ -42,7 +42,7 @@ struct RetryTests {
         let fake = try ScriptedAuth0([gateway, gateway])
         let client = ManagementClient(transport: try fake.transport(Auth0TransportOptions(maxRequestsPerSecond: 0, maxAttempts: 2)))
         let error = await #expect(throws: ManagementAPIError.self) { try await client.call(APIRequest(.delete, "/api/v2/roles/rol_x")) }
-        #expect(error?.description == "DELETE /api/v2/roles/rol_x: 502 Bad Gateway: (gave up after 2 attempts)")
+        #expect(error?.description == "DELETE /api/v2/roles/rol_x: 502 Bad Gateway: gave up after 2 attempts")
     }
 
     @Test("a PATCH answering 502 once succeeds on the second attempt")
