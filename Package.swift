@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Output", dependencies: ["Diff", "PlanModel", "Policy", "Apply", "Invitations", "JSONValues"]),
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
-            "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
+            "YAML", "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
             "Invitations", "Export",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),

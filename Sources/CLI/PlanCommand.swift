@@ -54,12 +54,21 @@ enum PlanCommand {
         return changes ? ExitCode.changes : ExitCode.success
     }
 
-    /// Refuses an `--out` path that cannot be written, before the tenant is read.
-    /// - Throws: ``CLIError/usage(_:)`` for a directory or a path whose folder does not exist.
+    /// Refuses an `--out` path that cannot be written, before the tenant is read. The plan is written by replacing
+    /// the file (atomically), so only a regular file (not a link, a device, a folder) may already be there.
+    /// - Throws: ``CLIError/usage(_:)`` for a directory, a link or a device, or a path whose folder does not exist.
     static func checkWritable(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw CLIError.usage("--out \(path) is a directory; give the file to write the plan to")
+        }
+        if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType,
+            type != .typeRegular
+        {
+            let what = type == .typeSymbolicLink ? "a link" : "a device or other special file"
+            throw CLIError.usage(
+                "--out \(path) exists and is not a regular file (\(what)); the plan replaces the file it writes, "
+                    + "so give a new or regular file")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {

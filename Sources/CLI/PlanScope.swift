@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import YAML
 
 /// Which customers a plan covers (issue 4, scoped plans): all of them, the organizations named by `--target
 /// organization:NAME`, or the customers whose files changed since a git revision (`--changed-since REV`).
@@ -60,6 +61,14 @@ enum PlanScope: Sendable, Equatable {
                     note("tenantplan: note: \(file) was removed or renamed since \(revision): planning everything\n")
                     return nil
                 }
+                // A name the file declared at REV and no longer does (an organization or connection renamed inside
+                // the file) leaves the old object behind, which only a full plan sees.
+                if let customer = customers.first(where: { $0.file == file }),
+                    let gone = ChangedFiles.namesGone(from: file, since: revision, directory: directory, now: customer)
+                {
+                    note("tenantplan: note: \(file) no longer declares \(gone) (it did at \(revision)): planning everything\n")
+                    return nil
+                }
                 organizations.insert(organization)
             }
             return organizations
@@ -86,6 +95,30 @@ enum ChangedFiles {
             ["diff", "--name-only", "--no-renames", "--relative", revision, "--", "."], in: directory, revision: revision)
         let untracked = try git(["ls-files", "--others", "--exclude-standard", "--", "."], in: directory, revision: revision)
         return Set((diff + "\n" + untracked).split(separator: "\n").map(String.init).filter { !$0.isEmpty })
+    }
+
+    /// The first organization or enterprise connection the file declared at `revision` that `customer` no longer
+    /// declares (`organization "acme"`, `connection "acme-entra"`), or `nil` (also for a file new since `revision`
+    /// or one git cannot show).
+    static func namesGone(from file: String, since revision: String, directory: String, now customer: Customer)
+        -> String?
+    {
+        guard let old = try? git(["show", "\(revision):./\(file)"], in: directory, revision: revision),
+            let root = (try? YAMLParser.parse(Data(old.utf8)))?.root?.mapping
+        else { return nil }
+        func value(_ pairs: [YAMLPair]?, _ key: String) -> YAMLNode? { pairs?.first { $0.keyText == key }?.value }
+        if let name = value(value(root, "organization")?.mapping, "name")?.scalar,
+            name != customer.organization.name.value
+        {
+            return "organization \"\(name)\""
+        }
+        let current = Set(customer.enterpriseConnections.map(\.name.value))
+        for connection in value(root, "enterprise_connections")?.sequence ?? [] {
+            if let name = value(connection.mapping, "name")?.scalar, !current.contains(name) {
+                return "connection \"\(name)\""
+            }
+        }
+        return nil
     }
 
     /// Runs git in `directory`.

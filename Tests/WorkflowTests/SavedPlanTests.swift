@@ -234,6 +234,22 @@ import TestSupport
     }
 
     /// Found by a new user: `--out` to a directory or into a missing folder failed after reading, with a raw error.
+    /// Found by the second new-user pass: `--out /dev/full` (and a link) was replaced by a regular file.
+    @Test func outToADeviceOrALinkIsRefused() async throws {
+        let work = try await editedWorkspace()
+        try FileManager.default.createSymbolicLink(atPath: work.path("link.json"), withDestinationPath: work.path("target.json"))
+        for (out, what) in [("/dev/null", "a device or other special file"), (work.path("link.json"), "a link")] {
+            let result = await work.run(
+                ["plan", "tenant", "--tenant", "local:live.json", "--out", out], environment: ExampleTenant.secrets)
+            #expect(result.exitCode == 1)
+            #expect(result.requests == [])
+            #expect(result.stderr == "tenantplan: error: --out \(out) exists and is not a regular file (\(what)); the plan "
+                + "replaces the file it writes, so give a new or regular file (see tenantplan --help)\n")
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+        #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
+    }
+
     @Test(arguments: [
         ("out-dir", "--out OUT is a directory; give the file to write the plan to (see tenantplan --help)\n"),
         ("missing/plan.json", "--out OUT: the folder FOLDER does not exist (see tenantplan --help)\n"),

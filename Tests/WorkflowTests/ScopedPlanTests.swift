@@ -157,6 +157,30 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: work.path("tenant/written-by-git")))
     }
 
+    /// Found by the second new-user pass: renaming the organization (or its connection) inside the file left the old
+    /// one behind, planned as a scoped create of the new name only.
+    @Test(arguments: [
+        (4, "  name: acme-renamed", "organization \"acme\"", 7),  // the renamed one does not exist: no links to read
+        (20, "  - name: acme-entra-v2", "connection \"acme-entra\"", 8),
+    ])
+    func nameChangedInsideTheFileMeansAFullPlan(line: Int, text: String, gone: String, requests: Int) async throws {
+        let work = try await repository()
+        var lines = try String(contentsOfFile: work.path("tenant/customers/acme.yaml"), encoding: .utf8)
+            .components(separatedBy: "\n")
+        #expect(lines[line - 1].trimmingCharacters(in: .whitespaces).hasPrefix(text.trimmingCharacters(in: .whitespaces).components(separatedBy: ":")[0]))
+        lines[line - 1] = text
+        if line == 20 {  // the connection is referenced twice more: connections: and invitations:
+            lines = lines.map { $0.hasSuffix(": acme-entra") ? $0.replacingOccurrences(of: "acme-entra", with: "acme-entra-v2") : $0 }
+        }
+        try work.write("tenant/customers/acme.yaml", lines.joined(separator: "\n"))
+        let result = await work.run(
+            ["plan", "tenant", "--tenant", "local:live.json", "--changed-since", "HEAD"], environment: ExampleTenant.secrets)
+        #expect(result.stderr == "tenantplan: note: customers/acme.yaml no longer declares \(gone) (it did at HEAD): "
+            + "planning everything\n")
+        #expect(result.planLines[1] == "read 3 organizations, 3 connections, 1 client, 2 roles in \(requests) requests")
+        #expect(result.planLines.contains { $0.hasPrefix("- ") && $0.contains(gone) })
+    }
+
     /// Found by a new user: a customer file renamed and committed was planned as the new name only.
     @Test func renamedCustomerFileMeansAFullPlan() async throws {
         let work = try await repository()
