@@ -57,7 +57,11 @@ enum ApplyCommand {
                 return ExitCode.failure
             }
         }
-        return try await carryOut(planned.plan, client: client, options: options, directory: path, context: context)
+        let tenant = args.option("tenant").map { " --tenant \($0)" } ?? ""
+        let followUp = "Run `tenantplan plan \(path)\(tenant)` to see the remainder; running "
+            + "`tenantplan apply \(path)\(tenant)` again converges."
+        return try await carryOut(
+            planned.plan, client: client, options: options, directory: path, followUp: followUp, context: context)
     }
 
     /// `apply FILE`: refuses a plan whose input files, target or touched live objects changed since it was made,
@@ -102,7 +106,10 @@ enum ApplyCommand {
         }
         let target = planned.client.transport.tenantDescription
         guard target == saved.target else {
-            return refuse(file, "it was planned against \(saved.target), not \(target)", [], context: context)
+            context.stderr.write(
+                "tenantplan: apply refused: \(file) was planned against \(saved.target), but this apply reaches "
+                    + "\(target): run it with the AUTH0_DOMAIN or --tenant the plan was made with; nothing was applied\n")
+            return ExitCode.failure
         }
         let stale = saved.staleObjects(in: planned.live)
         guard stale.isEmpty else {
@@ -117,9 +124,22 @@ enum ApplyCommand {
         let renderer = PlanTextRenderer(directory: directory, target: target, command: "apply", given: options)
         context.stdout.write(renderer.render(planned.plan))
         guard !planned.plan.isEmpty else { return ExitCode.success }
+        let unset = Set(planned.plan.missingSecrets.map(\.name)).sorted()
+        guard unset.isEmpty else {
+            context.stderr.write(
+                "tenantplan: apply refused: \(file) needs \(unset.joined(separator: ", ")), unset when it was planned and "
+                    + "now: set \(unset.count == 1 ? "it" : "them"), run plan --out again and apply the new plan; "
+                    + "nothing was applied\n")
+            return ExitCode.failure
+        }
         guard !refused(planned.plan, options: options, context: context) else { return ExitCode.failure }
         try await checkWriteScopes(planned.plan, client: planned.client)
-        return try await carryOut(planned.plan, client: planned.client, options: options, directory: directory, context: context)
+        let tenant = tenantOption.map { " --tenant \($0)" } ?? ""
+        let followUp = "\(file) is now stale: run `tenantplan plan \(directory)\(tenant) --out \(file)` to see the "
+            + "remainder, review it, and apply the new plan; that converges."
+        return try await carryOut(
+            planned.plan, client: planned.client, options: options, directory: directory, followUp: followUp,
+            context: context)
     }
 
     /// Prints a stale-plan refusal: `tenantplan: apply refused: plan.json is stale: REASON` and one line per item.
@@ -149,14 +169,16 @@ enum ApplyCommand {
     }
 
     /// Applies the plan, reporting progress on stderr and the report on stdout.
+    /// - Parameter followUp: What the report says to do after a failure.
     static func carryOut(
-        _ plan: Plan, client: ManagementClient, options: ApplyOptions, directory: String, context: CommandContext
+        _ plan: Plan, client: ManagementClient, options: ApplyOptions, directory: String, followUp: String,
+        context: CommandContext
     ) async throws -> Int32 {
         let stderr = context.stderr
         let report = try await Applier(client: client).apply(plan, options: options) { line in
             stderr.write("  \(line)\n")
         }
-        context.stdout.write("\n" + ApplyReportRenderer.render(report, directory: directory))
+        context.stdout.write("\n" + ApplyReportRenderer.render(report, directory: directory, followUp: followUp))
         return report.succeeded ? ExitCode.success : ExitCode.failure
     }
 }

@@ -87,8 +87,12 @@ enum ChangedFiles {
         guard !revision.isEmpty, !revision.hasPrefix("-") else {
             throw CLIError.usage("--changed-since takes a git revision (a commit, branch or tag), got '\(revision)'")
         }
+        _ = try git(["rev-parse", "--is-inside-work-tree"], in: directory, revision: revision) {
+            "\(directory) is not inside a git repository"
+        }
         _ = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: directory, revision: revision) {
-            "'\(revision)' is not a commit of the git repository of \(directory)"
+            "'\(revision)' is not a commit of the git repository of \(directory) (a shallow clone lacks the "
+                + "history: fetch it, e.g. actions/checkout with fetch-depth: 0)"
         }
         // --no-renames: a renamed customer file is listed as removed (planning everything) and added.
         let diff = try git(

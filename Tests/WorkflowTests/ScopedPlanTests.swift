@@ -140,7 +140,18 @@ import TestSupport
         #expect(result.exitCode == 1)
         #expect(result.requests == [])
         #expect(result.stderr == "tenantplan: error: --changed-since no-such-rev: 'no-such-rev' is not a commit of the "
-            + "git repository of \(work.path("tenant"))\n")
+            + "git repository of \(work.path("tenant")) (a shallow clone lacks the history: fetch it, e.g. "
+            + "actions/checkout with fetch-depth: 0)\n")
+    }
+
+    @Test func notAGitRepository() async throws {
+        let work = try await ExampleTenant.applied("changed-since-no-git")
+        let result = await work.run(
+            ["plan", "tenant", "--tenant", "local:live.json", "--changed-since", "HEAD"], environment: ExampleTenant.secrets)
+        #expect(result.exitCode == 1)
+        #expect(result.requests == [])
+        #expect(result.stderr == "tenantplan: error: --changed-since HEAD: \(work.path("tenant")) is not inside a git "
+            + "repository\n")
     }
 
     /// Found by a new user: a revision starting with '-' reached git as an option (`--output=FILE` wrote a file).
