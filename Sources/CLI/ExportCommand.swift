@@ -1,5 +1,4 @@
 import Export
-import LocalTenant
 import ManagementAPI
 
 /// `tenantplan export [DIR] --out OUTDIR`: read the live tenant and write it as a tenant directory
@@ -32,19 +31,8 @@ enum ExportCommand {
         let request = ExportRequest(
             outputDirectory: out, force: args.flags.contains("force"), domain: args.option("domain"),
             tenantDirectory: directory)
-        let reporter = ProgressReporter(
-            stderr: context.stderr, isTerminal: context.stderrIsTerminal, now: context.clock,
-            waited: { transport.secondsWaitedOnRateLimits })
-        let parallelism = transport is LocalTenant ? 1 : pipeline.connection.parallelism
-        let report: ExportReport
-        do {
-            let ticker = reporter.ticking { client.requestCount }
-            defer {
-                ticker.cancel()
-                reporter.finish()
-            }
-            report = try await Exporter.run(
-                request, client: client, parallelism: parallelism, progress: { reporter.update($0) })
+        let report = try await pipeline.reading(through: client) { parallelism, progress in
+            try await Exporter.run(request, client: client, parallelism: parallelism, progress: progress)
         }
         context.stdout.write(report.summary(target: client.transport.tenantDescription))
         context.stderr.write(report.messages)

@@ -142,6 +142,28 @@ struct Pipeline {
         return (tenant, await opening.value)
     }
 
+    /// Runs a whole-tenant read with progress on stderr (``ProgressReporter``: organization progress from the read,
+    /// a tick every second with the requests made) and the read parallelism of the tenant: 1 for the local tenant,
+    /// which answers one request at a time in a fixed order, `--parallelism` for a remote one.
+    /// - Parameter read: The read, given the parallelism and the progress callback.
+    func reading<Value>(
+        through client: ManagementClient,
+        _ read: (_ parallelism: Int, _ progress: @escaping @Sendable (SnapshotReader.Progress) -> Void) async throws
+            -> Value
+    ) async throws -> Value {
+        let transport = client.transport
+        let reporter = ProgressReporter(
+            stderr: context.stderr, isTerminal: context.stderrIsTerminal, now: context.clock,
+            waited: { transport.secondsWaitedOnRateLimits })
+        let before = client.requestCount
+        let ticker = reporter.ticking { client.requestCount - before }
+        defer {
+            ticker.cancel()
+            reporter.finish()
+        }
+        return try await read(transport is LocalTenant ? 1 : connection.parallelism) { reporter.update($0) }
+    }
+
     /// Checks the live tenant is the one the directory belongs to, reads it and plans.
     /// - Parameter organizations: The organizations of a scoped plan, or `nil` for a full plan.
     /// - Throws: Errors from opening, reading or planning; the caller prints them.
@@ -150,21 +172,10 @@ struct Pipeline {
     ) async throws -> (plan: Plan, client: ManagementClient, live: LiveSnapshot) {
         let client = try await client(for: tenant, opened: opened)
         guard let organizations else {
-            let transport = client.transport
-            let reporter = ProgressReporter(
-                stderr: context.stderr, isTerminal: context.stderrIsTerminal, now: context.clock,
-                waited: { transport.secondsWaitedOnRateLimits })
-            let before = client.requestCount
-            let ticker = reporter.ticking { client.requestCount - before }
-            defer {
-                ticker.cancel()
-                reporter.finish()
+            let live = try await reading(through: client) { parallelism, progress in
+                try await SnapshotReader.read(
+                    client, scope: Planner.readScope(for: tenant), parallelism: parallelism, progress: progress)
             }
-            // The local tenant answers one request at a time in a fixed order; the remote one in parallel.
-            let parallelism = transport is LocalTenant ? 1 : connection.parallelism
-            let live = try await SnapshotReader.read(
-                client, scope: Planner.readScope(for: tenant), parallelism: parallelism,
-                progress: { reporter.update($0) })
             return (try Planner(tenant: tenant, live: live).plan(), client, live)
         }
         let targets = Planner.targets(for: tenant, organizations: organizations)

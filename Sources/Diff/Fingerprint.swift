@@ -33,30 +33,37 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// `organization "acme"`.
     public var address: String { "\(kind.rawValue) \"\(name)\"" }
 
-    /// The fingerprint of the object of `kind` named `name` in `live` (absent when it is not there).
-    public static func of(_ kind: ResourceKind, named name: String, in live: LiveSnapshot) -> Fingerprint {
-        var fields: [String: JSONValue]?
-        switch kind {
-        case .organization:
-            fields = live.organizations.first { $0.name == name }.map(organizationFields)
-        case .connection:
-            fields = live.connections.first { $0.name == name }.map(connectionFields)
-        case .client:
-            fields = live.clients.first { $0.name == name }.map { client in
-                [
-                    "id": .string(client.clientID), "app_type": optional(client.appType),
-                    "organization_usage": optional(client.organizationUsage),
-                    "organization_require_behavior": optional(client.organizationRequireBehavior),
-                    "initiate_login_uri": optional(client.initiateLoginURI),
-                    "client_metadata": .object(client.clientMetadata.mapValues(JSONValue.string)),
-                ]
+    /// The fingerprints of the objects `wanted` names in `live` (absent when not there), in the order of `wanted`.
+    /// Each list is indexed by name once, so a plan touching every object of a large tenant stays linear.
+    public static func of(_ wanted: [(kind: ResourceKind, name: String)], in live: LiveSnapshot) -> [Fingerprint] {
+        let organizations = Dictionary(live.organizations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let connections = Dictionary(live.connections.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let clients = Dictionary(live.clients.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let roles = Dictionary(live.roles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return wanted.map { kind, name in
+            var fields: [String: JSONValue]?
+            switch kind {
+            case .organization: fields = organizations[name].map(organizationFields)
+            case .connection: fields = connections[name].map(connectionFields)
+            case .client: fields = clients[name].map(clientFields)
+            case .role: fields = roles[name].map(roleFields)
             }
-        case .role:
-            fields = live.roles.first { $0.name == name }.map { role in
-                ["id": .string(role.id), "description": optional(role.description)]
-            }
+            return Fingerprint(kind: kind, name: name, fields: fields?.mapValues(digest))
         }
-        return Fingerprint(kind: kind, name: name, fields: fields?.mapValues(digest))
+    }
+
+    static func clientFields(_ client: LiveClient) -> [String: JSONValue] {
+        [
+            "id": .string(client.clientID), "app_type": optional(client.appType),
+            "organization_usage": optional(client.organizationUsage),
+            "organization_require_behavior": optional(client.organizationRequireBehavior),
+            "initiate_login_uri": optional(client.initiateLoginURI),
+            "client_metadata": .object(client.clientMetadata.mapValues(JSONValue.string)),
+        ]
+    }
+
+    static func roleFields(_ role: LiveRole) -> [String: JSONValue] {
+        ["id": .string(role.id), "description": optional(role.description)]
     }
 
     /// How the object changed between `self` (at plan time) and `current` (now), or `nil` when it did not:

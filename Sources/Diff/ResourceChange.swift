@@ -100,6 +100,14 @@ public enum Refusal: Sendable, Equatable {
     case destroy
     /// Breaks user identities (users would be duplicated or lost): needs `--allow-identity-change`.
     case identityChange(String)
+
+    /// The `apply` flag that allows the change: `--allow-destroy`, `--allow-identity-change`.
+    public var flag: String {
+        switch self {
+        case .destroy: return "--allow-destroy"
+        case .identityChange: return "--allow-identity-change"
+        }
+    }
 }
 
 /// What a plan does to one resource: the action, the field-level changes, the keys kept, and the requests.

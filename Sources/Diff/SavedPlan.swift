@@ -93,7 +93,7 @@ public struct SavedPlan: Sendable, Equatable {
         inputHash = InputDigest.combined(inputFiles)
         unsetSecrets = Self.unsetSecrets(of: tenant)
         summary = (plan.toAdd, plan.toChange, plan.toDestroy)
-        fingerprints = plan.changes.map { Fingerprint.of($0.kind, named: $0.name, in: live) }
+        fingerprints = Fingerprint.of(plan.changes.map { ($0.kind, $0.name) }, in: live)
         changes = Self.changes(of: plan, redactor: SecretRedactor(tenant: tenant, live: live))
     }
 
@@ -110,12 +110,7 @@ public struct SavedPlan: Sendable, Equatable {
         plan.changes.map { change in
             Change(
                 address: change.address, action: change.action.rawValue, location: change.location?.fileAndLine,
-                requires: change.refusals.map { refusal in
-                    switch refusal {
-                    case .destroy: return "--allow-destroy"
-                    case .identityChange: return "--allow-identity-change"
-                    }
-                },
+                requires: change.refusals.map(\.flag),
                 requests: change.requests.map { request in
                     Request(
                         method: request.method.rawValue, path: request.path, summary: request.summary,
@@ -225,8 +220,9 @@ public struct SavedPlan: Sendable, Equatable {
     /// Each object the plan touches that changed in `live` since the plan, with how:
     /// `organization "acme" changed since the plan: display_name`.
     public func staleObjects(in live: LiveSnapshot) -> [String] {
-        fingerprints.compactMap { saved in
-            saved.change(to: Fingerprint.of(saved.kind, named: saved.name, in: live)).map { "\(saved.address) \($0)" }
+        let current = Fingerprint.of(fingerprints.map { ($0.kind, $0.name) }, in: live)
+        return zip(fingerprints, current).compactMap { saved, now in
+            saved.change(to: now).map { "\(saved.address) \($0)" }
         }
     }
 

@@ -99,25 +99,17 @@ public enum SnapshotReader {
     }
 
     /// The enabled connections of each organization, in the order of `organizationIDs`, at most `parallelism`
-    /// requests in flight.
+    /// requests in flight (with 1, one after the other in that order: each is started when the last one ends).
     private static func enabledConnections(
         _ client: ManagementClient, organizationIDs: [String], parallelism: Int, before: Int,
         progress: (@Sendable (Progress) -> Void)?
     ) async throws -> [[LiveEnabledConnection]] {
         let total = organizationIDs.count
-        guard parallelism > 1 else {
-            var all: [[LiveEnabledConnection]] = []
-            for id in organizationIDs {
-                all.append(try await client.enabledConnections(organizationID: id))
-                progress?(Progress(organizationsRead: all.count, organizationsTotal: total, requests: client.requestCount - before))
-            }
-            return all
-        }
         return try await withThrowingTaskGroup(of: (Int, [LiveEnabledConnection]).self) { group in
             var results = [[LiveEnabledConnection]](repeating: [], count: total)
             var next = 0
             var done = 0
-            while next < min(parallelism, total) {
+            while next < min(max(parallelism, 1), total) {
                 let index = next
                 group.addTask { (index, try await client.enabledConnections(organizationID: organizationIDs[index])) }
                 next += 1

@@ -66,6 +66,8 @@ public final class CaseWorkspace: Sendable {
         let opened = Mutex<LocalTenant?>(nil)
         let stdout = TextBuffer()
         let stderr = TextBuffer()
+        // A clock that stands still: a slow run on a busy machine never adds progress lines to the output tests
+        // compare (ProgressReporterTests drive progress with their own clock).
         let context = CommandContext(
             environment: environment, stdout: stdout, stderr: stderr,
             openTenant: { selection in
@@ -73,7 +75,7 @@ public final class CaseWorkspace: Sendable {
                 let tenant = try LocalTenant(path: path, faults: faults)
                 opened.withLock { $0 = tenant }
                 return tenant
-            })
+            }, clock: { Date(timeIntervalSince1970: 0) })
         let code = await TenantplanCLI.run(args, context: context)
         let tenant = opened.withLock { $0 }
         let requests = await tenant?.servedRequests ?? []

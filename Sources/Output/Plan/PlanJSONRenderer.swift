@@ -79,12 +79,7 @@ public struct PlanJSONRenderer: Sendable {
             "fields": .array(change.fields.map(field)),
             "kept": .array(change.kept.map(JSONValue.string)),
             "notes": .array(change.notes.map(JSONValue.string)),
-            "requires": .array(change.refusals.map { refusal in
-                switch refusal {
-                case .destroy: return "--allow-destroy"
-                case .identityChange: return "--allow-identity-change"
-                }
-            }),
+            "requires": .array(change.refusals.map { .string($0.flag) }),
             "requests": .array(change.requests.map { ["method": .string($0.method.rawValue), "path": .string($0.path)] }),
         ]
         if let label = change.label { item["label"] = .string(label) }
