@@ -85,8 +85,9 @@ enum ApplyCommand {
             throw CLIError.usage("\(file) \(error)")
         }
         let directory = saved.directory
-        guard FileManager.default.fileExists(
-            atPath: (directory as NSString).appendingPathComponent(TenantLoader.tenantFile))
+        guard TenantDirectory.tenantFileNames.contains(where: {
+            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0))
+        })
         else {
             throw CLIError.unsupported(
                 "\(file) was made for the tenant directory \(directory), which has no tenant.yaml here "

@@ -52,7 +52,7 @@ struct Pipeline {
         let transport = try opened.get()
         if let domain = transport.remoteDomain, domain.lowercased() != tenant.domain.value.lowercased() {
             throw CLIError.unsupported(
-                "\(directory) belongs to \(tenant.domain.value) (tenant.yaml:\(tenant.domain.location.line)) "
+                "\(directory) belongs to \(tenant.domain.value) (\(tenant.domain.location.fileAndLine)) "
                     + "but AUTH0_DOMAIN is \(domain); refusing to run against another tenant")
         }
         try await transport.preflight(for: command)

@@ -49,14 +49,14 @@ enum PlanScope: Sendable, Equatable {
             let byFile = Dictionary(customers.map { ($0.file, $0.organization.name.value) }, uniquingKeysWith: { a, _ in a })
             var organizations: Set<String> = []
             for file in changed.sorted() {
-                if file == TenantLoader.tenantFile {
+                if TenantDirectory.tenantFileNames.contains(file) {
                     note("tenantplan: note: \(file) changed since \(revision): planning everything\n")
                     return nil
                 }
                 guard file.hasPrefix(TenantLoader.customersFolder + "/") else { continue }
                 guard let organization = byFile[file] else {
                     let name = file.dropFirst(TenantLoader.customersFolder.count + 1)
-                    guard !name.contains("/"), name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+                    guard !name.contains("/"), TenantDirectory.isCustomerFileName(String(name)) else { continue }
                     // A customer file that no longer exists: its organization may be planned for destroy.
                     note("tenantplan: note: \(file) was removed or renamed since \(revision): planning everything\n")
                     return nil

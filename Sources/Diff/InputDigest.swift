@@ -6,12 +6,12 @@ import PlanModel
 /// it was made.
 public enum InputDigest {
     /// Input file (relative to `directory`, see ``TenantLoader/inputFiles(directory:)``) -> SHA-256 of its bytes;
-    /// an unreadable file digests as `unreadable`.
+    /// an unreadable file digests as `unreadable`. Files are read by ``TenantDirectory/read(_:in:)``, as the loader
+    /// reads them.
     public static func files(directory: String) -> [String: String] {
-        let base = URL(fileURLWithPath: directory)
         var digests: [String: String] = [:]
         for file in TenantLoader.inputFiles(directory: directory) {
-            let data = try? Data(contentsOf: base.appendingPathComponent(file))
+            let data = try? TenantDirectory.read(file, in: directory).get()
             digests[file] = data.map { SHA256.hex($0) } ?? "unreadable"
         }
         return digests

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 import YAML
 
 /// The domain written as `tenant.domain` of an export, and where it came from.
@@ -41,9 +42,11 @@ public struct ExportDomain: Sendable, Equatable {
         return found
     }
 
-    /// `tenant.domain` of a tenant file, if the file can be read and names one.
+    /// `tenant.domain` of a tenant file, if the file can be read (``TenantDirectory/read(_:in:)``: never a FIFO or
+    /// device, at most 1 MiB) and names one.
     static func domain(inTenantFile path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path),
+        let folder = (path as NSString).deletingLastPathComponent
+        guard case .success(let data) = TenantDirectory.read((path as NSString).lastPathComponent, in: folder),
             let root = try? YAMLParser.parse(data).root,
             let tenant = root.mapping?.first(where: { $0.keyText == "tenant" })?.value,
             let domain = tenant.mapping?.first(where: { $0.keyText == "domain" })?.value.scalar,

@@ -25,7 +25,8 @@ public enum Exporter {
         try target.check()
         let domain = try ExportDomain.resolve(
             remote: client.transport.remoteDomain, option: request.domain,
-            tenantFile: (request.tenantDirectory as NSString).appendingPathComponent(TenantLoader.tenantFile))
+            tenantFile: (request.tenantDirectory as NSString).appendingPathComponent(
+                TenantDirectory.scan(request.tenantDirectory).tenantFile ?? TenantLoader.tenantFile))
 
         let live = try await ExportReader.read(client, parallelism: parallelism, progress: progress)
         let layout = TenantExport(live: live, domain: domain.domain)

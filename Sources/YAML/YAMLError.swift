@@ -7,8 +7,22 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case multipleDocuments(at: Mark)
     /// An alias (`*name`) names no anchor defined before it.
     case undefinedAlias(name: String, at: Mark)
-    /// Collections nested deeper than ``YAMLParser/maximumDepth``.
+    /// Collections nested deeper than ``YAMLParser/maximumDepth``, counting the depth an alias copies in.
     case tooDeep(at: Mark)
+    /// Aliases (`*name`) that together copy in more than ``YAMLParser/maximumAliasNodes`` nodes (nested aliases
+    /// multiply: a few hundred bytes can stand for billions of nodes); reported at the alias that crosses the limit.
+    case aliasBudgetExceeded(at: Mark)
+    /// A mapping key that is a sequence or a mapping (`[a, b]: 1`, `{x: y}: 2`, or an alias to one); `kind` is
+    /// `a sequence` or `a mapping`.
+    case nonScalarKey(kind: String, at: Mark)
+    /// A mapping key that YAML reads as null: empty, `~` or `null` written plain.
+    case nullKey(at: Mark)
+    /// A YAML 1.1 merge key (`<<: *base`), which tenantplan does not expand.
+    case mergeKey(at: Mark)
+    /// libyaml's reader refused the bytes: invalid UTF-8 (`problem` names the octet problem, `value` the byte, -1
+    /// for a sequence cut off by the end of the file) or
+    /// a control character (`value` is its code point); `at` is the offending byte's line and column.
+    case encoding(problem: String, value: Int, at: Mark)
 
     /// Where the error is reported.
     public var mark: Mark {
@@ -17,6 +31,11 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .multipleDocuments(let at): return at
         case .undefinedAlias(_, let at): return at
         case .tooDeep(let at): return at
+        case .aliasBudgetExceeded(let at): return at
+        case .nonScalarKey(_, let at): return at
+        case .nullKey(let at): return at
+        case .mergeKey(let at): return at
+        case .encoding(_, _, let at): return at
         }
     }
 
@@ -32,7 +51,28 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
             return "YAML syntax error: alias '*\(name)' refers to no anchor defined before it"
         case .tooDeep:
             return "YAML nesting deeper than \(YAMLParser.maximumDepth) levels; tenantplan files need far fewer"
+        case .aliasBudgetExceeded:
+            return "YAML aliases copy in more than \(YAMLParser.maximumAliasNodes) nodes (nested aliases multiply); "
+                + "tenantplan files need far fewer: write the values out"
+        case .nonScalarKey(let kind, _):
+            return "a mapping key must be a string, found \(kind)"
+        case .nullKey:
+            return "a mapping key must be a string, found null (write a name, or quote it: \"~\")"
+        case .mergeKey:
+            return "merge keys ('<<') are not supported: write the keys out"
+        case .encoding(let problem, let value, _):
+            if problem.contains("control character") {
+                return "control character U+\(Self.hex(value, digits: 4)) is not allowed in YAML (write it escaped "
+                    + "in a double-quoted string, e.g. \"\\t\")"
+            }
+            // libyaml gives -1 for a sequence cut off by the end of the file.
+            return "the file is not valid UTF-8: \(problem)" + (value >= 0 ? " (byte 0x\(Self.hex(value, digits: 2)))" : "")
         }
+    }
+
+    private static func hex(_ value: Int, digits: Int) -> String {
+        let text = String(value & 0xFF_FFFF, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }
 
@@ -60,4 +100,5 @@ public struct YAMLDocument: Sendable, Equatable {
     public let root: YAMLNode?
     /// Every key written twice in one mapping, in document order.
     public let duplicateKeys: [DuplicateKey]
+
 }

@@ -68,7 +68,7 @@ public struct YAMLNode: Sendable, Equatable {
     }
 }
 
-/// One `key: value` entry of a mapping; keys are scalars in tenantplan's formats.
+/// One `key: value` entry of a mapping; the key is always a non-null scalar (``YAMLParser`` refuses others).
 public struct YAMLPair: Sendable, Equatable {
     /// The key node (its mark is where the key is written).
     public let key: YAMLNode
@@ -81,6 +81,6 @@ public struct YAMLPair: Sendable, Equatable {
         self.value = value
     }
 
-    /// The key's text; a non-scalar key reads as an empty string.
+    /// The key's text.
     public var keyText: String { key.scalar ?? "" }
 }

@@ -5,18 +5,26 @@ import Foundation
 ///
 /// - Marks are converted from libyaml's 0-based lines and columns to 1-based ones here, once.
 /// - Duplicate keys, which libyaml accepts, are reported in ``YAMLDocument/duplicateKeys``.
-/// - Anchors and aliases are resolved by copying the anchored node.
+/// - Anchors and aliases are resolved by copying the anchored node, within ``maximumAliasNodes`` and
+///   ``maximumDepth``.
+/// - Mapping keys are strings: a sequence, mapping or null key is an error, and so is a merge key (`<<`).
+///   Booleans and numbers as keys are kept as the text written (`true: 1` has the key `true`), as JSON keys are.
 /// - Only one document per file is accepted.
+/// - Invalid UTF-8 and control characters are reported at the offending byte's line and column.
 public enum YAMLParser {
-    /// The deepest nesting of sequences and mappings accepted. Deeper documents are refused: every later stage
-    /// (validation, JSON encoding, the local tenant file) walks values recursively.
+    /// The deepest nesting of sequences and mappings accepted, counting what aliases copy in. Deeper documents
+    /// are refused: every later stage (validation, JSON encoding, the local tenant file) walks values recursively.
     public static let maximumDepth = 64
+    /// The most nodes all aliases of one document may copy in together (each scalar, sequence and mapping an
+    /// alias stands for counts one). Far above what a tenantplan file uses (the example tenant uses none) and far
+    /// below what an alias bomb needs: 9 nested levels of 10 aliases each stand for a billion nodes.
+    public static let maximumAliasNodes = 10_000
 
     /// Parses one YAML document.
     /// - Parameter data: The file's bytes (UTF-8, UTF-16 with BOM as libyaml detects).
     /// - Returns: The document; its root is `nil` for an empty file.
-    /// - Throws: ``YAMLError`` when libyaml reports a syntax error, an alias names no anchor, or the file holds
-    ///   more than one document.
+    /// - Throws: ``YAMLError`` when libyaml reports a syntax or encoding error, an alias names no anchor, aliases
+    ///   copy in too much, nesting is too deep, a key is not a string, or the file holds more than one document.
     public static func parse(_ data: Data) throws(YAMLError) -> YAMLDocument {
         let handle = ParserHandle(data)
         var builder = TreeBuilder()
@@ -35,6 +43,29 @@ public enum YAMLParser {
         var count = 0
         while try handle.nextRaw() { count += 1 }
         return count
+    }
+}
+
+extension YAMLParser {
+    /// The 1-based line and column of byte `offset`: lines end at LF, CR LF or CR; columns count characters (a
+    /// leading byte-order mark is not one), as libyaml's marks do.
+    public static func mark(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Mark {
+        var line = 1
+        var column = 1
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let end = min(offset, bytes.count)
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D, index + 1 < end, bytes[index + 1] == 0x0A { index += 1 }
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return Mark(line: line, column: column)
     }
 }
 
@@ -119,6 +150,11 @@ private final class ParserHandle {
     private func syntaxError() -> YAMLError {
         let p = parser.pointee
         let problem = p.problem.map { String(cString: $0) } ?? "unknown error"
+        if p.error == YAML_READER_ERROR {
+            // libyaml leaves the mark at 0:0 for reader errors and gives the byte offset instead.
+            let at = YAMLParser.mark(ofByte: Int(p.problem_offset), in: UnsafeBufferPointer(input))
+            return .encoding(problem: problem, value: Int(p.problem_value), at: at)
+        }
         let at = Mark(line: Int(p.problem_mark.line) + 1, column: Int(p.problem_mark.column) + 1)
         let context = p.context.map { String(cString: $0) }
         let contextMark = context == nil
@@ -144,6 +180,9 @@ private final class ParserHandle {
 }
 
 /// Turns the event stream into nodes with a stack of open collections, mutated in place.
+///
+/// Each node's size (nodes in its subtree, aliases counted as what they copy) and height (collections nested in
+/// it) are tracked, so an alias is charged what it copies and refused before it is placed.
 private struct TreeBuilder {
     private struct Frame {
         let isMapping: Bool
@@ -156,13 +195,26 @@ private struct TreeBuilder {
         var skipping = false
         /// Keys seen, kept once the mapping grows past a few keys (small ones are scanned).
         var seen: [String: Mark]?
+        /// Nodes in this collection so far, itself included.
+        var size = 1
+        /// The height of the tallest child so far (a scalar is 0, a collection 1 more than its tallest child).
+        var childHeight = 0
+    }
+
+    /// An anchored node with its size and height.
+    private struct Anchored {
+        let node: YAMLNode
+        let size: Int
+        let height: Int
     }
 
     private(set) var root: YAMLNode?
     private(set) var duplicates: [DuplicateKey] = []
     private var stack: [Frame] = []
-    private var anchors: [String: YAMLNode] = [:]
+    private var anchors: [String: Anchored] = [:]
     private var documents = 0
+    /// Nodes copied in by aliases so far.
+    private var aliasNodes = 0
 
     mutating func consume(_ event: ParserHandle.Event) throws(YAMLError) {
         switch event {
@@ -173,32 +225,46 @@ private struct TreeBuilder {
             break
         case .scalar(let text, let style, let tag, let anchor, let mark):
             let node = YAMLNode(.scalar(text, style), mark: mark, tag: tag)
-            if let anchor { anchors[anchor] = node }
-            add(node)
+            if let anchor { anchors[anchor] = Anchored(node: node, size: 1, height: 0) }
+            try add(node, size: 1, height: 0, at: mark)
         case .alias(let name, let mark):
-            guard let node = anchors[name] else { throw .undefinedAlias(name: name, at: mark) }
-            add(node)
+            guard let anchored = anchors[name] else { throw .undefinedAlias(name: name, at: mark) }
+            aliasNodes += anchored.size
+            guard aliasNodes <= YAMLParser.maximumAliasNodes else { throw .aliasBudgetExceeded(at: mark) }
+            guard stack.count + anchored.height <= YAMLParser.maximumDepth else { throw .tooDeep(at: mark) }
+            try add(anchored.node, size: anchored.size, height: anchored.height, at: mark)
         case .sequenceStart(let tag, let anchor, let mark):
             guard stack.count < YAMLParser.maximumDepth else { throw .tooDeep(at: mark) }
+            try checkKeyPosition(kind: "a sequence", at: mark)
             stack.append(Frame(isMapping: false, tag: tag, anchor: anchor, mark: mark))
         case .mappingStart(let tag, let anchor, let mark):
             guard stack.count < YAMLParser.maximumDepth else { throw .tooDeep(at: mark) }
+            try checkKeyPosition(kind: "a mapping", at: mark)
             stack.append(Frame(isMapping: true, tag: tag, anchor: anchor, mark: mark))
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return }
             let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
             let node = YAMLNode(content, mark: frame.mark, tag: frame.tag)
-            if let anchor = frame.anchor { anchors[anchor] = node }
-            add(node)
+            let height = frame.childHeight + 1
+            if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, size: frame.size, height: height) }
+            try add(node, size: frame.size, height: height, at: frame.mark)
         }
     }
 
-    private mutating func add(_ node: YAMLNode) {
+    /// Refuses a collection that starts where a mapping expects a key.
+    private func checkKeyPosition(kind: String, at mark: Mark) throws(YAMLError) {
+        if let top = stack.last, top.isMapping, top.pendingKey == nil { throw .nonScalarKey(kind: kind, at: mark) }
+    }
+
+    /// Places `node` (written at `mark`, or copied there by an alias) in the open collection.
+    private mutating func add(_ node: YAMLNode, size: Int, height: Int, at mark: Mark) throws(YAMLError) {
         guard !stack.isEmpty else {
             root = node
             return
         }
         let top = stack.count - 1
+        stack[top].size += size
+        stack[top].childHeight = max(stack[top].childHeight, height)
         guard stack[top].isMapping else {
             stack[top].items.append(node)
             return
@@ -209,19 +275,21 @@ private struct TreeBuilder {
             stack[top].skipping = false
             return
         }
+        guard let text = node.scalar else { throw .nonScalarKey(kind: node.kindDescription, at: mark) }
+        if node.isNull { throw .nullKey(at: mark) }
+        if text == "<<", case .scalar(_, .plain) = node.content, node.tag == nil { throw .mergeKey(at: mark) }
         stack[top].pendingKey = node
-        guard let text = node.scalar else { return }
         if let first = firstMark(of: text, in: stack[top]) {
-            duplicates.append(DuplicateKey(key: text, mark: node.mark, firstMark: first))
+            duplicates.append(DuplicateKey(key: text, mark: mark, firstMark: first))
             stack[top].skipping = true
             return
         }
         if stack[top].seen != nil {
-            stack[top].seen![text] = node.mark
+            stack[top].seen![text] = mark
         } else if stack[top].pairs.count >= 16 {
             var seen: [String: Mark] = [:]
             for pair in stack[top].pairs { seen[pair.keyText] = pair.key.mark }
-            seen[text] = node.mark
+            seen[text] = mark
             stack[top].seen = seen
         }
     }

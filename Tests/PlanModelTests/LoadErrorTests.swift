@@ -49,7 +49,7 @@ import TestSupport
         // missing required keys
         ("organization:\n  display_name: Acme\n",
          ["customers/acme.yaml:1:1: error: missing required key 'login' at the top level",
-          "customers/acme.yaml:2:3: error: missing required key 'name' in organization"]),
+          "customers/acme.yaml:1:1: error: missing required key 'name' in organization"]),
         // wrong type
         ("organization:\n  name: acme\n  display_name: [a, b]\nlogin: sso-only\n",
          ["customers/acme.yaml:3:17: error: expected a string for organization.display_name, found a sequence"]),
@@ -66,7 +66,7 @@ import TestSupport
         // branding colours: both required, hex format, https logo
         ("organization:\n  name: acme\n  branding:\n    logo_url: http://x.example/a.png\n    colors: { primary: \"#12\" }\nlogin: sso-only\n",
          ["customers/acme.yaml:4:15: error: organization.branding.logo_url 'http://x.example/a.png' must be an https:// URL",
-          "customers/acme.yaml:5:13: error: missing required key 'page_background' in organization.branding.colors",
+          "customers/acme.yaml:5:5: error: missing required key 'page_background' in organization.branding.colors",
           "customers/acme.yaml:5:24: error: organization.branding.colors.primary '#12' is not a hex colour (#rgb or #rrggbb)"]),
         // reserved ownership key in metadata, value too long
         ("organization:\n  name: acme\n  metadata:\n    managed_by: me\n    note: \"\(String(repeating: "y", count: 256))\"\nlogin: sso-only\n",
@@ -99,7 +99,7 @@ import TestSupport
             + (1...11).map { "  - { name: db\($0), strategy: auth0 }\n" }.joined()
         let entries = (1...11).map { "  - connection: db\($0)\n" }.joined()
         #expect(try Self.load(customer: Self.customer("connections:\n" + entries), tenant: tenant) == [
-            "customers/acme.yaml:6:3: error: connections lists 11 enabled connections; an organization can have at most 10"
+            "customers/acme.yaml:5:1: error: connections lists 11 enabled connections; an organization can have at most 10"
         ])
     }
 

@@ -68,3 +68,32 @@ import YAML
         #expect(try YAMLParser.parse(Data(fine.utf8)).root != nil)
     }
 }
+
+@Suite struct YAMLLimitTests {
+    /// `n` aliases of a one-node anchor in a flow sequence on line 2.
+    static func aliases(_ n: Int) -> String {
+        "a: &s x\nb: [" + Array(repeating: "*s", count: n).joined(separator: ", ") + "]\n"
+    }
+
+    @Test func aliasBudgetAllowsExactlyTheLimit() throws {
+        let limit = YAMLParser.maximumAliasNodes
+        #expect(try YAMLParser.parse(Data(Self.aliases(limit).utf8)).root?.mapping?[1].value.sequence?.count == limit)
+        #expect(throws: YAMLError.aliasBudgetExceeded(at: Mark(line: 2, column: 5 + limit * 4))) {
+            try YAMLParser.parse(Data(Self.aliases(limit + 1).utf8))
+        }
+    }
+
+    @Test func quotedKeysThatLookLikeNullOrMergeAreStrings() throws {
+        let root = try #require(try YAMLParser.parse(Data("\"~\": 1\n'<<': 2\n\"\": 3\n".utf8)).root)
+        #expect(root.mapping?.map(\.keyText) == ["~", "<<", ""])
+    }
+
+    @Test func byteMarksCountLinesAndCharacters() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("ab\r\nc\u{e9}d\re".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            // 'd' is byte 3 + 2 + 2 + 1 + 2 = 10: line 2, after 'c' and 'é'.
+            #expect(YAMLParser.mark(ofByte: 10, in: buffer) == Mark(line: 2, column: 3))
+            #expect(YAMLParser.mark(ofByte: 12, in: buffer) == Mark(line: 3, column: 1))
+        }
+    }
+}

@@ -2,17 +2,27 @@
 /// clients and roles (SPEC section 1), plus the `is_signup_enabled` constraints that need the referenced
 /// connection's strategy (Auth0 answers 400 to the impossible combinations; see
 /// `PATCH /api/v2/organizations/{id}/enabled_connections/{connectionId}`).
+///
+/// Every independent error is reported; only true consequences are left out: a name that is not found is not
+/// reported when the list it would be in is incomplete (a file that could not be read, a section with the wrong
+/// shape, an entry without a readable name), because it may be declared there.
 struct CrossFileValidation {
     let connections: [Connection]?
-    let customers: [Customer]
+    let customers: [CustomerDeclarations]
     let clients: [Client]?
     let roles: [Role]?
+    /// Every connection declaration was read (tenant file, every customer file, every entry).
+    var connectionsComplete = true
+    /// Every client declaration was read.
+    var clientsComplete = true
+    /// Every role declaration was read.
+    var rolesComplete = true
 
     func run() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let allConnections = (connections ?? []) + customers.flatMap(\.enterpriseConnections)
 
-        diagnostics += duplicates(customers.map(\.organization.name), kind: "organization name")
+        diagnostics += duplicates(customers.compactMap(\.organizationName), kind: "organization name")
         diagnostics += duplicates(allConnections.map(\.name), kind: "connection name")
         diagnostics += duplicates((clients ?? []).map(\.name), kind: "client name")
         diagnostics += duplicates((roles ?? []).map(\.name), kind: "role name")
@@ -22,16 +32,18 @@ struct CrossFileValidation {
         let roleNames = Set((roles ?? []).map(\.name.value))
 
         for connection in allConnections {
-            for client in connection.enabledClients?.value ?? [] where !clientNames.contains(client.value) {
+            for client in connection.enabledClients?.value ?? []
+            where clientsComplete && !clientNames.contains(client.value) {
                 diagnostics.append(undefined("client", client, in: "enabled_clients of connection '\(connection.name.value)'",
                                              section: clients == nil ? "tenant.yaml has no clients section" : nil))
             }
         }
 
         for customer in customers {
-            for (index, entry) in (customer.connections?.value ?? []).enumerated() {
+            for (index, entry) in customer.connections {
                 let name = entry.connection.value
                 guard let connection = connectionsByName[name] else {
+                    guard connectionsComplete else { continue }
                     diagnostics.append(
                         Diagnostic(
                             .error,
@@ -59,14 +71,14 @@ struct CrossFileValidation {
                 }
             }
             if let policy = customer.invitations {
-                if !clientNames.contains(policy.client.value) {
+                if clientsComplete, !clientNames.contains(policy.client.value) {
                     diagnostics.append(undefined("client", policy.client, in: "invitations.client",
                                                  section: clients == nil ? "tenant.yaml has no clients section" : nil))
                 }
-                if let connection = policy.connection, connectionsByName[connection.value] == nil {
+                if connectionsComplete, let connection = policy.connection, connectionsByName[connection.value] == nil {
                     diagnostics.append(undefined("connection", connection, in: "invitations.connection", section: nil))
                 }
-                for role in policy.roles where !roleNames.contains(role.value) {
+                for role in policy.roles where rolesComplete && !roleNames.contains(role.value) {
                     diagnostics.append(undefined("role", role, in: "invitations.roles",
                                                  section: roles == nil ? "tenant.yaml has no roles section" : nil))
                 }

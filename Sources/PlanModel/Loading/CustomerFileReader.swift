@@ -3,16 +3,19 @@ import YAML
 /// Reads `customers/<name>.yaml` (SPEC section 1, customer file).
 extension FileReader {
     /// Reads a customer file's root node.
-    /// - Returns: The customer when its identity (organization name, login) could be read; other problems are
-    ///   in ``diagnostics``.
-    mutating func customer(_ root: YAMLNode) -> Customer? {
+    /// - Returns: The customer when its identity (organization name, login) could be read, and what the file
+    ///   declares as far as it could be read (for the cross-file checks); problems are in ``diagnostics``.
+    mutating func customer(_ root: YAMLNode) -> (customer: Customer?, declarations: CustomerDeclarations) {
+        var declarations = CustomerDeclarations(file: file)
         guard
             let top = fields(
                 root, path: "",
                 allowed: ["organization", "login", "connections", "enterprise_connections", "invitations"],
                 required: ["organization", "login"])
-        else { return nil }
-        let organization = top["organization"].flatMap { self.organization($0) }
+        else { return (nil, declarations) }
+        let organization = top["organization"].flatMap {
+            self.organization($0, key: top.keyNode("organization")!, declarations: &declarations)
+        }
         let login = top["login"].flatMap { node -> Located<LoginMode>? in
             choice(node, path: "login", LoginMode.allCases.map(\.rawValue)).map {
                 Located(LoginMode(rawValue: $0.value)!, at: $0.location)
@@ -32,11 +35,12 @@ extension FileReader {
                 }
                 seen[entry.connection.value] = entry.connection.location
                 entries.append(entry)
+                declarations.connections.append((index, entry))
             }
             if items.count > 10 {
                 error(
                     "connections lists \(items.count) enabled connections; an organization can have at most 10",
-                    at: node)
+                    at: top.keyNode("connections")!)
             }
             connections = Located(entries, at: location(top.keyNode("connections")!))
         }
@@ -45,27 +49,40 @@ extension FileReader {
             for (index, item) in items.enumerated() {
                 if let connection = connection(
                     item, path: "enterprise_connections[\(index)]",
-                    strategies: ConnectionKind.customerEnterpriseStrategies, owner: organization?.name.value)
+                    strategies: ConnectionKind.customerEnterpriseStrategies,
+                    owner: organization?.name.value ?? declarations.organizationName?.value)
                 {
                     enterprise.append(connection)
+                } else {
+                    declarations.enterpriseConnectionsComplete = false
                 }
             }
+        } else if top["enterprise_connections"] != nil {
+            declarations.enterpriseConnectionsComplete = false
         }
+        declarations.enterpriseConnections = enterprise
         let invitations = top["invitations"].flatMap { invitePolicy($0, key: top.keyNode("invitations")!) }
-        guard let organization, let login else { return nil }
-        return Customer(
+        declarations.invitations = invitations
+        guard let organization, let login else { return (nil, declarations) }
+        let customer = Customer(
             file: file, organization: organization, login: login, connections: connections,
             enterpriseConnections: enterprise, invitations: invitations)
+        return (customer, declarations)
     }
 
-    private mutating func organization(_ node: YAMLNode) -> Organization? {
+    /// Reads `organization:`; an invalid `name` is reported and recorded in `declarations` (so the file's other
+    /// declarations are still checked against the rest), and no organization is returned.
+    private mutating func organization(_ node: YAMLNode, key: YAMLNode, declarations: inout CustomerDeclarations)
+        -> Organization?
+    {
         guard
             let fields = fields(
                 node, path: "organization", allowed: ["name", "display_name", "metadata", "branding"],
-                required: ["name"])
+                required: ["name"], key: key)
         else { return nil }
         var name: Located<String>?
         if let node = fields["name"], let value = string(node, path: "organization.name") {
+            declarations.organizationName = value
             let text = value.value
             if text.isEmpty {
                 error("organization.name must not be empty", at: node)
@@ -86,15 +103,16 @@ extension FileReader {
             boundedString($0, path: "organization.display_name", maxLength: 255)
         }
         let metadata = fields["metadata"].flatMap {
-            metadataMap($0, path: "organization.metadata", maxKeys: Self.organizationMetadataKeys)
+            metadataMap(
+                $0, path: "organization.metadata", maxKeys: Self.organizationMetadataKeys, key: fields.keyNode("metadata")!)
         }
-        let branding = fields["branding"].flatMap { self.branding($0) }
+        let branding = fields["branding"].flatMap { self.branding($0, key: fields.keyNode("branding")!) }
         guard let name else { return nil }
         return Organization(name: name, displayName: displayName, metadata: metadata, branding: branding)
     }
 
-    private mutating func branding(_ node: YAMLNode) -> Located<Branding>? {
-        guard let fields = fields(node, path: "organization.branding", allowed: ["logo_url", "colors"]) else {
+    private mutating func branding(_ node: YAMLNode, key: YAMLNode) -> Located<Branding>? {
+        guard let fields = fields(node, path: "organization.branding", allowed: ["logo_url", "colors"], key: key) else {
             return nil
         }
         let logo = fields["logo_url"].flatMap { httpsURL($0, path: "organization.branding.logo_url") }
@@ -102,7 +120,7 @@ extension FileReader {
         if let node = fields["colors"],
             let colorFields = self.fields(
                 node, path: "organization.branding.colors", allowed: ["primary", "page_background"],
-                required: ["primary", "page_background"])
+                required: ["primary", "page_background"], key: fields.keyNode("colors")!)
         {
             let primary = colorFields["primary"].flatMap { color($0, path: "organization.branding.colors.primary") }
             let background = colorFields["page_background"].flatMap {
@@ -148,7 +166,7 @@ extension FileReader {
                 allowed: [
                     "client", "connection", "ttl", "ttl_sec", "roles", "send_invitation_email", "require_app_metadata",
                 ],
-                required: ["client"])
+                required: ["client"], key: key)
         else { return nil }
         let client = fields["client"].flatMap { string($0, path: "invitations.client") }
         let connection = fields["connection"].flatMap { string($0, path: "invitations.connection") }

@@ -68,7 +68,8 @@ extension FileReader {
             enabledClients = Located(list, at: location(fields.keyNode("enabled_clients")!))
         }
         let metadata = fields["metadata"].flatMap {
-            metadataMap($0, path: fields.path("metadata"), maxKeys: Self.connectionMetadataKeys)
+            metadataMap(
+                $0, path: fields.path("metadata"), maxKeys: Self.connectionMetadataKeys, key: fields.keyNode("metadata")!)
         }
         guard let name, let strategy else { return nil }
         return Connection(
@@ -77,26 +78,27 @@ extension FileReader {
     }
 
     /// A metadata map with Auth0's limits and the ownership key reserved.
-    mutating func metadataMap(_ node: YAMLNode, path: String, maxKeys: Int) -> Located<[String: String]>? {
+    /// - Parameter key: The `metadata` key: a map over its key limit is reported there.
+    mutating func metadataMap(_ node: YAMLNode, path: String, maxKeys: Int, key: YAMLNode) -> Located<[String: String]>? {
         guard let map = stringMap(node, path: path) else { return nil }
         var ok = true
         if map.value.count > maxKeys {
             error(
                 "\(path) has \(map.value.count) keys; at most \(maxKeys) "
                     + "(Auth0's limit less the ownership marker '\(Self.ownershipKey)')",
-                at: node)
+                at: key)
             ok = false
         }
         for pair in node.mapping ?? [] {
-            let key = pair.keyText
-            if key == Self.ownershipKey {
-                error("\(path).\(key) is reserved for tenantplan's ownership marker", at: pair.key)
+            let name = pair.keyText
+            if name == Self.ownershipKey {
+                error("\(path).\(name) is reserved for tenantplan's ownership marker", at: pair.key)
                 ok = false
-            } else if key.count > 255 {
-                error("\(path) key '\(key.prefix(20))…' is \(key.count) characters; at most 255", at: pair.key)
+            } else if name.count > 255 {
+                error("\(path) key '\(name.prefix(20))…' is \(name.count) characters; at most 255", at: pair.key)
                 ok = false
-            } else if let value = map.value[key], value.count > Self.metadataValueLength {
-                error("\(path).\(key) is \(value.count) characters; at most \(Self.metadataValueLength)",
+            } else if let value = map.value[name], value.count > Self.metadataValueLength {
+                error("\(path).\(name) is \(value.count) characters; at most \(Self.metadataValueLength)",
                       at: pair.value)
                 ok = false
             }

@@ -45,8 +45,12 @@ struct FileReader {
 
     /// A mapping's entries by key, after checking that `node` is a mapping, that every key is one of `allowed`,
     /// and that every key of `required` is present.
+    /// - Parameter key: The key the mapping is the value of (`colors` in `colors:`): a missing required key is
+    ///   reported there, not at the mapping's first entry. `nil` for the top of a file and sequence items.
     /// - Returns: `nil` when `node` is not a mapping.
-    mutating func fields(_ node: YAMLNode, path: String, allowed: [String], required: [String] = []) -> Fields? {
+    mutating func fields(
+        _ node: YAMLNode, path: String, allowed: [String], required: [String] = [], key: YAMLNode? = nil
+    ) -> Fields? {
         guard let pairs = node.mapping else {
             error("expected a mapping for \(Self.describe(path)), found \(node.kindDescription)", at: node)
             return nil
@@ -54,17 +58,17 @@ struct FileReader {
         var known: [YAMLPair] = []
         known.reserveCapacity(pairs.count)
         for pair in pairs {
-            let key = pair.keyText
-            if allowed.contains(key) {
+            let name = pair.keyText
+            if allowed.contains(name) {
                 known.append(pair)
             } else {
                 error(
-                    "unknown key '\(key)' \(Self.place(path)) (expected: \(allowed.joined(separator: ", ")))",
+                    "unknown key '\(name)' \(Self.place(path)) (expected: \(allowed.joined(separator: ", ")))",
                     at: pair.key)
             }
         }
-        for key in required where !known.contains(where: { $0.keyText == key }) {
-            error("missing required key '\(key)' \(Self.place(path))", at: node)
+        for requiredKey in required where !known.contains(where: { $0.keyText == requiredKey }) {
+            error("missing required key '\(requiredKey)' \(Self.place(path))", at: key ?? node)
         }
         return Fields(node: node, path: path, pairs: known)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import YAML
 
 /// Reads `tenant.yaml` (SPEC section 1, tenant file).
@@ -9,6 +10,13 @@ extension FileReader {
         var clients: [Client]?
         var roles: [Role]?
         var policy = PolicySettings()
+        /// False when `connections:` has the wrong shape or an entry whose name could not be read: a reference
+        /// to a connection not found may be to that entry, so it is not reported.
+        var connectionsComplete = true
+        /// As ``connectionsComplete``, for `clients:`.
+        var clientsComplete = true
+        /// As ``connectionsComplete``, for `roles:`.
+        var rolesComplete = true
     }
 
     /// Reads the tenant file's root node.
@@ -17,8 +25,14 @@ extension FileReader {
         guard
             let top = fields(
                 root, path: "", allowed: ["tenant", "connections", "clients", "roles", "policy"], required: ["tenant"])
-        else { return result }
-        if let node = top["tenant"], let tenant = fields(node, path: "tenant", allowed: ["domain"], required: ["domain"]),
+        else {
+            result.connectionsComplete = false
+            result.clientsComplete = false
+            result.rolesComplete = false
+            return result
+        }
+        if let node = top["tenant"],
+            let tenant = fields(node, path: "tenant", allowed: ["domain"], required: ["domain"], key: top.keyNode("tenant")),
             let domain = tenant["domain"].flatMap({ string($0, path: "tenant.domain") })
         {
             let host = domain.value
@@ -35,18 +49,36 @@ extension FileReader {
                 result.domain = domain
             }
         }
-        if let node = top["connections"], let items = sequence(node, path: "connections") {
-            result.connections = items.enumerated().compactMap { index, item in
-                connection(item, path: "connections[\(index)]", strategies: nil, owner: nil)
+        if let node = top["connections"] {
+            if let items = sequence(node, path: "connections") {
+                let connections = items.enumerated().compactMap { index, item in
+                    connection(item, path: "connections[\(index)]", strategies: nil, owner: nil)
+                }
+                result.connections = connections
+                result.connectionsComplete = connections.count == items.count
+            } else {
+                result.connectionsComplete = false
             }
         }
-        if let node = top["clients"], let items = sequence(node, path: "clients") {
-            result.clients = items.enumerated().compactMap { index, item in client(item, path: "clients[\(index)]") }
+        if let node = top["clients"] {
+            if let items = sequence(node, path: "clients") {
+                let clients = items.enumerated().compactMap { index, item in client(item, path: "clients[\(index)]") }
+                result.clients = clients
+                result.clientsComplete = clients.count == items.count
+            } else {
+                result.clientsComplete = false
+            }
         }
-        if let node = top["roles"], let items = sequence(node, path: "roles") {
-            result.roles = items.enumerated().compactMap { index, item in role(item, path: "roles[\(index)]") }
+        if let node = top["roles"] {
+            if let items = sequence(node, path: "roles") {
+                let roles = items.enumerated().compactMap { index, item in role(item, path: "roles[\(index)]") }
+                result.roles = roles
+                result.rolesComplete = roles.count == items.count
+            } else {
+                result.rolesComplete = false
+            }
         }
-        if let node = top["policy"] { result.policy = policy(node) }
+        if let node = top["policy"] { result.policy = policy(node, key: top.keyNode("policy")!) }
         return result
     }
 
@@ -88,8 +120,8 @@ extension FileReader {
         return Role(name: name, description: description)
     }
 
-    private mutating func policy(_ node: YAMLNode) -> PolicySettings {
-        guard let fields = fields(node, path: "policy", allowed: ["rules", "exceptions"]) else {
+    private mutating func policy(_ node: YAMLNode, key: YAMLNode) -> PolicySettings {
+        guard let fields = fields(node, path: "policy", allowed: ["rules", "exceptions"], key: key) else {
             return PolicySettings()
         }
         var rules: [String: PolicySettings.RuleSettings] = [:]
@@ -136,7 +168,9 @@ extension FileReader {
                     if Self.isISODate(value.value) {
                         expires = value
                     } else {
-                        error("\(path).expires '\(value.value)' is not a date (expected YYYY-MM-DD)", at: node)
+                        error(
+                            "\(path).expires '\(value.value)' is not a date (expected YYYY-MM-DD, a day that exists)",
+                            at: node)
                     }
                 }
                 if let rule, let reason {
@@ -150,11 +184,19 @@ extension FileReader {
         return PolicySettings(rules: rules, exceptions: exceptions)
     }
 
+    /// True for `YYYY-MM-DD` naming a day of the Gregorian calendar (`2027-02-30` and `2027-13-01` are not):
+    /// the date is built in UTC and must read back as the same year, month and day.
     static func isISODate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let wanted = DateComponents(year: year, month: month, day: day)
+        guard let date = calendar.date(from: wanted) else { return false }
+        let found = calendar.dateComponents([.year, .month, .day], from: date)
+        return found.year == year && found.month == month && found.day == day
     }
 }

@@ -16,14 +16,15 @@ public struct LoadResult: Sendable {
 
 /// Loads and validates a tenant directory (SPEC section 1, "Loading rules"), with no network access.
 ///
-/// Layout: `DIR/tenant.yaml` (required) and `DIR/customers/*.yaml` (optional; its absence means organizations
-/// are not managed). Every error of the run is reported; an unreadable or unparsable file is an error and
-/// never counts as an absent resource.
+/// Layout: `DIR/tenant.yaml` or `DIR/tenant.yml` (required) and `DIR/customers/*.yaml` (optional; its absence
+/// means organizations are not managed). ``TenantDirectory`` decides which files are read and reads them; every
+/// error of the run is reported; an unreadable or unparsable file is an error and never counts as an absent
+/// resource.
 public enum TenantLoader {
-    /// The name of the tenant file.
+    /// The usual name of the tenant file (`tenant.yml` is read too; see ``TenantDirectory``).
     public static let tenantFile = "tenant.yaml"
     /// The folder of customer files.
-    public static let customersFolder = "customers"
+    public static let customersFolder = TenantDirectory.customersFolder
 
     /// Loads `directory`.
     /// - Parameters:
@@ -31,73 +32,56 @@ public enum TenantLoader {
     ///   - environment: Where `${env:NAME}` references are resolved (normally the process environment).
     /// - Returns: The tenant and the diagnostics; the tenant is `nil` when any diagnostic is an error.
     public static func load(directory: String, environment: [String: String]) -> LoadResult {
-        var diagnostics: [Diagnostic] = []
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            return LoadResult(
-                tenant: nil,
-                diagnostics: [Diagnostic(.error, "tenant directory '\(directory)' does not exist", at: nil)])
-        }
-        guard isDirectory.boolValue else {
-            return LoadResult(
-                tenant: nil,
-                diagnostics: [
-                    Diagnostic(
-                        .error, "'\(directory)' is a file: give the tenant directory, the folder that holds tenant.yaml",
-                        at: nil)
-                ])
-        }
-        let base = URL(fileURLWithPath: directory)
+        let scan = TenantDirectory.scan(directory)
+        var diagnostics = scan.diagnostics
+        if scan.unusable { return LoadResult(tenant: nil, diagnostics: diagnostics) }
 
-        // tenant.yaml
+        // The tenant file.
         var parsedTenantFile: FileReader.TenantFile?
-        var everyFileRead = true
-        var tenantFileClean = true
-        switch read(base: base, file: Self.tenantFile) {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            everyFileRead = false
-        case .success(let document):
-            var reader = FileReader(file: Self.tenantFile, environment: environment)
-            reader.report(duplicates: document.duplicateKeys)
-            if let root = document.root {
-                parsedTenantFile = reader.tenantFile(root)
-            } else {
-                reader.error("tenant.yaml is empty: it needs at least tenant.domain",
-                             at: SourceLocation(file: Self.tenantFile, line: 1, column: 1))
+        if let file = scan.tenantFile {
+            switch read(directory: directory, file: file) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let document):
+                var reader = FileReader(file: file, environment: environment)
+                reader.report(duplicates: document.duplicateKeys)
+                if let root = document.root {
+                    parsedTenantFile = reader.tenantFile(root)
+                } else {
+                    reader.error("\(file) is empty: it needs at least tenant.domain",
+                                 at: SourceLocation(file: file, line: 1, column: 1))
+                }
+                diagnostics += reader.diagnostics
             }
-            tenantFileClean = reader.diagnostics.isEmpty
-            diagnostics += reader.diagnostics
         }
 
         // customers/*.yaml
         var customers: [Customer]?
-        let customersURL = base.appendingPathComponent(customersFolder)
-        if FileManager.default.fileExists(atPath: customersURL.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            for folder in customerFolders(in: customersURL) {
-                diagnostics.append(
-                    Diagnostic(
-                        .warning, "\(customersFolder)/\(folder)/ is a folder: customer files are read from "
-                            + "\(customersFolder)/ only, so its files are not part of this tenant",
-                        at: SourceLocation(file: "\(customersFolder)/\(folder)", line: 0, column: 0)))
-            }
-            let loaded = loadCustomerFiles(customerFiles(in: customersURL), base: base, environment: environment)
-            customers = loaded.flatMap { $0.customer.map { [$0] } ?? [] }
+        var declarations: [CustomerDeclarations] = []
+        var everyCustomerFileRead = true
+        if let files = scan.customerFiles {
+            let loaded = loadCustomerFiles(files, directory: directory, environment: environment)
+            customers = loaded.compactMap(\.customer)
+            declarations = loaded.compactMap(\.declarations)
             diagnostics += loaded.flatMap(\.diagnostics)
-            if loaded.contains(where: \.unreadable) { everyFileRead = false }
+            everyCustomerFileRead = !loaded.contains(where: \.unreadable)
         }
 
-        // Cross-file checks need every file, and a clean tenant.yaml: a file that could not be read, or a section of
-        // tenant.yaml with the wrong shape, would make names look undefined (one mistake reported many times).
-        if everyFileRead, tenantFileClean, let tenantFile = parsedTenantFile {
-            diagnostics += CrossFileValidation(
-                connections: tenantFile.connections, customers: customers ?? [], clients: tenantFile.clients,
-                roles: tenantFile.roles
-            ).run()
-        }
+        // Cross-file checks run on everything that was read; a name missing from a list that is incomplete (a
+        // file that could not be read, a section of the wrong shape) is not reported: it may be declared there.
+        let tenantFile = parsedTenantFile
+        let filesComplete = scan.complete && everyCustomerFileRead && tenantFile != nil
+        diagnostics += CrossFileValidation(
+            connections: tenantFile?.connections, customers: declarations, clients: tenantFile?.clients,
+            roles: tenantFile?.roles,
+            connectionsComplete: filesComplete && tenantFile?.connectionsComplete == true
+                && declarations.allSatisfy(\.enterpriseConnectionsComplete),
+            clientsComplete: tenantFile?.clientsComplete == true,
+            rolesComplete: tenantFile?.rolesComplete == true
+        ).run()
 
         diagnostics.sort { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
-        guard !diagnostics.contains(where: { $0.severity == .error }), let tenantFile = parsedTenantFile, let domain = tenantFile.domain
+        guard !diagnostics.contains(where: { $0.severity == .error }), let tenantFile, let domain = tenantFile.domain
         else { return LoadResult(tenant: nil, diagnostics: diagnostics) }
         let tenant = Tenant(
             domain: domain, sharedConnections: tenantFile.connections, customers: customers,
@@ -108,74 +92,55 @@ public enum TenantLoader {
     /// One customer file's outcome.
     struct CustomerFileResult: Sendable {
         var customer: Customer?
+        var declarations: CustomerDeclarations?
         var diagnostics: [Diagnostic] = []
         var unreadable = false
     }
 
     /// Reads, parses and checks customer files, spread over the processor's cores (files are independent until
     /// the cross-file checks); results come back in file-name order.
-    static func loadCustomerFiles(_ names: [String], base: URL, environment: [String: String])
+    /// - Parameter files: Paths relative to `directory` (`customers/acme.yaml`).
+    static func loadCustomerFiles(_ files: [String], directory: String, environment: [String: String])
         -> [CustomerFileResult]
     {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let results = Mutex([[CustomerFileResult]](repeating: [], count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var local: [CustomerFileResult] = []
-            for index in stride(from: worker, to: names.count, by: workers) {
-                local.append(loadCustomerFile("\(customersFolder)/\(names[index])", base: base, environment: environment))
+            for index in stride(from: worker, to: files.count, by: workers) {
+                local.append(loadCustomerFile(files[index], directory: directory, environment: environment))
             }
             results.withLock { $0[worker] = local }
         }
         let perWorker = results.withLock { $0 }
-        return names.indices.map { perWorker[$0 % workers][$0 / workers] }
+        return files.indices.map { perWorker[$0 % workers][$0 / workers] }
     }
 
-    private static func loadCustomerFile(_ file: String, base: URL, environment: [String: String])
+    private static func loadCustomerFile(_ file: String, directory: String, environment: [String: String])
         -> CustomerFileResult
     {
-        switch read(base: base, file: file) {
+        switch read(directory: directory, file: file) {
         case .failure(let diagnostic):
             return CustomerFileResult(customer: nil, diagnostics: [diagnostic], unreadable: true)
         case .success(let document):
             var reader = FileReader(file: file, environment: environment)
             reader.report(duplicates: document.duplicateKeys)
-            var customer: Customer?
-            if let root = document.root {
-                customer = reader.customer(root)
-            } else {
+            guard let root = document.root else {
                 reader.error("\(file) is empty: a customer file needs organization and login",
                              at: SourceLocation(file: file, line: 1, column: 1))
+                return CustomerFileResult(customer: nil, diagnostics: reader.diagnostics)
             }
-            return CustomerFileResult(customer: customer, diagnostics: reader.diagnostics)
+            let read = reader.customer(root)
+            return CustomerFileResult(customer: read.customer, declarations: read.declarations,
+                                      diagnostics: reader.diagnostics)
         }
     }
 
-    /// The files a load of `directory` reads, relative to it: `tenant.yaml` and the customer files, sorted (what a
-    /// saved plan's input hash covers).
+    /// The files a load of `directory` reads, relative to it: the tenant file and the customer files, sorted (what
+    /// a saved plan's input hash covers).
     public static func inputFiles(directory: String) -> [String] {
-        let customers = URL(fileURLWithPath: directory).appendingPathComponent(customersFolder)
-        return ([tenantFile] + customerFiles(in: customers).map { "\(customersFolder)/\($0)" }).sorted()
-    }
-
-    /// `*.yaml` and `*.yml` entries directly in `customers/` that are not folders, hidden ones skipped, in name
-    /// order. (An unreadable entry is kept: reading it reports why.)
-    static func customerFiles(in url: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.filter {
-            !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml"))
-                && !isFolder(url.appendingPathComponent($0))
-        }.sorted()
-    }
-
-    /// Folders directly in `customers/` (their files are not read; the loader warns).
-    static func customerFolders(in url: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") && isFolder(url.appendingPathComponent($0)) }.sorted()
-    }
-
-    private static func isFolder(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        let scan = TenantDirectory.scan(directory)
+        return ((scan.tenantFile.map { [$0] } ?? []) + (scan.customerFiles ?? [])).sorted()
     }
 
     fileprivate enum FileRead {
@@ -183,38 +148,28 @@ public enum TenantLoader {
         case failure(Diagnostic)
     }
 
-    fileprivate static func read(base: URL, file: String) -> FileRead {
-        let url = base.appendingPathComponent(file)
+    fileprivate static func read(directory: String, file: String) -> FileRead {
         let wholeFile = SourceLocation(file: file, line: 0, column: 0)
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            let reason: String
-            if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil,
-                !FileManager.default.fileExists(atPath: url.path)
-            {
-                reason = "it is a symbolic link to a file that does not exist"
-            } else if !FileManager.default.fileExists(atPath: url.path) {
-                reason = "no such file"
-            } else if !FileManager.default.isReadableFile(atPath: url.path) {
-                reason = "permission denied"
-            } else if isFolder(url) {
-                reason = "it is a folder, not a file"
-            } else {
-                reason = "\(error.localizedDescription)"
-            }
-            return .failure(Diagnostic(.error, "cannot read \(file): \(reason); the run stops here", at: wholeFile))
+        switch TenantDirectory.read(file, in: directory) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            return .failure(
+                Diagnostic(.error, "cannot read \(file): \(failure.reason); the run stops here", at: wholeFile))
         }
         do {
             return .success(try YAMLParser.parse(data))
         } catch {
             // `error` is a YAMLError (typed throws); its description carries libyaml's problem and context.
             var notes: [Diagnostic.Note] = []
-            if case .syntax(_, _, let context?, let contextMark?) = error {
+            // libyaml's context ("while parsing a flow mapping", "while scanning a quoted scalar") becomes a note
+            // where it started, unless that is where the error is.
+            if case .syntax(_, let at, let context?, let contextMark?) = error, contextMark != at {
+                let what = context.replacingOccurrences(of: "while parsing ", with: "")
+                    .replacingOccurrences(of: "while scanning ", with: "")
                 notes.append(
                     Diagnostic.Note(
-                        "\(context.replacingOccurrences(of: "while parsing ", with: "")) started here",
+                        "\(what) started here",
                         at: SourceLocation(file: file, line: contextMark.line, column: contextMark.column)))
             }
             return .failure(
