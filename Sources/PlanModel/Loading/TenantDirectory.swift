@@ -50,7 +50,16 @@ public struct TenantDirectory: Sendable {
     public enum EntryKind: Sendable, Equatable {
         /// A regular file of `size` bytes.
         case file(size: Int)
-        case folder, fifo, socket, characterDevice, blockDevice
+        /// A folder.
+        case folder
+        /// A named pipe: opening it for reading would block until a writer comes.
+        case fifo
+        /// A Unix-domain socket.
+        case socket
+        /// A character device (`/dev/zero`, `/dev/null`).
+        case characterDevice
+        /// A block device (`/dev/loop0`).
+        case blockDevice
         /// No entry of that name.
         case missing
         /// A symbolic link whose target does not exist.
@@ -262,7 +271,10 @@ public struct TenantDirectory: Sendable {
 
     /// What was expected where an entry was found: a folder or a regular file.
     public enum Expected: Sendable {
-        case folder, file
+        /// A folder (the tenant directory, `customers/`).
+        case folder
+        /// A regular file (the tenant file, a customer file).
+        case file
     }
 
     /// What `path` is, following symbolic links; never opens it.
