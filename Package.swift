@@ -90,7 +90,7 @@ let package = Package(
             "Export", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "JSONValues", "TestSupport",
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
-            "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport", "TenantGenerator",
+            "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport", "TenantGenerator", "Auth0Schema",
         ]),
     ],
     swiftLanguageModes: [.v6]
