@@ -22,24 +22,26 @@ let package = Package(
         .target(name: "Hashing"),
         // The JSON value every Auth0 object and request body is made of.
         .target(name: "JSONValues"),
+        // Auth0's Management API OpenAPI excerpt, embedded, and the facts derived from it (secrets, schemas).
+        .target(name: "Auth0Schema", dependencies: ["JSONValues"]),
         // The desired state: loading a tenant directory, validation, diagnostics.
-        .target(name: "PlanModel", dependencies: ["YAML", "JSONValues"]),
+        .target(name: "PlanModel", dependencies: ["YAML", "JSONValues", "Auth0Schema"]),
         // The seam: transport protocol, typed Management API v2 calls, the live snapshot.
         .target(name: "ManagementAPI", dependencies: ["JSONValues"]),
         // One side of the seam: the real Auth0 Management API over HTTPS (token, paging, rate budget, retries).
-        .target(name: "Auth0HTTP", dependencies: ["ManagementAPI", "JSONValues"]),
+        .target(name: "Auth0HTTP", dependencies: ["ManagementAPI", "JSONValues", "Auth0Schema"]),
         // One side of the seam: Auth0's semantics in process, persisted as one JSON file.
         .target(name: "LocalTenant", dependencies: ["ManagementAPI", "JSONValues"]),
         // Policy rules over the desired state: one file per rule under Rules/.
-        .target(name: "Policy", dependencies: ["PlanModel", "JSONValues"]),
+        .target(name: "Policy", dependencies: ["PlanModel", "JSONValues", "Auth0Schema"]),
         // Organization invitations checked against each customer's invite policy.
         .target(name: "Invitations", dependencies: ["PlanModel", "ManagementAPI", "JSONValues"]),
         // Desired x live -> an ordered Plan.
-        .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "JSONValues", "Hashing"]),
+        .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "JSONValues", "Hashing", "Auth0Schema"]),
         // Carries out a Plan through the seam.
         .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "JSONValues"]),
         // The live tenant written back as a tenant directory (`export`).
-        .target(name: "Export", dependencies: ["ManagementAPI", "PlanModel", "YAML", "JSONValues"]),
+        .target(name: "Export", dependencies: ["ManagementAPI", "PlanModel", "YAML", "JSONValues", "Auth0Schema"]),
         // Renderers: one file per format.
         .target(name: "Output", dependencies: ["Diff", "PlanModel", "Policy", "Apply", "Invitations", "JSONValues"]),
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
@@ -64,6 +66,7 @@ let package = Package(
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"]),
+        .testTarget(name: "Auth0SchemaTests", dependencies: ["Auth0Schema", "JSONValues", "TestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(
@@ -87,7 +90,7 @@ let package = Package(
             "Export", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "JSONValues", "TestSupport",
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
-            "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport", "TenantGenerator",
+            "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport", "TenantGenerator", "Auth0Schema",
         ]),
     ],
     swiftLanguageModes: [.v6]

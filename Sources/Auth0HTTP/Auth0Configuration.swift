@@ -1,3 +1,5 @@
+import Auth0Schema
+
 /// The tenant to reach and how to authenticate, usually read from the `AUTH0_*` environment variables.
 ///
 /// - `AUTH0_DOMAIN`: `example-prod.eu.auth0.com` or `https://example-prod.eu.auth0.com` (see ``Auth0Endpoint``);
@@ -18,7 +20,8 @@ public struct Auth0Configuration: Sendable, Equatable, CustomStringConvertible, 
         self.credentials = credentials
     }
 
-    /// Reads `AUTH0_DOMAIN`, `AUTH0_CLIENT_ID`, `AUTH0_CLIENT_SECRET` and `AUTH0_API_TOKEN`.
+    /// Reads `AUTH0_DOMAIN`, `AUTH0_CLIENT_ID`, `AUTH0_CLIENT_SECRET` and `AUTH0_API_TOKEN`
+    /// (``CredentialVariables``, which `${env:NAME}` in a tenant directory may not name).
     /// - Parameter environment: The process environment (`ProcessInfo.processInfo.environment`).
     /// - Throws: ``Auth0ConfigurationError`` for a missing or malformed domain, missing credentials, half a
     ///   client-credentials pair, or both kinds of credentials at once.
@@ -27,11 +30,11 @@ public struct Auth0Configuration: Sendable, Equatable, CustomStringConvertible, 
             guard let text = environment[name], !text.isEmpty else { return nil }
             return text
         }
-        guard let domain = value("AUTH0_DOMAIN") else { throw Auth0ConfigurationError.domainMissing }
+        guard let domain = value(CredentialVariables.domain) else { throw Auth0ConfigurationError.domainMissing }
         let endpoint = try Auth0Endpoint(parsing: domain)
-        let clientID = value("AUTH0_CLIENT_ID")
-        let clientSecret = value("AUTH0_CLIENT_SECRET")
-        let token = value("AUTH0_API_TOKEN")
+        let clientID = value(CredentialVariables.clientID)
+        let clientSecret = value(CredentialVariables.clientSecret)
+        let token = value(CredentialVariables.apiToken)
         let credentials: Auth0Credentials
         switch (clientID, clientSecret, token) {
         case (nil, nil, let token?):
@@ -39,14 +42,14 @@ public struct Auth0Configuration: Sendable, Equatable, CustomStringConvertible, 
         case (let id?, let secret?, nil):
             credentials = .clientCredentials(clientID: id, clientSecret: secret)
         case (_, _, .some):
-            let set = ["AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "AUTH0_API_TOKEN"].filter { value($0) != nil }
+            let set = [CredentialVariables.clientID, CredentialVariables.clientSecret, CredentialVariables.apiToken].filter { value($0) != nil }
             throw Auth0ConfigurationError.conflictingCredentials(set: set)
         case (.some, nil, nil):
             throw Auth0ConfigurationError.incompleteClientCredentials(
-                set: "AUTH0_CLIENT_ID", unset: "AUTH0_CLIENT_SECRET")
+                set: CredentialVariables.clientID, unset: CredentialVariables.clientSecret)
         case (nil, .some, nil):
             throw Auth0ConfigurationError.incompleteClientCredentials(
-                set: "AUTH0_CLIENT_SECRET", unset: "AUTH0_CLIENT_ID")
+                set: CredentialVariables.clientSecret, unset: CredentialVariables.clientID)
         case (nil, nil, nil):
             throw Auth0ConfigurationError.noCredentials
         }

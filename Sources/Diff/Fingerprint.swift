@@ -1,3 +1,4 @@
+import Auth0Schema
 import Hashing
 import JSONValues
 import ManagementAPI
@@ -8,7 +9,8 @@ import PlanModel
 /// a fingerprint of the live object").
 ///
 /// Each field's digest is the first 16 hexadecimal digits of the SHA-256 of its compact JSON (sorted keys).
-/// Secret option values (``SecretFields``) are left out: a digest of a secret is not written to a plan file, and
+/// Secret option values (``SecretCatalogue/isSecret(strategy:path:value:)``: a secret path and everything below it,
+/// and any value that is a private key) are left out: a digest of a secret is not written to a plan file, and
 /// a secret rotated in the dashboard does not make a plan stale (apply re-reads the live value anyway).
 ///
 /// Fields per kind: organization `id`, `display_name`, `metadata`, `branding`, `enabled_connections` (when read);
@@ -108,21 +110,33 @@ public struct Fingerprint: Sendable, Equatable, Codable {
             "display_name": optional(connection.displayName),
             "metadata": .object(connection.metadata.mapValues(JSONValue.string)),
         ]
-        for (key, value) in connection.options ?? [:] where !SecretFields.isSecret(path: key, strategy: connection.strategy) {
+        for (key, value) in connection.options ?? [:]
+        where !SecretCatalogue.isSecret(strategy: connection.strategy, path: key, value: value) {
             fields["options.\(key)"] = withoutSecrets(value, path: key, strategy: connection.strategy)
         }
         if let clients = connection.enabledClients { fields["enabled_clients"] = .array(clients.sorted().map(JSONValue.string)) }
         return fields
     }
 
-    /// `value` with nested secret paths (`signing_key.key`, `configuration.*`) removed.
+    /// `value` with nested secrets (`signing_key.key`, `gateway_authentication.secret`, a private key in a list)
+    /// removed: object members are dropped, list items replaced by `null` (the list keeps its length).
     static func withoutSecrets(_ value: JSONValue, path: String, strategy: String) -> JSONValue {
-        guard let object = value.objectValue else { return value }
-        var kept: [String: JSONValue] = [:]
-        for (key, child) in object where !SecretFields.isSecret(path: "\(path).\(key)", strategy: strategy) {
-            kept[key] = withoutSecrets(child, path: "\(path).\(key)", strategy: strategy)
+        switch value {
+        case .object(let object):
+            var kept: [String: JSONValue] = [:]
+            for (key, child) in object
+            where !SecretCatalogue.isSecret(strategy: strategy, path: "\(path).\(key)", value: child) {
+                kept[key] = withoutSecrets(child, path: "\(path).\(key)", strategy: strategy)
+            }
+            return .object(kept)
+        case .array(let items):
+            return .array(items.map {
+                SecretCatalogue.isSecret(strategy: strategy, path: path, value: $0)
+                    ? .null : withoutSecrets($0, path: path, strategy: strategy)
+            })
+        default:
+            return value
         }
-        return .object(kept)
     }
 
     static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }

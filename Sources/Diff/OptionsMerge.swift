@@ -1,10 +1,12 @@
+import Auth0Schema
 import JSONValues
 import PlanModel
 
 /// Lays declared connection `options` over the live ones (SPEC section 3): `PATCH /api/v2/connections/{id}`
 /// replaces `options` whole, so the request carries the live object with the declared keys laid over it;
 /// keys the YAML does not mention (server-managed ones included) are echoed back, and a secret whose
-/// `${env:}` is unset keeps its live value.
+/// `${env:}` is unset keeps its live value. A field that is or holds a secret (``SecretCatalogue``, either
+/// value) is shown as `(sensitive)`.
 struct OptionsMerge {
     /// The merged object to send.
     var merged: [String: JSONValue]
@@ -22,7 +24,6 @@ struct OptionsMerge {
             let desired = declared[key]!.value
             let path = "options.\(key)"
             let current = live[key]
-            let sensitive = desired.containsSecret || SecretFields.isSecret(path: key, strategy: strategy)
             switch desired {
             case .secret(let ref) where ref.value == nil:
                 // Unset: the live value is kept; say so without showing it.
@@ -33,6 +34,10 @@ struct OptionsMerge {
             }
             let resolved = Self.resolve(desired, live: current)
             if let resolved, resolved != current {
+                // The one decision (docs/secrets.md): the field, anything below it, or either value.
+                let sensitive = desired.containsSecret
+                    || SecretCatalogue.containsSecret(strategy: strategy, path: key, value: resolved)
+                    || current.map { SecretCatalogue.containsSecret(strategy: strategy, path: key, value: $0) } == true
                 merged[key] = resolved
                 let kind: FieldChange.Kind = current == nil ? .add : .change
                 if sensitive {
@@ -83,7 +88,9 @@ struct OptionsMerge {
             if let value = resolve(desired, live: nil) { options[key] = value }
             if case .secret(let ref) = desired, ref.value == nil {
                 fields.append(FieldChange(.add, path, after: .unsetSecret(ref.name)))
-            } else if desired.containsSecret || SecretFields.isSecret(path: key, strategy: strategy) {
+            } else if desired.containsSecret
+                || options[key].map({ SecretCatalogue.containsSecret(strategy: strategy, path: key, value: $0) }) == true
+            {
                 fields.append(FieldChange(.add, path, after: unset.first.map(DisplayValue.unsetSecret) ?? .sensitive))
             } else if let value = options[key] {
                 fields.append(FieldChange(.add, path, after: .json(value)))

@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import ManagementAPI
 import PlanModel
@@ -6,9 +7,11 @@ import PlanModel
 /// (`plan --out`) without a secret byte in it.
 ///
 /// The secrets are known by value: every `${env:NAME}` of the desired state that is set (shown as
-/// `"${env:NAME}"`), and every live option value at a ``SecretFields`` path (kept when its `${env:}` is unset;
-/// shown as `"(sensitive)"`). A string equal to a secret, or containing one of 8 characters or more, is replaced
-/// whole, wherever it sits in the body.
+/// `"${env:NAME}"`), and every string the one decision (``SecretCatalogue/isSecret(strategy:path:value:)``) calls
+/// secret in a live connection's options or in a declared literal (shown as `"(sensitive)"`): at a secret path or
+/// below one (every string inside an object such as `decryptionKey: {key, cert}`), or a private key by its value.
+/// A string equal to a secret, or containing one of 8 characters or more, is replaced whole, wherever it sits in
+/// the body.
 public struct SecretRedactor: Sendable {
     /// Secret value -> what is written instead.
     private let replacements: [String: String]
@@ -19,6 +22,11 @@ public struct SecretRedactor: Sendable {
         var replacements: [String: String] = [:]
         for connection in live.connections {
             Self.collectLive(.object(connection.options ?? [:]), path: "", strategy: connection.strategy, into: &replacements)
+        }
+        for connection in tenant.allConnections {
+            for (key, option) in connection.options {
+                Self.collectDeclared(option.value, path: key, strategy: connection.strategy.value, into: &replacements)
+            }
         }
         for connection in tenant.allConnections {
             for option in connection.options.values {
@@ -45,15 +53,40 @@ public struct SecretRedactor: Sendable {
         }
     }
 
-    private static func collectLive(_ value: JSONValue, path: String, strategy: String, into replacements: inout [String: String]) {
+    /// Collects every string of `value` (at `path` below `options`) that is a secret or sits below one.
+    private static func collectLive(
+        _ value: JSONValue, path: String, strategy: String, inSecret: Bool = false,
+        into replacements: inout [String: String]
+    ) {
+        let secret = inSecret || SecretCatalogue.isSecret(strategy: strategy, path: path, value: value)
         switch value {
-        case .string(let text) where !path.isEmpty && SecretFields.isSecret(path: path, strategy: strategy) && !text.isEmpty:
+        case .string(let text) where secret && !text.isEmpty:
             replacements[text] = replacements[text] ?? "(sensitive)"
         case .object(let object):
             for (key, child) in object {
-                collectLive(child, path: path.isEmpty ? key : "\(path).\(key)", strategy: strategy, into: &replacements)
+                let childPath = path.isEmpty ? key : "\(path).\(key)"
+                collectLive(child, path: childPath, strategy: strategy, inSecret: secret, into: &replacements)
+            }
+        case .array(let items):
+            for item in items {
+                collectLive(item, path: path, strategy: strategy, inSecret: secret, into: &replacements)
             }
         default: break
+        }
+    }
+
+    /// Collects the secret literals of a declared option (a literal the `plaintext-secret` rule reports, when a
+    /// setting lets the plan run anyway).
+    private static func collectDeclared(
+        _ value: DesiredValue, path: String, strategy: String, into replacements: inout [String: String]
+    ) {
+        switch value {
+        case .secret: break
+        case .literal(let json): collectLive(json, path: path, strategy: strategy, into: &replacements)
+        case .object(let members):
+            for (key, member) in members {
+                collectDeclared(member, path: "\(path).\(key)", strategy: strategy, into: &replacements)
+            }
         }
     }
 }

@@ -4,15 +4,16 @@ import YAML
 /// One connection's live `options` as the export writes them: every key but the server-managed ones
 /// (``serverManaged(strategy:)``), sorted (nested keys too), values as read, except that
 ///
-/// - a string in a secret field (``SecretVariable/isSecret(path:strategy:)``) becomes `${env:NAME}` (an empty one
-///   stays `""`), so a plan with the variable set to the live value, or unset, shows no change;
+/// - a string in a secret field or below one (``SecretVariable/isSecret(path:strategy:value:)``: every string of
+///   an object secret such as `decryptionKey: {key, cert}` gets a variable of its own, `IDP_DECRYPTION_KEY_KEY`,
+///   `IDP_DECRYPTION_KEY_CERT`), or a private key by its value, becomes `${env:NAME}` (an empty one stays `""`),
+///   so a plan with the variable set to the live value, or unset, shows no change;
 /// - a key whose value the loader would refuse or misread (a placeholder-like string; a secret field holding a
-///   number, a boolean or a list, which `${env:}` cannot express) is left out whole, with a reason: the plan then
+///   number, a boolean or a list, or a secret inside a list, which `${env:}` cannot express) is left out whole, with a reason: the plan then
 ///   keeps it as it is ("kept (not managed here)"), where a partly written object would be planned as a change
 ///   (a declared key replaces the live value whole).
 ///
-/// Secret fields are looked for in mappings, not inside lists (the loader accepts `${env:}` only as a mapping
-/// value, and ``SecretFields`` paths do not index lists).
+/// The loader accepts `${env:}` only as a mapping value, so a secret inside a list cannot be written.
 struct OptionsExport {
     /// The written options, keys sorted.
     private(set) var entries: [YAMLEmitter.Entry] = []
@@ -27,7 +28,7 @@ struct OptionsExport {
             var found: [SecretVariable] = []
             // The converter (which shares `names`' storage) is gone before `names` grows: no copy.
             let converted = Converter(connection: connection, strategy: strategy, names: names)
-                .convert(options[key]!, path: key, inSequence: false, secrets: &found)
+                .convert(options[key]!, path: key, inSequence: false, inSecret: false, secrets: &found)
             switch converted {
             case .success(let value):
                 names.add(found)
@@ -62,10 +63,13 @@ struct OptionsExport {
         let names: SecretNames
 
         /// `value` at `path` as written; the secrets it names are appended to `secrets`.
-        func convert(_ value: JSONValue, path: String, inSequence: Bool, secrets: inout [SecretVariable])
-            -> Result<YAMLEmitter.Value, Refusal>
-        {
-            let secret = !inSequence && SecretVariable.isSecret(path: path, strategy: strategy)
+        func convert(
+            _ value: JSONValue, path: String, inSequence: Bool, inSecret: Bool, secrets: inout [SecretVariable]
+        ) -> Result<YAMLEmitter.Value, Refusal> {
+            let secret = inSecret || SecretVariable.isSecret(path: path, strategy: strategy, value: value)
+            if secret, inSequence, value != .null {
+                return .failure(Refusal(path: path, problem: "a secret inside a list, which ${env:NAME} cannot express"))
+            }
             switch value {
             case .null:
                 return .success(.null)
@@ -90,7 +94,7 @@ struct OptionsExport {
                 if secret { return .failure(Self.inexpressible(path, "a list")) }
                 var written: [YAMLEmitter.Value] = []
                 for (index, item) in items.enumerated() {
-                    switch convert(item, path: "\(path)[\(index)]", inSequence: true, secrets: &secrets) {
+                    switch convert(item, path: "\(path)[\(index)]", inSequence: true, inSecret: false, secrets: &secrets) {
                     case .success(let value): written.append(value)
                     case .failure(let refusal): return .failure(refusal)
                     }
@@ -99,7 +103,8 @@ struct OptionsExport {
             case .object(let members):
                 var entries: [YAMLEmitter.Entry] = []
                 for key in members.keys.sorted() {
-                    switch convert(members[key]!, path: "\(path).\(key)", inSequence: inSequence, secrets: &secrets) {
+                    let member = members[key]!
+                    switch convert(member, path: "\(path).\(key)", inSequence: inSequence, inSecret: secret, secrets: &secrets) {
                     case .success(let value): entries.append(YAMLEmitter.Entry(key, value))
                     case .failure(let refusal): return .failure(refusal)
                     }

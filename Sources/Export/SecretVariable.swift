@@ -1,3 +1,5 @@
+import Auth0Schema
+import JSONValues
 import PlanModel
 
 /// A secret the export wrote as `${env:NAME}` instead of its value: the variable a plan or apply of the export
@@ -17,15 +19,16 @@ public struct SecretVariable: Sendable, Equatable {
         self.path = path
     }
 
-    /// Option keys export writes as `${env:NAME}` beside ``SecretFields``: `signingCert` (tenantplan's example
-    /// keeps SAML signing certificates in the environment, and they rotate) and `twilio_token` (the credential of
-    /// an `sms` connection's Twilio account).
-    public static let exportOnlyPaths: Set<String> = ["signingCert", "twilio_token"]
+    /// Option keys export writes as `${env:NAME}` beside the secrets (``SecretCatalogue``): `signingCert`
+    /// (tenantplan's example keeps SAML signing certificates in the environment, and they rotate). A certificate
+    /// is not a secret: the plan shows it and `plaintext-secret` accepts it written out.
+    public static let exportOnlyPaths: Set<String> = ["signingCert"]
 
-    /// True when the option at `path` (dot-separated, below `options`) is written as a reference:
-    /// ``SecretFields/isSecret(path:strategy:)`` or one of ``exportOnlyPaths``.
-    public static func isSecret(path: String, strategy: String) -> Bool {
-        SecretFields.isSecret(path: path, strategy: strategy) || exportOnlyPaths.contains(path)
+    /// True when the option `value` at `path` (dot-separated, below `options`) is written as a reference:
+    /// a secret by ``SecretCatalogue/isSecret(strategy:path:value:)`` (at or below a secret path, or a private
+    /// key by its value), or one of ``exportOnlyPaths``.
+    public static func isSecret(path: String, strategy: String, value: JSONValue? = nil) -> Bool {
+        SecretCatalogue.isSecret(strategy: strategy, path: path, value: value) || exportOnlyPaths.contains(path)
     }
 
     /// The variable name for an option of a connection: the connection's name and each part of the option's path,

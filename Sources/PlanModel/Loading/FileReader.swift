@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import YAML
 
@@ -198,6 +199,14 @@ struct FileReader {
                 if insideSequence {
                     error("\(path): ${env:NAME} references are accepted as mapping values, not inside sequences",
                           at: node)
+                    return nil
+                }
+                if CredentialVariables.isReserved(name) {
+                    error(
+                        "\(path): ${env:\(name)} names a variable of tenantplan's own (AUTH0_*: its Management API "
+                            + "credentials and tenant), which a connection option may not carry; give the value a "
+                            + "variable of its own",
+                        at: node)
                     return nil
                 }
                 // An empty variable counts as unset: a secret missing in CI often arrives as "".

@@ -28,19 +28,3 @@ public enum ConnectionKind: String, Sendable, Equatable {
     /// The strategies a customer's `enterprise_connections` may use (SPEC section 1).
     public static let customerEnterpriseStrategies = ["waad", "samlp", "oidc", "okta", "google-apps", "adfs"]
 }
-
-/// Option keys whose values are credentials (SPEC section 1): shown as `(sensitive)`, and reported by the
-/// policy rule `plaintext-secret` when written literally. Paths are below `options`.
-public enum SecretFields {
-    /// Top-level and nested option paths that hold secrets; `configuration.*` (database connections) is matched
-    /// by ``isSecret(path:strategy:)``.
-    public static let optionPaths: Set<String> = [
-        "client_secret", "signing_key.key", "decryptionKey", "admin_access_token", "admin_refresh_token",
-    ]
-
-    /// True when the option at `path` (dot-separated, below `options`) is a known secret for `strategy`.
-    public static func isSecret(path: String, strategy: String) -> Bool {
-        if optionPaths.contains(path) { return true }
-        return strategy == "auth0" && path.hasPrefix("configuration.")
-    }
-}

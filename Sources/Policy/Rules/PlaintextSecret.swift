@@ -1,11 +1,14 @@
+import Auth0Schema
 import JSONValues
 import PlanModel
 
-/// `plaintext-secret`: a known secret field (``SecretFields``) of a connection's `options` holds a literal value
-/// instead of `${env:NAME}`.
+/// `plaintext-secret`: a secret of a connection's `options` is written as a literal value instead of `${env:NAME}`:
+/// a field the one decision (``SecretCatalogue/isSecret(strategy:path:value:)``, docs/secrets.md) calls secret, or
+/// anything below one, or a private key by its value wherever it is written.
 ///
 /// Secrets come only from the environment (SPEC section 1). The finding names the field, never its value.
-/// Located at the option's key (for nested fields such as `signing_key.key`, the top-level key).
+/// Located at the option's key (for nested fields such as `signing_key.key`, the top-level key). One finding per
+/// path, in key order.
 public struct PlaintextSecret: Rule {
     /// Creates the rule.
     public init() {}
@@ -15,13 +18,14 @@ public struct PlaintextSecret: Rule {
     /// Error.
     public let defaultSeverity = Diagnostic.Severity.error
     /// When it fires.
-    public let title = "A known secret field holds a literal value"
+    public let title = "A secret field holds a literal value"
     /// The risk.
     public let whyItMatters = """
         A credential written into the YAML (`options.client_secret`, `options.signing_key.key`, \
-        `options.decryptionKey`, `options.admin_access_token`, `options.admin_refresh_token`, database \
-        `options.configuration.*`) is readable by everyone with access to the repository, its forks, CI logs and \
-        history. Whoever has a connection's client secret can impersonate the application to the identity \
+        `options.decryptionKey`, `options.app_secret`, `options.gateway_authentication.secret`, \
+        `options.admin_access_token`, database `options.configuration.*`, any private key; the full list by \
+        strategy is in docs/secrets.md) is readable by everyone with access to the repository, its forks, CI logs \
+        and history. Whoever has a connection's client secret can impersonate the application to the identity \
         provider.
         """
     /// The fix.
@@ -42,8 +46,8 @@ public struct PlaintextSecret: Rule {
         for connection in tenant.allConnections {
             for key in connection.options.keys.sorted() {
                 guard let option = connection.options[key] else { continue }
-                for path in Self.literalPaths(option.value, path: key)
-                where SecretFields.isSecret(path: path, strategy: connection.strategy.value) {
+                let strategy = connection.strategy.value
+                for path in Self.literalPaths(option.value, path: key, strategy: strategy) {
                     findings.append(
                         finding(
                             "connection '\(connection.name.value)' has a literal value in options.\(path): the "
@@ -56,23 +60,40 @@ public struct PlaintextSecret: Rule {
         return findings
     }
 
-    /// Dot paths of every non-empty literal scalar inside `value`.
-    static func literalPaths(_ value: DesiredValue, path: String) -> [String] {
+    /// Dot paths of the secret literals inside `value` (at `path` below `options`): every non-empty literal scalar
+    /// at or below a secret path, and every literal string that is a private key by its value (list items share
+    /// their list's path). Unique, in key order.
+    static func literalPaths(_ value: DesiredValue, path: String, strategy: String) -> [String] {
         switch value {
         case .secret: return []
         case .object(let members):
-            return members.keys.sorted().flatMap { literalPaths(members[$0]!, path: "\(path).\($0)") }
-        case .literal(let json): return literalPaths(json, path: path)
+            return members.keys.sorted().flatMap {
+                literalPaths(members[$0]!, path: "\(path).\($0)", strategy: strategy)
+            }
+        case .literal(let json):
+            var paths: [String] = []
+            collect(json, path: path, strategy: strategy, inSecret: false, into: &paths)
+            return paths
         }
     }
 
-    private static func literalPaths(_ value: JSONValue, path: String) -> [String] {
+    private static func collect(
+        _ value: JSONValue, path: String, strategy: String, inSecret: Bool, into paths: inout [String]
+    ) {
+        let secret = inSecret || SecretCatalogue.isSecret(strategy: strategy, path: path, value: value)
         switch value {
-        case .null: return []
-        case .string(let text): return text.isEmpty ? [] : [path]
-        case .bool, .int, .double, .array: return [path]
         case .object(let members):
-            return members.keys.sorted().flatMap { literalPaths(members[$0]!, path: "\(path).\($0)") }
+            for key in members.keys.sorted() {
+                collect(members[key]!, path: "\(path).\(key)", strategy: strategy, inSecret: secret, into: &paths)
+            }
+        case .array(let items):
+            for item in items { collect(item, path: path, strategy: strategy, inSecret: secret, into: &paths) }
+        case .null:
+            break
+        case .string(let text) where text.isEmpty:
+            break
+        case .string, .bool, .int, .double:
+            if secret, !paths.contains(path) { paths.append(path) }
         }
     }
 }
