@@ -33,9 +33,10 @@ extension FileReader {
                 seen[entry.connection.value] = entry.connection.location
                 entries.append(entry)
             }
-            if items.count > 10 {
+            if items.count > Organization.enabledConnectionLimit {
                 error(
-                    "connections lists \(items.count) enabled connections; an organization can have at most 10",
+                    "connections lists \(items.count) enabled connections; an organization can have at most "
+                        + "\(Organization.enabledConnectionLimit)",
                     at: node)
             }
             connections = Located(entries, at: location(top.keyNode("connections")!))
