@@ -3,6 +3,7 @@ import Diff
 import JSONValues
 import LocalTenant
 import ManagementAPI
+@testable import Output
 import Testing
 import TestSupport
 
@@ -109,6 +110,12 @@ import TestSupport
             Plan: 0 to add, 0 to change, 0 to destroy. 2 connections and 2 enabled connections not managed here were left alone.
 
             """))
+    }
+
+    /// The JSON plan names a kept link `"change": "keep"`.
+    @Test func keptLinkInTheJSONPlan() {
+        #expect(PlanJSONRenderer.field(FieldChange(.keep, "enabled connection \"acme-selfservice-sso\""))
+            == ["change": "keep", "path": "enabled connection \"acme-selfservice-sso\""])
     }
 
     /// Without `--allow-destroy` and with no other change, the self-service link is still never removed.
