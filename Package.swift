@@ -18,6 +18,8 @@ let package = Package(
         ),
         // libyaml events -> a Swift value tree with 1-based line:column marks.
         .target(name: "YAML", dependencies: ["CLibYAML"]),
+        // One escaping function for names, keys and values printed as text (control and bidi characters shown visibly).
+        .target(name: "TerminalText"),
         // SHA-256 for saved-plan fingerprints and input hashes (Foundation on Linux has no digest).
         .target(name: "Hashing"),
         // The JSON value every Auth0 object and request body is made of.
@@ -25,7 +27,7 @@ let package = Package(
         // Auth0's Management API OpenAPI excerpt, embedded, and the facts derived from it (secrets, schemas).
         .target(name: "Auth0Schema", dependencies: ["JSONValues"]),
         // The desired state: loading a tenant directory, validation, diagnostics.
-        .target(name: "PlanModel", dependencies: ["YAML", "JSONValues", "Auth0Schema"]),
+        .target(name: "PlanModel", dependencies: ["YAML", "JSONValues", "Auth0Schema", "TerminalText"]),
         // The seam: transport protocol, typed Management API v2 calls, the live snapshot.
         .target(name: "ManagementAPI", dependencies: ["JSONValues"]),
         // One side of the seam: the real Auth0 Management API over HTTPS (token, paging, rate budget, retries).
@@ -41,13 +43,15 @@ let package = Package(
         // Carries out a Plan through the seam.
         .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "JSONValues"]),
         // The live tenant written back as a tenant directory (`export`).
-        .target(name: "Export", dependencies: ["ManagementAPI", "PlanModel", "YAML", "JSONValues", "Auth0Schema"]),
+        .target(name: "Export", dependencies: ["ManagementAPI", "PlanModel", "YAML", "JSONValues", "Auth0Schema", "TerminalText"]),
         // Renderers: one file per format.
-        .target(name: "Output", dependencies: ["Diff", "PlanModel", "Policy", "Apply", "Invitations", "JSONValues"]),
+        .target(name: "Output", dependencies: [
+            "Diff", "PlanModel", "Policy", "Apply", "Invitations", "JSONValues", "TerminalText",
+        ]),
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
             "YAML", "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
-            "Invitations", "Export",
+            "Invitations", "Export", "TerminalText",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),
         // Generated tenants at scale for the benchmark and the scale tests; not part of the product.
@@ -68,6 +72,7 @@ let package = Package(
         .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"]),
         .testTarget(name: "Auth0SchemaTests", dependencies: ["Auth0Schema", "JSONValues", "TestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(
             name: "PolicyTests", dependencies: ["Policy", "PlanModel", "Output", "TestSupport"],

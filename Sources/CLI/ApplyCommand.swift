@@ -1,10 +1,12 @@
 import Apply
 import Diff
 import Foundation
+import LocalTenant
 import ManagementAPI
 import Output
 import PlanModel
 import Policy
+import TerminalText
 
 /// `tenantplan apply [DIR]` plans, then carries the plan out; `tenantplan apply FILE` carries out a plan saved
 /// by `plan --out FILE`, after checking it is still the plan apply would make (docs/saved-plans.md).
@@ -28,6 +30,8 @@ enum ApplyCommand {
                 path, tenantOption: args.option("tenant"), options: options, connection: connection, context: context)
         }
         let pipeline = Pipeline(context: context, directory: path, command: "apply", connection: connection)
+        let lock = try pipeline.lockForWriting(pipeline.selection(tenantOption: args.option("tenant")))
+        defer { lock?.release() }
         let planned: Pipeline.Planned
         switch try await pipeline.checkedPlan(tenantOption: args.option("tenant")) {
         case .failure(let stop): return stop.status
@@ -99,6 +103,8 @@ enum ApplyCommand {
                 file, "\(directory) changed since the plan was made:", changedFiles, context: context)
         }
         let pipeline = Pipeline(context: context, directory: directory, command: "apply", connection: connection)
+        let lock = try pipeline.lockForWriting(pipeline.selection(tenantOption: tenantOption))
+        defer { lock?.release() }
         let planned: Pipeline.Planned
         let scope = saved.scope.map(PlanScope.targets) ?? .full
         switch try await pipeline.checkedPlan(tenantOption: tenantOption, scope: scope) {
@@ -145,8 +151,8 @@ enum ApplyCommand {
 
     /// Prints a stale-plan refusal: `tenantplan: apply refused: plan.json is stale: REASON` and one line per item.
     static func refuse(_ file: String, _ reason: String, _ items: [String], context: CommandContext) -> Int32 {
-        var text = "tenantplan: apply refused: \(file) is stale: \(reason)\n"
-        for item in items { text += "  \(item)\n" }
+        var text = "tenantplan: apply refused: \(TerminalText.escaped(file)) is stale: \(reason)\n"
+        for item in items { text += "  \(TerminalText.escaped(item))\n" }
         text += "Run tenantplan plan again, review the new plan, and apply that; nothing was applied.\n"
         context.stderr.write(text)
         return ExitCode.failure
@@ -158,7 +164,7 @@ enum ApplyCommand {
             try Applier.preflight(plan, options: options)
             return false
         } catch {
-            context.stderr.write("tenantplan: apply refused: \(error)\n")
+            context.stderr.write("tenantplan: apply refused: \(TerminalText.escaped("\(error)"))\n")
             return true
         }
     }
@@ -177,7 +183,7 @@ enum ApplyCommand {
     ) async throws -> Int32 {
         let stderr = context.stderr
         let report = try await Applier(client: client).apply(plan, options: options) { line in
-            stderr.write("  \(line)\n")
+            stderr.write("  \(TerminalText.escaped(line))\n")
         }
         context.stdout.write("\n" + ApplyReportRenderer.render(report, directory: directory, followUp: followUp))
         return report.succeeded ? ExitCode.success : ExitCode.failure

@@ -1,8 +1,10 @@
 import Output
 import Foundation
+import LocalTenant
 import Invitations
 import JSONValues
 import ManagementAPI
+import TerminalText
 
 /// `tenantplan invitations DIR --organization NAME [--expired] [--revoke-expired]`: list an organization's
 /// pending invitations (invitee, roles, expiry, whether expired) and revoke the expired ones.
@@ -23,6 +25,8 @@ enum InvitationsCommand {
         let pipeline = Pipeline(
             context: context, directory: directory, command: "invitations", connection: try ConnectionOptions(args))
         let selection = try pipeline.selection(tenantOption: args.option("tenant"))
+        let lock = args.flags.contains("revoke-expired") ? try pipeline.lockForWriting(selection) : nil
+        defer { lock?.release() }
         let (loaded, opened) = await pipeline.loadWhileOpening(selection)
         guard let tenant = loaded else { return ExitCode.failure }
         let client = try await pipeline.client(for: tenant, opened: opened)
@@ -33,7 +37,7 @@ enum InvitationsCommand {
         {
         case .failure(let refused):
             for refusal in refused.refusals {
-                context.stderr.write("tenantplan: error: \(refusal.rendered(directory: directory))\n")
+                context.stderr.write("tenantplan: error: \(TerminalText.escaped(refusal.rendered(directory: directory)))\n")
             }
             return ExitCode.failure
         case .success(let read): pending = read

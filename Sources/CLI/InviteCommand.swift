@@ -1,9 +1,11 @@
 import Output
 import Foundation
+import LocalTenant
 import Invitations
 import JSONValues
 import ManagementAPI
 import PlanModel
+import TerminalText
 
 /// `tenantplan invite DIR --organization NAME (--email ADDRESS | --from-csv FILE) …`: create organization
 /// invitations that follow the organization's invite policy (SPEC section 1, `invitations:`).
@@ -58,7 +60,7 @@ enum InviteCommand {
                 throw CLIError.unsupported("cannot read \(csvPath): \(error.localizedDescription)")
             }
             do { csv = try InvitationCSV(parsing: text) } catch let error as InvitationCSVError {
-                context.stderr.write("\(csvPath): error: \(error)\n")
+                context.stderr.write(TerminalText.escaped("\(csvPath): error: \(error)") + "\n")
                 return ExitCode.failure
             }
         }
@@ -66,6 +68,8 @@ enum InviteCommand {
         let pipeline = Pipeline(
             context: context, directory: directory, command: "invite", connection: try ConnectionOptions(args))
         let selection = try pipeline.selection(tenantOption: args.option("tenant"))
+        let lock = args.flags.contains("dry-run") ? nil : try pipeline.lockForWriting(selection)
+        defer { lock?.release() }
         let (loaded, opened) = await pipeline.loadWhileOpening(selection)
         guard let tenant = loaded else { return ExitCode.failure }
 
@@ -90,7 +94,7 @@ enum InviteCommand {
             do {
                 (invitees, rejected) = try csv.invitees(required: template.requiredAppMetadata, common: metadata)
             } catch let error as InvitationCSVError {
-                context.stderr.write("\(csvPath): error: \(error)\n")
+                context.stderr.write(TerminalText.escaped("\(csvPath): error: \(error)") + "\n")
                 return ExitCode.failure
             }
         }
@@ -116,7 +120,7 @@ enum InviteCommand {
     /// Prints every refusal to stderr, one line each; nothing was written.
     static func refuse(_ refused: InvitationRefused, context: CommandContext, directory: String) -> Int32 {
         for refusal in refused.refusals {
-            context.stderr.write("tenantplan: invite refused: \(refusal.rendered(directory: directory))\n")
+            context.stderr.write("tenantplan: invite refused: \(TerminalText.escaped(refusal.rendered(directory: directory)))\n")
         }
         return ExitCode.failure
     }

@@ -5,6 +5,7 @@ import ManagementAPI
 import Output
 import PlanModel
 import Policy
+import TerminalText
 
 /// The stages every command shares: Load -> Validate -> (Check) -> Read live -> Diff.
 struct Pipeline {
@@ -23,6 +24,27 @@ struct Pipeline {
         return try TenantSelection.choose(
             option: tenantOption, directory: directory, environment: context.environment, connection: connection,
             log: { stderr.write($0 + "\n") })
+    }
+
+    /// For a command that writes: takes the exclusive lock on a local tenant file before anything reads it, and
+    /// holds it until the returned lock is released (``LocalTenantLock``); a remote tenant needs none (`nil`).
+    /// While another process holds the lock, prints `tenantplan: waiting for the lock on FILE (held by another
+    /// tenantplan process)...` once to stderr and waits up to `TENANTPLAN_LOCK_TIMEOUT` seconds (default 30).
+    /// - Throws: ``LocalTenantError/locked(path:seconds:)`` after the wait; ``CLIError/usage(_:)`` for a bad
+    ///   `TENANTPLAN_LOCK_TIMEOUT`.
+    func lockForWriting(_ selection: TenantSelection) throws -> LocalTenantLock? {
+        guard case .local(let path) = selection else { return nil }
+        var timeout = LocalTenantLock.defaultTimeout
+        if let text = context.environment["TENANTPLAN_LOCK_TIMEOUT"], !text.isEmpty {
+            guard let seconds = Double(text), seconds >= 0, seconds.isFinite else {
+                throw CLIError.usage("TENANTPLAN_LOCK_TIMEOUT takes a number of seconds (0 or more), got '\(text)'")
+            }
+            timeout = seconds
+        }
+        let stderr = context.stderr
+        return try LocalTenantLock.acquire(path: path, timeout: timeout) { line in
+            stderr.write("tenantplan: \(TerminalText.escaped(line))\n")
+        }
     }
 
     /// Loads and validates the tenant directory; prints every diagnostic to stderr.

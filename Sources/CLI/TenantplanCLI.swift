@@ -1,4 +1,5 @@
 import Foundation
+import TerminalText
 
 /// The `tenantplan` command line: dispatches to one command per file and maps errors to exit codes.
 public enum TenantplanCLI {
@@ -77,7 +78,7 @@ public enum TenantplanCLI {
                 throw CLIError.usage("unknown command '\(command)'")
             }
         } catch {
-            context.stderr.write("tenantplan: error: \(error)\n")
+            context.stderr.write("tenantplan: error: \(TerminalText.escaped("\(error)"))\n")
             return ExitCode.failure
         }
     }

@@ -39,14 +39,23 @@ public struct Plan: Sendable, Equatable {
         public var clients = 0
         /// Roles left alone.
         public var roles = 0
+        /// Enabled connections of managed organizations kept because tenantplan does not manage their connection
+        /// (neither declared nor marked `managed_by: tenantplan`).
+        public var enabledConnections = 0
 
         /// Creates counts.
-        public init(organizations: Int = 0, connections: Int = 0, clients: Int = 0, roles: Int = 0) {
+        public init(
+            organizations: Int = 0, connections: Int = 0, clients: Int = 0, roles: Int = 0, enabledConnections: Int = 0
+        ) {
             self.organizations = organizations
             self.connections = connections
             self.clients = clients
             self.roles = roles
+            self.enabledConnections = enabledConnections
         }
+
+        /// Every object left alone, all kinds together.
+        public var total: Int { organizations + connections + clients + roles + enabledConnections }
     }
 
     /// What was read.

@@ -1,11 +1,21 @@
 import JSONValues
 import ManagementAPI
 
-/// The stage of an apply a request belongs to (SPEC section 3, "Order of apply"): roles, clients, connections,
+/// The stage of an apply a request belongs to (docs/decisions.md, "Order of apply"): roles, clients, connections,
 /// connection clients, organizations, enabled connections; removals in the reverse order.
+///
+/// An organization's enabled connections are added (and updated) before links are removed, so a failure in
+/// between never leaves the organization without a way to log in; only when the adds would pass Auth0's limit of
+/// enabled connections per organization do its removals go first (``enabledConnectionRemovalsFirst``).
 public enum Phase: Int, Sendable, Comparable, Codable, CaseIterable {
     case roles, clients, connectionReplacements, connections, connectionClients, organizations
-    case enabledConnectionRemovals, enabledConnections
+    /// `DELETE /api/v2/organizations/{id}/enabled_connections/{connectionId}` that must free a place under the
+    /// limit before the organization's adds.
+    case enabledConnectionRemovalsFirst
+    /// `POST` and `PATCH` of enabled connections.
+    case enabledConnections
+    /// `DELETE` of enabled connections, after the adds.
+    case enabledConnectionRemovals
     case organizationDeletes, connectionDeletes, clientDeletes
 
     public static func < (lhs: Phase, rhs: Phase) -> Bool { lhs.rawValue < rhs.rawValue }

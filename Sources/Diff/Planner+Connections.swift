@@ -31,7 +31,7 @@ extension Planner {
         }
         var unmanaged = 0
         for current in live.connections where !declaredNames.contains(current.name) {
-            guard OwnershipMarker.isMarked(current.metadata), connectionDestroyable(current) else {
+            guard managesConnection(named: current.name), connectionDestroyable(current) else {
                 unmanaged += 1
                 continue
             }

@@ -4,16 +4,22 @@ import PlanModel
 
 extension Planner {
     /// Organizations: one per customer file. Enabled connections are changed in place
-    /// (`PATCH /api/v2/organizations/{id}/enabled_connections/{connectionId}`), never removed and added again.
+    /// (`PATCH /api/v2/organizations/{id}/enabled_connections/{connectionId}`), never removed and added again;
+    /// links are added before links are removed (see ``Phase``).
     /// - Parameter replaced: Connections deleted and created again in this plan; their links are re-created.
-    func planOrganizations(replaced: Set<String>) -> (changes: [ResourceChange], unmanaged: Int) {
-        guard let customers = tenant.customers else { return ([], live.organizations.count) }
+    /// - Returns: The changes, the count of organizations left alone, and the count of enabled connections kept
+    ///   because tenantplan does not manage their connection (``managesConnection(named:)``).
+    func planOrganizations(replaced: Set<String>) -> (changes: [ResourceChange], unmanaged: Int, keptLinks: Int) {
+        guard let customers = tenant.customers else { return ([], live.organizations.count, 0) }
         var changes: [ResourceChange] = []
+        var keptLinks = 0
         let declared = Set(customers.map(\.organization.name.value))
         for customer in customers {
             let name = customer.organization.name.value
             if let current = liveOrganizations[name] {
-                if let change = update(customer, current: current, replaced: replaced) { changes.append(change) }
+                let update = update(customer, current: current, replaced: replaced)
+                if let change = update.change { changes.append(change) }
+                keptLinks += update.keptLinks
             } else {
                 changes.append(creation(customer))
             }
@@ -29,7 +35,7 @@ extension Planner {
                     .organization, name: current.name, id: current.id, path: "/api/v2/organizations",
                     phase: .organizationDeletes, consequence: "; deleting it removes its members and invitations"))
         }
-        return (changes, unmanaged)
+        return (changes, unmanaged, keptLinks)
     }
 
     private func creation(_ customer: Customer) -> ResourceChange {
@@ -65,7 +71,11 @@ extension Planner {
             fields: fields, requests: requests)
     }
 
-    private func update(_ customer: Customer, current: LiveOrganization, replaced: Set<String>) -> ResourceChange? {
+    /// - Returns: The change (`nil` when nothing changes) and the count of live links to connections tenantplan
+    ///   does not manage, which are kept.
+    private func update(_ customer: Customer, current: LiveOrganization, replaced: Set<String>)
+        -> (change: ResourceChange?, keptLinks: Int)
+    {
         let organization = customer.organization
         let name = organization.name.value
         var body: [String: JSONValue] = [:]
@@ -126,30 +136,37 @@ extension Planner {
                     summary: "update organization \"\(name)\""))
         }
 
+        var keptLinks = 0
         if let wanted = customer.connections?.value {
             let liveEntries = current.enabledConnections ?? []
             let wantedNames = Set(wanted.map(\.connection.value))
-            // Removals first: they free places under the 10-connection limit.
+            var removals: [(entry: LiveEnabledConnection, annotation: String?)] = []
+            var additions = 0
+            var keptFields: [FieldChange] = []
             for entry in liveEntries where !wantedNames.contains(entry.name) {
+                // A link to a connection tenantplan does not manage (a customer's self-service SSO made in the
+                // dashboard) is not part of the declared list: kept, in every mode.
+                guard managesConnection(named: entry.name) else {
+                    keptFields.append(FieldChange(.keep, "enabled connection \"\(entry.name)\""))
+                    continue
+                }
                 var annotation: String?
                 if customer.login.value == .ssoOnly, ConnectionKind(strategy: entry.strategy) != .enterprise {
                     annotation = "security: login: sso-only"
                 }
-                fields.append(FieldChange(.remove, "enabled connection \"\(entry.name)\"", annotation: annotation))
-                requests.append(
-                    PlannedRequest(
-                        phase: .enabledConnectionRemovals, method: .delete,
-                        path: "\(orgPath)/enabled_connections/\(ManagementClient.segment(entry.connectionID))",
-                        summary: "disable connection \"\(entry.name)\" on organization \"\(name)\""))
+                removals.append((entry, annotation))
             }
+            var linkRequests: [PlannedRequest] = []
+            var linkFields: [FieldChange] = []
             for entry in wanted {
                 let connectionName = entry.connection.value
                 guard !replaced.contains(connectionName),
                     let existing = liveEntries.first(where: { $0.name == connectionName })
                 else {
                     let add = addition(entry, organization: current.id, organizationName: name)
-                    requests.append(add.request)
-                    fields.append(add.field)
+                    linkRequests.append(add.request)
+                    linkFields.append(add.field)
+                    additions += 1
                     continue
                 }
                 var patch: [String: JSONValue] = [:]
@@ -166,21 +183,47 @@ extension Planner {
                     }
                 }
                 guard !changed.isEmpty else { continue }
-                fields.append(
+                linkFields.append(
                     FieldChange(.change, "enabled connection \"\(connectionName)\"", flags: changed.joined(separator: ", ")))
-                requests.append(
+                linkRequests.append(
                     PlannedRequest(
                         phase: .enabledConnections, method: .patch,
                         path: "\(orgPath)/enabled_connections/\(ManagementClient.segment(existing.connectionID))",
                         body: .object(patch),
                         summary: "update connection \"\(connectionName)\" on organization \"\(name)\""))
             }
+            // Adds before removes, so a request failing in between never leaves an organization without its login
+            // (an SSO-only organization moving to a new SSO connection); removes first only when the adds would
+            // pass Auth0's limit of enabled connections per organization. A replaced connection's link goes with
+            // the connection's delete, before either.
+            let linked = liveEntries.filter { !replaced.contains($0.name) }.count
+            let removalsFirst = !removals.isEmpty && linked + additions > Organization.enabledConnectionLimit
+            if removalsFirst {
+                notes.append(
+                    "enabled connections are removed before they are added: \(linked) + \(additions) would pass "
+                        + "Auth0's limit of \(Organization.enabledConnectionLimit) per organization")
+            }
+            for (entry, annotation) in removals {
+                fields.append(FieldChange(.remove, "enabled connection \"\(entry.name)\"", annotation: annotation))
+                requests.append(
+                    PlannedRequest(
+                        phase: removalsFirst ? .enabledConnectionRemovalsFirst : .enabledConnectionRemovals,
+                        method: .delete,
+                        path: "\(orgPath)/enabled_connections/\(ManagementClient.segment(entry.connectionID))",
+                        summary: "disable connection \"\(entry.name)\" on organization \"\(name)\""))
+            }
+            fields += linkFields + keptFields
+            requests += linkRequests
+            keptLinks = keptFields.count
         }
 
-        guard !requests.isEmpty else { return nil }
-        return ResourceChange(
-            kind: .organization, name: name, action: .update, location: organization.name.location,
-            liveID: current.id, fields: fields, notes: notes, requests: requests)
+        guard !requests.isEmpty else { return (nil, keptLinks) }
+        return (
+            ResourceChange(
+                kind: .organization, name: name, action: .update, location: organization.name.location,
+                liveID: current.id, fields: fields, notes: notes, requests: requests),
+            keptLinks
+        )
     }
 
     /// `POST /api/v2/organizations/{id}/enabled_connections` for one declared entry.

@@ -100,6 +100,7 @@ public struct Planner: Sendable {
         let organizationChanges = planOrganizations(replaced: connectionChanges.replaced)
         changes += organizationChanges.changes
         unmanaged.organizations = organizationChanges.unmanaged
+        unmanaged.enabledConnections = organizationChanges.keptLinks
 
         let order: [ResourceKind: Int] = [.role: 0, .client: 1, .connection: 2, .organization: 3]
         let deleteOrder: [ResourceKind: Int] = [.organization: 0, .connection: 1, .client: 2, .role: 3]

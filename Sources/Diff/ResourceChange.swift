@@ -65,6 +65,9 @@ public struct FieldChange: Sendable, Equatable {
         case remove
         /// No change; shown for information (`options.client_secret: (sensitive, from env X, unset)`).
         case info
+        /// `= path (not managed here: kept)`: a live relationship the YAML does not list, kept because tenantplan
+        /// does not manage its other end (an enabled connection to a connection neither declared nor marked).
+        case keep
     }
 
     /// What happens.

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// The report as `tenantplan export` prints it.
 extension ExportReport {
     /// The summary for standard output, ending with a newline:
@@ -24,7 +26,7 @@ extension ExportReport {
                 + "\(Self.count(roles, "role"))) and \(Self.count(customerFiles, "customer file")) "
                 + "(\(Self.count(enterpriseConnections, "enterprise connection")))")
         for file in removed { lines.append("  removed \(output.file(file)) (no such organization)") }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 
     /// What goes to standard error, ending with a newline (empty when there is nothing to say): the variables a
@@ -47,7 +49,7 @@ extension ExportReport {
             lines.append("tenantplan: export: \(outputDirectory) does not load back; please report this:")
             lines += loadErrors.map { "  \($0)" }
         }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return lines.isEmpty ? "" : lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 
     private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

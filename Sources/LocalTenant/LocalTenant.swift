@@ -13,8 +13,8 @@ import ManagementAPI
 /// `PATCH /connections/{id}/clients` with 1 to 50 entries, delta semantics; `GET /clients/{id}/connections`;
 /// the server defaults Auth0 adds to created clients and connections (``ServerDefaults``).
 ///
-/// Every write is saved at once by writing a temporary file and renaming it, so an interrupted run never leaves
-/// a half-written file. Requests served are recorded for tests (``servedRequests``).
+/// Every write is saved at once by writing a temporary file (`.FILE.tmp`) and renaming it, so an interrupted run
+/// never leaves a half-written file. Commands that write hold ``LocalTenantLock`` for their whole run. Requests served are recorded for tests (``servedRequests``).
 public actor LocalTenant: ManagementTransport {
     /// Switches for tests and benchmarks.
     public struct Faults: Sendable, Equatable {
@@ -133,9 +133,11 @@ public actor LocalTenant: ManagementTransport {
             throw LocalTenantError.io(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
         }
         // A temporary file readable by the owner only (the tenant holds connection secrets), renamed over the
-        // old one: an interrupted run leaves the old file or the new one, never half of one.
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // old one: an interrupted run leaves the old file or the new one, never half of one. Its name is fixed
+        // (`.FILE.tmp`), so a copy left by a killed writer is removed by the next writer's lock.
+        let temporary = LocalTenantLock.temporaryPath(for: path)
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw LocalTenantError.io(path: path, reason: "cannot write \(temporary): \(String(cString: strerror(errno)))")
         }

@@ -133,11 +133,17 @@ public enum LocalTenantError: Error, Sendable, Equatable, CustomStringConvertibl
     case invalidFile(String)
     /// The file could not be read or written.
     case io(path: String, reason: String)
+    /// Another process held the file's lock (``LocalTenantLock``) for longer than `seconds`.
+    case locked(path: String, seconds: Double)
 
     public var description: String {
         switch self {
         case .invalidFile(let reason): return "local tenant file is invalid: \(reason)"
         case .io(let path, let reason): return "local tenant file \(path): \(reason)"
+        case .locked(let path, let seconds):
+            let shown = seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"
+            return "local tenant file \(path) is locked by another tenantplan process (\(path).lock); gave up "
+                + "after waiting \(shown) s; nothing was read or changed"
         }
     }
 }

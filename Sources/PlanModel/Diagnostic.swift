@@ -1,3 +1,5 @@
+import TerminalText
+
 /// A problem found in the configuration: a load error, or (from the policy engine) a rule finding.
 ///
 /// Rendered the way compilers and swift-format print: `customers/acme.yaml:12:5: error: unknown key 'colour' in
@@ -54,17 +56,21 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var description: String { rendered(directory: "") }
 
     /// The compiler-style text, with every file path prefixed by `directory` (the tenant directory as the user
-    /// named it), so that editors and CI find the file from the working directory.
+    /// named it), so that editors and CI find the file from the working directory. Paths, rule ids and messages
+    /// pass through ``TerminalText/escaped(_:)``: a key holding a line break or an escape sequence prints visibly,
+    /// on the diagnostic's own line; the only line breaks are the ones before each note.
     public func rendered(directory: String) -> String {
-        let label = ruleID.map { "\(severity.rawValue)[\($0)]" } ?? severity.rawValue
+        let label = ruleID.map { "\(severity.rawValue)[\(TerminalText.escaped($0))]" } ?? severity.rawValue
         var text: String
         if let location {
-            text = "\(location.prefixed(by: directory)): \(label): \(message)"
+            text = "\(TerminalText.escaped(location.prefixed(by: directory).description)): \(label): "
+                + TerminalText.escaped(message)
         } else {
-            text = "\(label): \(message)"
+            text = "\(label): \(TerminalText.escaped(message))"
         }
         for note in notes {
-            text += "\n\(note.location.prefixed(by: directory)): note: \(note.message)"
+            text += "\n\(TerminalText.escaped(note.location.prefixed(by: directory).description)): note: "
+                + TerminalText.escaped(note.message)
         }
         return text
     }

@@ -20,7 +20,7 @@ import TestSupport
             "read": ["organizations": 1, "connections": 1, "clients": 0, "roles": 0, "requests": 5, "scope": .null],
             "summary": [
                 "add": 0, "change": 1, "destroy": 0,
-                "unmanaged": ["organizations": 0, "connections": 0, "clients": 0, "roles": 0],
+                "unmanaged": ["organizations": 0, "connections": 0, "clients": 0, "roles": 0, "enabled_connections": 0],
             ],
             "findings": [],
             "resource_changes": [

@@ -17,7 +17,7 @@ import TestSupport
         #expect(text.hasPrefix("""
             ### tenantplan plan: `t` against `local`
 
-            **Plan: 0 to add, 3 to change, 1 to destroy. 1 organization, 1 connection and 1 client not managed here were left alone.**
+            **Plan: 0 to add, 3 to change, 1 to destroy. 1 organization, 1 connection, 1 client and 1 enabled connection not managed here were left alone.**
 
             | kind | to add | to change | to destroy |
             |---|---:|---:|---:|

@@ -1,5 +1,6 @@
 import PlanModel
 import Policy
+import TerminalText
 
 /// The `github` findings format: GitHub Actions workflow commands that annotate the pull request's files
 /// (https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions).
@@ -7,7 +8,8 @@ import Policy
 /// One line per finding and per policy settings diagnostic:
 /// `::error file=tenants/prod/customers/acme.yaml,line=14,col=7,title=sso-only-password-connection::message`
 /// (`::warning` for warnings; settings diagnostics have `title=policy settings`). Property values escape `%`,
-/// CR, LF, `:` and `,`; messages escape `%`, CR and LF, as the runner expects. Suppressed findings are not
+/// CR, LF, `:` and `,`; messages escape `%`, CR and LF, as the runner expects; both show control characters
+/// visibly first (``TerminalText/escaped(_:)``). Suppressed findings are not
 /// annotated.
 public enum FindingsGitHub {
     /// Renders `report`.
@@ -39,9 +41,11 @@ public enum FindingsGitHub {
         return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message))"
     }
 
-    /// Escapes a workflow command's message.
+    /// Escapes a workflow command's message: control and bidi characters first (``TerminalText/escaped(_:)``, so
+    /// an escape sequence cannot reach the log viewer and a line break in a key is shown as `\n`), then `%`, CR
+    /// and LF as the runner expects.
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25")
+        TerminalText.escaped(text).replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }

@@ -1,5 +1,6 @@
 import PlanModel
 import Policy
+import TerminalText
 
 /// The `text` findings format for people: compiler-style lines, as swift-format and compilers print them.
 ///
@@ -12,7 +13,8 @@ import Policy
 /// ```
 /// Settings diagnostics come first, then findings, then suppressed findings, each sorted by location; notes
 /// follow their diagnostic as `file:line:column: note: …`. Paths are prefixed by the tenant directory as the
-/// user named it (``Diagnostic/rendered(directory:)``). No colour: the executable adds it on a TTY.
+/// user named it (``Diagnostic/rendered(directory:)``); names, keys, values and paths are escaped
+/// (``TerminalText/escaped(_:)``). No colour: the executable adds it on a TTY.
 public enum FindingsText {
     /// Renders `report`.
     /// - Parameters:
@@ -25,11 +27,14 @@ public enum FindingsText {
         lines += report.findings.map { $0.rendered(directory: directory) }
         for item in report.suppressed {
             let diagnostic = item.diagnostic
-            let location = diagnostic.location.map { "\($0.prefixed(by: directory)): " } ?? ""
-            let until = item.expires.map { " until \($0)" } ?? ""
+            let location = diagnostic.location.map { "\(TerminalText.escaped($0.prefixed(by: directory).description)): " }
+                ?? ""
+            let until = item.expires.map { " until \(TerminalText.escaped("\($0)"))" } ?? ""
             lines.append(
-                "\(location)suppressed[\(diagnostic.ruleID ?? "")]: \(diagnostic.message) (exception at "
-                    + "\(item.exception.prefixed(by: directory))\(until): \(item.reason))")
+                "\(location)suppressed[\(TerminalText.escaped(diagnostic.ruleID ?? ""))]: "
+                    + "\(TerminalText.escaped(diagnostic.message)) (exception at "
+                    + "\(TerminalText.escaped(item.exception.prefixed(by: directory).description))\(until): "
+                    + "\(TerminalText.escaped(item.reason)))")
         }
         lines.append(summary(report))
         return lines.joined(separator: "\n") + "\n"

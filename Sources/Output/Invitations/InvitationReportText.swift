@@ -1,5 +1,6 @@
 import Invitations
 import PlanModel
+import TerminalText
 
 /// The `text` format of `tenantplan invite`: one line per invitee (`invited`, `would invite`, `skipped`,
 /// `rejected`, `failed`). The invitation URL (a bearer secret) only when `showURL`.
@@ -45,6 +46,6 @@ public enum InvitationReportText {
             if report.dryRun { summary += " Dry run: nothing was sent." }
             lines.append(summary)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 }

@@ -1,4 +1,5 @@
 import Invitations
+import TerminalText
 
 /// The `text` format of `tenantplan invitations`: counts, one line per invitation, one line per revocation.
 public enum PendingInvitationsText {
@@ -31,7 +32,7 @@ public enum PendingInvitationsText {
             let revoked = revocations.filter { !$0.status.isFailure }.count
             lines.append("Revoked \(revoked) expired invitation\(revoked == 1 ? "" : "s").")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 }
 

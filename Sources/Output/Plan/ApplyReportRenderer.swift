@@ -1,4 +1,5 @@
 import Apply
+import TerminalText
 
 /// Renders an ``ApplyReport``: what was done, what failed, what was not attempted, and what to do next.
 public enum ApplyReportRenderer {
@@ -9,7 +10,7 @@ public enum ApplyReportRenderer {
         var lines: [String] = []
         if report.succeeded {
             lines.append("Apply complete: \(PlanTextRenderer.count(report.done.count, "request")) done.")
-            return lines.joined(separator: "\n") + "\n"
+            return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
         }
         lines.append(
             "Apply failed: \(report.done.count) done, \(report.failed.count) failed, "
@@ -20,6 +21,6 @@ public enum ApplyReportRenderer {
         lines.append(
             "Nothing done is undone. "
                 + (followUp ?? "Run `tenantplan plan \(directory)` to see the remainder; running apply again converges."))
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 }

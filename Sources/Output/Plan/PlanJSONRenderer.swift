@@ -51,6 +51,7 @@ public struct PlanJSONRenderer: Sendable {
                 "unmanaged": [
                     "organizations": .int(plan.unmanaged.organizations), "connections": .int(plan.unmanaged.connections),
                     "clients": .int(plan.unmanaged.clients), "roles": .int(plan.unmanaged.roles),
+                    "enabled_connections": .int(plan.unmanaged.enabledConnections),
                 ],
             ],
             "findings": .array(findings.findings.map(Self.finding)),
@@ -93,7 +94,9 @@ public struct PlanJSONRenderer: Sendable {
     }
 
     static func field(_ field: FieldChange) -> JSONValue {
-        let kinds: [FieldChange.Kind: String] = [.add: "add", .change: "update", .remove: "remove", .info: "none"]
+        let kinds: [FieldChange.Kind: String] = [
+            .add: "add", .change: "update", .remove: "remove", .info: "none", .keep: "keep",
+        ]
         var item: [String: JSONValue] = ["change": .string(kinds[field.kind]!), "path": .string(field.subject)]
         if let before = field.before { item["before"] = value(before) }
         if let after = field.after { item["after"] = value(after) }

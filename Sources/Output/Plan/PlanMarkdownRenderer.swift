@@ -1,4 +1,5 @@
 import Diff
+import TerminalText
 
 /// The `markdown` format of `tenantplan plan`: a pull-request comment. A summary (the plan line and a table of
 /// counts per kind and action) that always stays whole, then one collapsible section per resource with its
@@ -24,7 +25,7 @@ public struct PlanMarkdownRenderer: Sendable {
 
     /// The comment, ending with a newline; never longer than ``budget`` characters.
     public func render(_ plan: Plan) -> String {
-        var summary = "### tenantplan plan: `\(directory)` against `\(target)`\n\n"
+        var summary = "### tenantplan plan: `\(TerminalText.escaped(directory))` against `\(TerminalText.escaped(target))`\n\n"
         if let scope = plan.read.scope {
             let line = PlanTextRenderer.scopeLine(scope)
             summary += "_\(line.count > 1_000 ? String(line.prefix(1_000)) + "…" : line)_, \(plan.read.requests) requests\n\n"
@@ -66,8 +67,10 @@ public struct PlanMarkdownRenderer: Sendable {
     /// One collapsible section: the resource, its location, and a `diff` block of its lines.
     static func section(_ change: ResourceChange) -> String {
         var lines = change.fields.map { PlanTextRenderer.line($0) }
-        if !change.kept.isEmpty { lines.append("  kept (not managed here): " + change.kept.joined(separator: ", ")) }
-        lines += change.notes.map { "  note: \($0)" }
+        if !change.kept.isEmpty {
+            lines.append("  kept (not managed here): " + change.kept.map(TerminalText.escaped).joined(separator: ", "))
+        }
+        lines += change.notes.map { "  note: \(TerminalText.escaped($0))" }
         let body = lines.joined(separator: "\n")
         // A fence longer than any run of backticks in the body, so values cannot close it.
         var longest = 0
@@ -77,15 +80,16 @@ public struct PlanMarkdownRenderer: Sendable {
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: max(3, longest + 1))
-        let location = change.location.map { " — `\($0.fileAndLine)`" } ?? ""
+        let location = change.location.map { " — `\(TerminalText.escaped($0.fileAndLine))`" } ?? ""
         let title = "\(change.action.symbol) \(escape(change.address))\(location)"
         guard !lines.isEmpty else { return "- \(title)\n" }
         return "<details><summary>\(title)</summary>\n\n\(fence)diff\n\(body)\n\(fence)\n</details>\n"
     }
 
-    /// Escapes characters that HTML or Markdown would interpret in a summary line.
+    /// Escapes characters that HTML or Markdown would interpret in a summary line, and control characters
+    /// (``TerminalText/escaped(_:)``).
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        TerminalText.escaped(text).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

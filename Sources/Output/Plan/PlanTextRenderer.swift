@@ -1,8 +1,10 @@
 import Apply
 import Diff
+import TerminalText
 
 /// Renders a ``Plan`` for people, in the layout of SPEC section 3: a header with what was read, one block per
-/// resource with its YAML location, field-level changes, kept keys and notes, then the summary line.
+/// resource with its YAML location, field-level changes, kept keys and notes, then the summary line. Every name,
+/// key, value and path in it passes through ``TerminalText/escaped(_:)``: one plan line is one line on the screen.
 public struct PlanTextRenderer: Sendable {
     /// The tenant directory as the user named it.
     public let directory: String
@@ -24,7 +26,7 @@ public struct PlanTextRenderer: Sendable {
     /// The plan as text, ending with a newline.
     public func render(_ plan: Plan) -> String {
         var lines: [String] = []
-        lines.append("tenantplan \(command): \(directory) against \(target)")
+        lines.append("tenantplan \(command): \(TerminalText.escaped(directory)) against \(TerminalText.escaped(target))")
         let read = plan.read
         if let scope = read.scope { lines.append("  " + Self.scopeLine(scope)) }
         lines.append(
@@ -37,17 +39,17 @@ public struct PlanTextRenderer: Sendable {
             lines.append("")
         }
         for change in plan.changes {
-            let head = "  \(change.action.symbol) \(change.address)"
+            let head = "  \(change.action.symbol) \(TerminalText.escaped(change.address))"
             if let location = change.location {
-                lines.append(Self.pad(head, to: 56) + " " + location.fileAndLine)
+                lines.append(Self.pad(head, to: 56) + " " + TerminalText.escaped(location.fileAndLine))
             } else {
                 lines.append(head)
             }
             for field in change.fields { lines.append("      " + Self.line(field)) }
             if !change.kept.isEmpty {
-                lines.append("        kept (not managed here): " + change.kept.joined(separator: ", "))
+                lines.append("        kept (not managed here): " + change.kept.map(TerminalText.escaped).joined(separator: ", "))
             }
-            for note in change.notes { lines.append("        note: \(note)") }
+            for note in change.notes { lines.append("        note: \(TerminalText.escaped(note))") }
             for refusal in change.refusals {
                 switch refusal {
                 case .destroy where !given.allowDestroy: lines.append("        ! apply needs --allow-destroy")
@@ -65,6 +67,7 @@ public struct PlanTextRenderer: Sendable {
     /// `scoped plan: organizations acme, globex only (no destroys; a full plan shows drift elsewhere)`.
     public static func scopeLine(_ scope: [String]) -> String {
         guard !scope.isEmpty else { return "scoped plan: no customer changed (a full plan shows drift elsewhere)" }
+        let scope = scope.map(TerminalText.escaped)
         let what = scope.count == 1 ? "organization \(scope[0])" : "organizations \(scope.joined(separator: ", "))"
         return "scoped plan: \(what) only (no destroys; a full plan shows drift elsewhere)"
     }
@@ -75,32 +78,37 @@ public struct PlanTextRenderer: Sendable {
         let left = [
             (plan.unmanaged.organizations, "organization"), (plan.unmanaged.connections, "connection"),
             (plan.unmanaged.clients, "client"), (plan.unmanaged.roles, "role"),
+            (plan.unmanaged.enabledConnections, "enabled connection"),
         ].filter { $0.0 > 0 }.map { count($0.0, $0.1) }
         if !left.isEmpty {
-            let total = plan.unmanaged.organizations + plan.unmanaged.connections + plan.unmanaged.clients
-                + plan.unmanaged.roles
+            let total = plan.unmanaged.total
             text += " \(list(left)) not managed here \(total == 1 ? "was" : "were") left alone."
         }
         return text
     }
 
-    /// One field line: `~ options.passwordPolicy: "fair" -> "good"`.
+    /// One field line: `~ options.passwordPolicy: "fair" -> "good"`, `= enabled connection "x" (not managed
+    /// here: kept)`; the subject, values, flags and annotation escaped (``TerminalText/escaped(_:)``).
     static func line(_ field: FieldChange) -> String {
+        let subject = TerminalText.escaped(field.subject)
         var text: String
         switch field.kind {
-        case .add: text = "+ \(field.subject)"
-        case .change: text = "~ \(field.subject)"
-        case .remove: text = "- \(field.subject)"
-        case .info: text = "  \(field.subject)"
+        case .add: text = "+ \(subject)"
+        case .change: text = "~ \(subject)"
+        case .remove: text = "- \(subject)"
+        case .info: text = "  \(subject)"
+        case .keep: text = "= \(subject) (not managed here: kept)"
         }
-        switch (field.before, field.after) {
+        let before = field.before.map { TerminalText.escaped($0.description) }
+        let after = field.after.map { TerminalText.escaped($0.description) }
+        switch (before, after) {
         case (let before?, let after?): text += ": \(before) -> \(after)"
         case (nil, let after?): text += ": \(after)"
         case (let before?, nil): text += ": \(before)"
         case (nil, nil): break
         }
-        if let flags = field.flags { text += "  (\(flags))" }
-        if let annotation = field.annotation { text += "  [\(annotation)]" }
+        if let flags = field.flags { text += "  (\(TerminalText.escaped(flags)))" }
+        if let annotation = field.annotation { text += "  [\(TerminalText.escaped(annotation))]" }
         return text
     }
 

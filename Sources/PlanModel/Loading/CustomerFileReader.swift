@@ -37,9 +37,10 @@ extension FileReader {
                 entries.append(entry)
                 declarations.connections.append((index, entry))
             }
-            if items.count > 10 {
+            if items.count > Organization.enabledConnectionLimit {
                 error(
-                    "connections lists \(items.count) enabled connections; an organization can have at most 10",
+                    "connections lists \(items.count) enabled connections; an organization can have at most "
+                        + "\(Organization.enabledConnectionLimit)",
                     at: top.keyNode("connections")!)
             }
             connections = Located(entries, at: location(top.keyNode("connections")!))

@@ -1,0 +1,119 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An exclusive lock on a local tenant file, held by a command that writes it (`apply`, `invite`,
+/// `invitations --revoke-expired`) from before it reads the file until it exits, so two writers never both read
+/// the same state and overwrite each other's changes (docs/decisions.md, "The local tenant").
+///
+/// The lock is `flock(2)` on `FILE.lock` next to the tenant file (created owner-only, `0600`, and left in place):
+/// the kernel releases it when the process ends, however it ends, so a killed writer never leaves the file locked.
+/// Readers (`plan`, `export`, `invitations` without `--revoke-expired`) take no lock: the file is replaced by a
+/// rename, so a reader sees the old file or the new one, never half of one.
+///
+/// Acquiring it also removes a temporary copy a killed writer left behind (``temporaryPath(for:)``, and the
+/// `FILE.tmp-PID` copies of earlier versions): such a copy holds every connection secret.
+///
+/// The lock does not depend on how writes are persisted; it is released by ``release()`` or when the value is
+/// deinitialised.
+public final class LocalTenantLock: Sendable {
+    /// How long a writer waits for another to finish before giving up, in seconds, unless told otherwise.
+    public static let defaultTimeout: Double = 30
+
+    /// The tenant file the lock is for.
+    public let path: String
+    private let descriptor: Mutex<Int32?>
+
+    private init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = Mutex(descriptor)
+    }
+
+    deinit { release() }
+
+    /// The lock file of a tenant file: `FILE.lock`.
+    public static func lockPath(for path: String) -> String { path + ".lock" }
+
+    /// The one temporary file a save writes before renaming it over the tenant file: `.FILE.tmp` in the same
+    /// folder (owner-only), a fixed name so that an interrupted save is found and removed by the next writer.
+    public static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".tmp").path
+    }
+
+    /// Takes the exclusive lock on the tenant file at `path`, creating its folder (owner-only) if needed.
+    /// - Parameters:
+    ///   - path: The local tenant file (it need not exist yet).
+    ///   - timeout: Seconds to wait while another process holds the lock (``defaultTimeout`` by default).
+    ///   - waiting: Called once, with `waiting for the lock on FILE (held by another tenantplan process)...`, when
+    ///     the lock is held by another process and this call starts to wait.
+    /// - Returns: The held lock.
+    /// - Throws: ``LocalTenantError/locked(path:seconds:)`` after `timeout` seconds; ``LocalTenantError/io(path:reason:)``
+    ///   when the lock file cannot be created.
+    public static func acquire(
+        path: String, timeout: Double = defaultTimeout, waiting: (String) -> Void = { _ in }
+    ) throws -> LocalTenantLock {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw LocalTenantError.io(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
+        }
+        let lockFile = lockPath(for: path)
+        let descriptor = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw LocalTenantError.io(path: path, reason: "cannot open \(lockFile): \(String(cString: strerror(errno)))")
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        var announced = false
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let error = errno
+            guard error == EWOULDBLOCK || error == EINTR else {
+                close(descriptor)
+                throw LocalTenantError.io(path: path, reason: "cannot lock \(lockFile): \(String(cString: strerror(error)))")
+            }
+            if !announced {
+                waiting("waiting for the lock on \(path) (held by another tenantplan process)...")
+                announced = true
+            }
+            guard Date() < deadline else {
+                close(descriptor)
+                throw LocalTenantError.locked(path: path, seconds: timeout)
+            }
+            usleep(50_000)
+        }
+        removeStaleCopies(of: path)
+        return LocalTenantLock(path: path, descriptor: descriptor)
+    }
+
+    /// Releases the lock (closing the lock file); calling it again does nothing.
+    public func release() {
+        descriptor.withLock { descriptor in
+            guard let held = descriptor else { return }
+            flock(held, LOCK_UN)
+            close(held)
+            descriptor = nil
+        }
+    }
+
+    /// Removes ``temporaryPath(for:)`` and `FILE.tmp-PID` copies of earlier versions: left by a writer that was
+    /// killed between writing and renaming; only ever removed under the lock.
+    static func removeStaleCopies(of path: String) {
+        unlink(temporaryPath(for: path))
+        let url = URL(fileURLWithPath: path)
+        let prefix = url.lastPathComponent + ".tmp-"
+        let folder = url.deletingLastPathComponent().path
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(prefix) && !name.dropFirst(prefix.count).isEmpty
+            && name.dropFirst(prefix.count).allSatisfy(\.isNumber)
+        {
+            unlink((folder as NSString).appendingPathComponent(name))
+        }
+    }
+}
