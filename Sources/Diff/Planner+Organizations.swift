@@ -6,14 +6,14 @@ extension Planner {
     /// Organizations: one per customer file. Enabled connections are changed in place
     /// (`PATCH /api/v2/organizations/{id}/enabled_connections/{connectionId}`), never removed and added again.
     /// - Parameter replaced: Connections deleted and created again in this plan; their links are re-created.
-    func planOrganizations(replaced: Set<String>) -> (changes: [ResourceChange], unmanaged: Int) {
+    func planOrganizations(replaced: Set<String>) throws -> (changes: [ResourceChange], unmanaged: Int) {
         guard let customers = tenant.customers else { return ([], live.organizations.count) }
         var changes: [ResourceChange] = []
         let declared = Set(customers.map(\.organization.name.value))
         for customer in customers {
             let name = customer.organization.name.value
             if let current = liveOrganizations[name] {
-                if let change = update(customer, current: current, replaced: replaced) { changes.append(change) }
+                if let change = try update(customer, current: current, replaced: replaced) { changes.append(change) }
             } else {
                 changes.append(creation(customer))
             }
@@ -26,7 +26,7 @@ extension Planner {
             }
             changes.append(
                 Self.destroy(
-                    .organization, name: current.name, id: current.id, path: "/api/v2/organizations",
+                    .organization, name: current.name, id: current.id, operation: .deleteOrganization,
                     phase: .organizationDeletes, consequence: "; deleting it removes its members and invitations"))
         }
         return (changes, unmanaged)
@@ -52,7 +52,7 @@ extension Planner {
         }
         var requests = [
             PlannedRequest(
-                phase: .organizations, method: .post, path: "/api/v2/organizations", body: .object(body),
+                phase: .organizations, operation: .createOrganization, path: ManagementOperation.createOrganization.path(), body: .object(body),
                 creates: created, summary: "create organization \"\(name)\"")
         ]
         for entry in customer.connections?.value ?? [] {
@@ -65,14 +65,13 @@ extension Planner {
             fields: fields, requests: requests)
     }
 
-    private func update(_ customer: Customer, current: LiveOrganization, replaced: Set<String>) -> ResourceChange? {
+    private func update(_ customer: Customer, current: LiveOrganization, replaced: Set<String>) throws -> ResourceChange? {
         let organization = customer.organization
         let name = organization.name.value
         var body: [String: JSONValue] = [:]
         var fields: [FieldChange] = []
         var notes: [String] = []
-        let orgPath = "/api/v2/organizations/\(ManagementClient.segment(current.id))"
-
+        
         if let displayName = organization.displayName?.value,
             let field = Self.fieldChange("display_name", live: current.displayName.map(JSONValue.string),
                                          desired: .string(displayName))
@@ -84,15 +83,19 @@ extension Planner {
         let marked = OwnershipMarker.isMarked(current.metadata)
         if let metadata = organization.metadata?.value {
             // Auth0 replaces metadata as a whole map: send the complete wanted map with the marker.
-            let liveMap = current.metadata
-            var wanted = metadata
-            wanted[OwnershipMarker.key] = OwnershipMarker.value
-            if wanted != liveMap {
-                body["metadata"] = Self.marked(metadata)
-                fields += Self.metadataFields("metadata", live: liveMap, desired: metadata)
+            let wanted = Self.marked(metadata)
+            if wanted != .object(current.metadataValues) {
+                body["metadata"] = wanted
+                fields += Self.metadataFields("metadata", live: current.metadataValues, desired: metadata)
             }
         } else if !marked {
-            body["metadata"] = Self.marked(current.metadata)
+            if let error = Self.metadataLimitError(
+                .organization, name: name, field: "metadata", live: current.metadataValues,
+                limit: MetadataLimit.organization)
+            {
+                throw error
+            }
+            body["metadata"] = Self.marked(live: current.metadataValues)
         }
         if !marked { notes.append(Self.adoptNote(current.metadata)) }
 
@@ -122,7 +125,7 @@ extension Planner {
         if !body.isEmpty {
             requests.append(
                 PlannedRequest(
-                    phase: .organizations, method: .patch, path: orgPath, body: .object(body),
+                    phase: .organizations, operation: .updateOrganization, path: ManagementOperation.updateOrganization.path(current.id), body: .object(body),
                     summary: "update organization \"\(name)\""))
         }
 
@@ -138,8 +141,8 @@ extension Planner {
                 fields.append(FieldChange(.remove, "enabled connection \"\(entry.name)\"", annotation: annotation))
                 requests.append(
                     PlannedRequest(
-                        phase: .enabledConnectionRemovals, method: .delete,
-                        path: "\(orgPath)/enabled_connections/\(ManagementClient.segment(entry.connectionID))",
+                        phase: .enabledConnectionRemovals, operation: .deleteEnabledConnection,
+                        path: ManagementOperation.deleteEnabledConnection.path(current.id, entry.connectionID),
                         summary: "disable connection \"\(entry.name)\" on organization \"\(name)\""))
             }
             for entry in wanted {
@@ -170,8 +173,8 @@ extension Planner {
                     FieldChange(.change, "enabled connection \"\(connectionName)\"", flags: changed.joined(separator: ", ")))
                 requests.append(
                     PlannedRequest(
-                        phase: .enabledConnections, method: .patch,
-                        path: "\(orgPath)/enabled_connections/\(ManagementClient.segment(existing.connectionID))",
+                        phase: .enabledConnections, operation: .updateEnabledConnection,
+                        path: ManagementOperation.updateEnabledConnection.path(current.id, existing.connectionID),
                         body: .object(patch),
                         summary: "update connection \"\(connectionName)\" on organization \"\(name)\""))
             }
@@ -202,8 +205,8 @@ extension Planner {
             flags.append("\(key): \(value)")
         }
         let request = PlannedRequest(
-            phase: .enabledConnections, method: .post,
-            path: "/api/v2/organizations/\(Self.pathSegment(organization))/enabled_connections", body: .object(body),
+            phase: .enabledConnections, operation: .addEnabledConnection,
+            path: ManagementOperation.addEnabledConnection.path(organization), body: .object(body),
             summary: "enable connection \"\(connectionName)\" on organization \"\(organizationName)\"")
         let field = FieldChange(
             .add, "enabled connection \"\(connectionName)\"", flags: flags.isEmpty ? nil : flags.joined(separator: ", "))
