@@ -152,7 +152,7 @@ extension Planner {
         if !body.isEmpty {
             // A PATCH without display_name overwrites it with the name (UpdateConnectionRequestContent): the live
             // value goes along when the YAML does not change it. A connection without one has none to keep.
-            if body["display_name"] == nil, let live = current.displayName { body["display_name"] = .string(live) }
+            if !body.keys.contains("display_name"), let live = current.displayName { body["display_name"] = .string(live) }
             requests.append(
                 PlannedRequest(
                     phase: .connections, operation: .updateConnection,

@@ -49,7 +49,7 @@ extension LocalTenant {
             // "If display_name is not included in the request, the field will be overwritten with the name value"
             // (UpdateConnectionRequestContent). A connection without a display name keeps none (recorded:
             // TestConnectionManager_Update, a database connection patched with options only).
-            if body["display_name"] == nil, state.connections[i]["display_name"] != nil {
+            if !body.keys.contains("display_name"), state.connections[i].keys.contains("display_name") {
                 state.connections[i]["display_name"] = state.connections[i]["name"]
             }
             return Self.ok(connectionAnswer(state.connections[i]))
