@@ -161,3 +161,22 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
         scopes + bodyScopes.keys.sorted().filter { $0.isEmpty || body.contains($0) }.map { bodyScopes[$0]! }
     }
 }
+
+extension ManagementOperation {
+    /// The operation as a row of the table in docs/auth0-fidelity.md ("Operations"): method and template,
+    /// operation id, scopes (body scopes with the member that needs them), request and response schema, paging.
+    public var markdownRow: String {
+        let extra = bodyScopes.keys.sorted().map { $0.isEmpty ? bodyScopes[$0]! : "\(bodyScopes[$0]!) with `\($0)`" }
+        let cells = [
+            "`\(description)`", "`\(id)`", (scopes + extra).joined(separator: ", "), requestSchema ?? "—",
+            responseSchema ?? "—", paging.text,
+        ]
+        return "| " + cells.joined(separator: " | ") + " |"
+    }
+
+    /// The table of every operation, header included, as docs/auth0-fidelity.md holds it.
+    public static var markdownTable: String {
+        (["| operation | operationId | scopes | request | response | paging |", "|---|---|---|---|---|---|"]
+            + all.map(\.markdownRow)).joined(separator: "\n") + "\n"
+    }
+}

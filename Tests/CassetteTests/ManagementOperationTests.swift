@@ -102,3 +102,13 @@ import TestSupport
         #expect(Set(ManagementOperation.all.map(\.description)).count == ManagementOperation.all.count)
     }
 }
+
+extension ManagementOperationTests {
+    /// docs/auth0-fidelity.md lists the catalogue exactly (its "Operations" table is ``ManagementOperation/markdownTable``).
+    @Test func fidelityDocumentListsTheCatalogue() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/auth0-fidelity.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        #expect(text.contains(ManagementOperation.markdownTable), "expected table:\n\(ManagementOperation.markdownTable)")
+    }
+}
