@@ -78,7 +78,7 @@ public struct Applier: Sendable {
             }
             let resolved = APIRequest(
                 request.method, Self.substitute(path: request.path, needs: needs, ids),
-                body: request.body.map { Self.substitute($0, ids) })
+                body: request.body.map { Self.substitute($0, ids) }, operation: request.operation)
             do {
                 let detail = try await send(
                     resolved, creates: request.creates, replacing: request.creates.map(replacing.contains) ?? false,

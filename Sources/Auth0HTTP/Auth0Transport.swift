@@ -156,7 +156,7 @@ public struct Auth0Transport: ManagementTransport {
             let raw: HTTPAnswer
             switch answer {
             case .failure(let failure):
-                emit("\(label) -> no response: \(failure.reason) (\(elapsed) ms)")
+                emit(RequestLog.noResponse(label, reason: failure.reason, milliseconds: elapsed))
                 guard request.method.isIdempotent else {
                     throw TransportError(request: label, reason: "\(failure.reason); POST is not retried")
                 }
@@ -170,7 +170,7 @@ public struct Auth0Transport: ManagementTransport {
             case .success(let value):
                 raw = value
             }
-            emit("\(label) -> \(raw.status) (\(elapsed) ms)")
+            emit(RequestLog.line(label, status: raw.status, milliseconds: elapsed))
             // An error body may echo the request (an Authorization header): it never leaves with a token in it.
             let decoded = Self.decodeBody(raw.body)
             let response = APIResponse(

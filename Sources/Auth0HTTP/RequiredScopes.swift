@@ -16,22 +16,26 @@ public enum RequiredScopes: String, Sendable, CaseIterable {
     /// `invitations`: lists and deletes (revokes) invitations.
     case invitations
 
-    /// The scopes, in the order a missing-scopes message lists them.
-    public var scopes: [String] {
+    /// The operations the command sends before any plan-dependent write (``ManagementOperation``).
+    public var operations: [ManagementOperation] {
         switch self {
-        case .plan, .export:
-            return Self.reads
-        case .apply:
-            // The write scopes depend on the plan: see ``writes(for:)``, checked before the first write.
-            return Self.reads
+        case .plan, .export, .apply:
+            // apply's write scopes depend on the plan: see ``writes(for:)``, checked before the first write.
+            return [.listOrganizations, .listEnabledConnections, .listConnections, .listClients, .listClientConnections,
+                    .listRoles]
         case .invite:
-            return [
-                "read:organizations", "read:organization_connections", "read:clients", "read:roles",
-                "read:organization_invitations", "create:organization_invitations",
-            ]
+            return [.getOrganizationByName, .listEnabledConnections, .listClients, .listRoles, .listInvitations,
+                    .createInvitation]
         case .invitations:
-            return ["read:organizations", "read:organization_invitations", "delete:organization_invitations"]
+            return [.getOrganizationByName, .listInvitations, .deleteInvitation]
         }
+    }
+
+    /// The scopes, in the order a missing-scopes message lists them: those of ``operations``, from the catalogue,
+    /// each once (`read:connections_options` with the connection list: it returns `options` only with it).
+    public var scopes: [String] {
+        var seen: Set<String> = []
+        return operations.flatMap { $0.scopes(body: []) }.filter { seen.insert($0).inserted }
     }
 
     /// The scopes of `scopes` that `granted` lacks, in order.
@@ -40,33 +44,15 @@ public enum RequiredScopes: String, Sendable, CaseIterable {
         return scopes.filter { !have.contains($0) }
     }
 
-    /// The write scopes `requests` need, in a fixed order (the order of ``writeOrder``): per request the
-    /// `create:`/`update:`/`delete:` scope of its endpoint in the Management API v2 reference, and
-    /// `update:connections_options` for a connection PATCH that carries `options`.
+    /// The write scopes `requests` need, in a fixed order (the order of ``writeOrder``): per request the scopes of
+    /// its catalogue operation (``ManagementOperation/scopes(body:)``), which adds `update:connections_options`
+    /// for a connection PATCH that carries `options` and `create:organization_connections` for an organization
+    /// created with `enabled_connections`.
     public static func writes(for requests: [APIRequest]) -> [String] {
         var needed: Set<String> = []
-        for request in requests {
-            let parts = request.path.split(separator: "/").dropFirst(2).map(String.init)  // after /api/v2
-            guard let kind = parts.first else { continue }
-            let verb = request.method == .post ? "create" : request.method == .patch ? "update" : "delete"
-            switch (kind, parts.count) {
-            case ("roles", _), ("clients", _):
-                needed.insert("\(verb):\(kind)")
-            case ("connections", 3):  // PATCH /connections/{id}/clients
-                needed.insert("update:connections")
-            case ("connections", _):
-                needed.insert("\(verb):connections")
-                if request.method == .patch, request.body?["options"] != nil { needed.insert("update:connections_options") }
-            case ("organizations", 1), ("organizations", 2):
-                needed.insert("\(verb):organizations")
-                if request.method == .post, request.body?["enabled_connections"] != nil {
-                    needed.insert("create:organization_connections")
-                }
-            case ("organizations", _):
-                needed.insert("\(verb):organization_connections")
-            default:
-                needed.insert("\(verb):\(kind)")
-            }
+        for request in requests where request.isWrite {
+            guard let operation = request.operation else { continue }
+            needed.formUnion(operation.scopes(body: request.body?.objectValue.map { Array($0.keys) } ?? []))
         }
         let ordered = writeOrder.filter { needed.contains($0) }
         return ordered + needed.subtracting(writeOrder).sorted()
@@ -79,10 +65,5 @@ public enum RequiredScopes: String, Sendable, CaseIterable {
         "create:connections", "update:connections", "delete:connections", "update:connections_options",
         "create:clients", "update:clients", "delete:clients",
         "create:roles", "update:roles", "delete:roles",
-    ]
-
-    private static let reads = [
-        "read:organizations", "read:organization_connections", "read:connections", "read:connections_options",
-        "read:clients", "read:roles",
     ]
 }

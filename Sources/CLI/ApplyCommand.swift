@@ -172,7 +172,7 @@ enum ApplyCommand {
     /// The scope preflight of a remote tenant's writes: the token must allow every request of the plan.
     /// - Throws: The transport's missing-scopes error, before anything is written.
     static func checkWriteScopes(_ plan: Plan, client: ManagementClient) async throws {
-        try await client.transport.preflight(writes: plan.requests.map { APIRequest($0.method, $0.path, body: $0.body) })
+        try await client.transport.preflight(writes: plan.requests.map { APIRequest($0.method, $0.path, body: $0.body, operation: $0.operation) })
     }
 
     /// Applies the plan, reporting progress on stderr and the report on stdout.

@@ -27,6 +27,7 @@ enum ExportCommand {
         pipeline.noteMissingLocalTenant(selection, explicit: args.option("tenant") != nil)
         let transport = try context.openTenant(selection)
         try await transport.preflight(for: "export")
+        await pipeline.logRequests(of: transport)
         let client = ManagementClient(transport: transport)
         let request = ExportRequest(
             outputDirectory: out, force: args.flags.contains("force"), domain: args.option("domain"),

@@ -78,6 +78,7 @@ struct Pipeline {
                     + "but AUTH0_DOMAIN is \(domain); refusing to run against another tenant")
         }
         try await transport.preflight(for: command)
+        await logRequests(of: transport)
         return ManagementClient(transport: transport)
     }
 
@@ -139,6 +140,15 @@ struct Pipeline {
     /// A command stopping early with an exit status, its reasons already printed.
     struct Stop: Error {
         let status: Int32
+    }
+
+    /// With `--verbose`, has the embedded local tenant log each request to stderr in the Auth0 client's format
+    /// (``RequestLog``), so a user sees what an apply sends whichever tenant answers; the Auth0 client gets its
+    /// log when it is opened (``TenantSelection/open(_:)``).
+    func logRequests(of transport: any ManagementTransport) async {
+        guard connection.verbose, let local = transport as? LocalTenant else { return }
+        let stderr = context.stderr
+        await local.setRequestLog { stderr.write($0 + "\n") }
     }
 
     /// Says on stderr when an explicitly named local tenant file does not exist (a typo would otherwise plan every

@@ -46,9 +46,12 @@ public struct CreatedResource: Sendable, Hashable, Codable, CustomStringConverti
 public struct PlannedRequest: Sendable, Equatable {
     /// The stage of the apply.
     public let phase: Phase
-    /// The method.
-    public let method: HTTPMethod
-    /// The path; may hold placeholders.
+    /// The Management API operation (docs/auth0-fidelity.md, "Operations"): the scope preflight, saved plans and
+    /// the request log read it.
+    public let operation: ManagementOperation
+    /// The method (the operation's).
+    public var method: HTTPMethod { operation.method }
+    /// The path, built from the operation's template (``ManagementOperation/path(_:)``); may hold placeholders.
     public let path: String
     /// The body; string values may be placeholders. Secret values are present in memory only.
     public let body: JSONValue?
@@ -61,11 +64,11 @@ public struct PlannedRequest: Sendable, Equatable {
 
     /// Creates a planned request.
     public init(
-        phase: Phase, method: HTTPMethod, path: String, body: JSONValue? = nil, creates: CreatedResource? = nil,
-        missingSecrets: [String] = [], summary: String
+        phase: Phase, operation: ManagementOperation, path: String, body: JSONValue? = nil,
+        creates: CreatedResource? = nil, missingSecrets: [String] = [], summary: String
     ) {
         self.phase = phase
-        self.method = method
+        self.operation = operation
         self.path = path
         self.body = body
         self.creates = creates

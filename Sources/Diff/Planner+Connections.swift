@@ -38,7 +38,7 @@ extension Planner {
             changes.append(
                 Self.destroy(
                     .connection, name: current.name, label: current.strategy, id: current.id,
-                    path: "/api/v2/connections", phase: .connectionDeletes,
+                    operation: .deleteConnection, phase: .connectionDeletes,
                     consequence: "; deleting it removes its users"))
         }
         return (changes, unmanaged, replaced)
@@ -70,7 +70,7 @@ extension Planner {
         fields += Self.metadataFields("metadata", live: [:], desired: metadata)
         var requests = [
             PlannedRequest(
-                phase: .connections, method: .post, path: "/api/v2/connections", body: .object(body), creates: created,
+                phase: .connections, operation: .createConnection, path: ManagementOperation.createConnection.path(), body: .object(body), creates: created,
                 missingSecrets: options.missing, summary: "create connection \"\(name)\"")
         ]
         let clients = (connection.enabledClients?.value ?? []).compactMap { clientReference($0.value) }
@@ -85,8 +85,8 @@ extension Planner {
     private func replacement(_ connection: Connection, current: LiveConnection) -> ResourceChange {
         let created = creation(connection)
         let delete = PlannedRequest(
-            phase: .connectionReplacements, method: .delete,
-            path: "/api/v2/connections/\(ManagementClient.segment(current.id))",
+            phase: .connectionReplacements, operation: .deleteConnection,
+            path: ManagementOperation.deleteConnection.path(current.id),
             summary: "delete connection \"\(current.name)\" (replaced)")
         let reason = "strategy \(current.strategy) -> \(connection.strategy.value) deletes the connection and creates "
             + "it again: its users are deleted and sign up again as new users"
@@ -130,12 +130,18 @@ extension Planner {
         let marked = OwnershipMarker.isMarked(current.metadata)
         if let metadata = connection.metadata?.value {
             let desired = Self.marked(metadata)
-            if desired != .object(current.metadata.mapValues(JSONValue.string)) {
+            if desired != .object(current.metadataValues) {
                 body["metadata"] = desired
-                fields += Self.metadataFields("metadata", live: current.metadata, desired: metadata)
+                fields += Self.metadataFields("metadata", live: current.metadataValues, desired: metadata)
             }
         } else if !marked {
-            body["metadata"] = Self.marked(current.metadata)
+            if let error = Self.metadataLimitError(
+                .connection, name: name, field: "metadata", live: current.metadataValues,
+                limit: MetadataLimit.connection)
+            {
+                throw error
+            }
+            body["metadata"] = Self.marked(live: current.metadataValues)
         }
         if !marked { notes.append(Self.adoptNote(current.metadata)) }
         for refusal in refusals {
@@ -144,10 +150,13 @@ extension Planner {
 
         var requests: [PlannedRequest] = []
         if !body.isEmpty {
+            // A PATCH without display_name overwrites it with the name (UpdateConnectionRequestContent): the live
+            // value goes along when the YAML does not change it. A connection without one has none to keep.
+            if !body.keys.contains("display_name"), let live = current.displayName { body["display_name"] = .string(live) }
             requests.append(
                 PlannedRequest(
-                    phase: .connections, method: .patch,
-                    path: "/api/v2/connections/\(ManagementClient.segment(current.id))", body: .object(body),
+                    phase: .connections, operation: .updateConnection,
+                    path: ManagementOperation.updateConnection.path(current.id), body: .object(body),
                     summary: "update connection \"\(name)\""))
         }
 
@@ -197,18 +206,13 @@ extension Planner {
         return refusals
     }
 
-    /// A path segment for an id, or a placeholder left as it is (apply substitutes the encoded id).
-    static func pathSegment(_ reference: String) -> String {
-        reference.hasPrefix("{{") ? reference : ManagementClient.segment(reference)
-    }
-
     /// `PATCH /api/v2/connections/{id}/clients` requests in batches of at most 50 `{client_id, status}` entries.
     static func clientRequests(connection: String, name: String, changes: [(String, Bool)]) -> [PlannedRequest] {
         stride(from: 0, to: changes.count, by: connectionClientsBatch).map { start in
             let batch = changes[start..<min(start + connectionClientsBatch, changes.count)]
             return PlannedRequest(
-                phase: .connectionClients, method: .patch,
-                path: "/api/v2/connections/\(pathSegment(connection))/clients",
+                phase: .connectionClients, operation: .updateConnectionClients,
+                path: ManagementOperation.updateConnectionClients.path(connection),
                 body: .array(batch.map { ["client_id": .string($0.0), "status": .bool($0.1)] }),
                 summary: "update enabled clients of connection \"\(name)\"")
         }

@@ -9,7 +9,8 @@ extension Planner {
     /// - Parameter replaced: Connections deleted and created again in this plan; their links are re-created.
     /// - Returns: The changes, the count of organizations left alone, and the count of enabled connections kept
     ///   because tenantplan does not manage their connection (``managesConnection(named:)``).
-    func planOrganizations(replaced: Set<String>) -> (changes: [ResourceChange], unmanaged: Int, keptLinks: Int) {
+    /// - Throws: ``PlanError`` when adopting an organization would pass a metadata limit.
+    func planOrganizations(replaced: Set<String>) throws -> (changes: [ResourceChange], unmanaged: Int, keptLinks: Int) {
         guard let customers = tenant.customers else { return ([], live.organizations.count, 0) }
         var changes: [ResourceChange] = []
         var keptLinks = 0
@@ -17,7 +18,7 @@ extension Planner {
         for customer in customers {
             let name = customer.organization.name.value
             if let current = liveOrganizations[name] {
-                let update = update(customer, current: current, replaced: replaced)
+                let update = try update(customer, current: current, replaced: replaced)
                 if let change = update.change { changes.append(change) }
                 keptLinks += update.keptLinks
             } else {
@@ -32,7 +33,7 @@ extension Planner {
             }
             changes.append(
                 Self.destroy(
-                    .organization, name: current.name, id: current.id, path: "/api/v2/organizations",
+                    .organization, name: current.name, id: current.id, operation: .deleteOrganization,
                     phase: .organizationDeletes, consequence: "; deleting it removes its members and invitations"))
         }
         return (changes, unmanaged, keptLinks)
@@ -58,7 +59,7 @@ extension Planner {
         }
         var requests = [
             PlannedRequest(
-                phase: .organizations, method: .post, path: "/api/v2/organizations", body: .object(body),
+                phase: .organizations, operation: .createOrganization, path: ManagementOperation.createOrganization.path(), body: .object(body),
                 creates: created, summary: "create organization \"\(name)\"")
         ]
         for entry in customer.connections?.value ?? [] {
@@ -73,7 +74,7 @@ extension Planner {
 
     /// - Returns: The change (`nil` when nothing changes) and the count of live links to connections tenantplan
     ///   does not manage, which are kept.
-    private func update(_ customer: Customer, current: LiveOrganization, replaced: Set<String>)
+    private func update(_ customer: Customer, current: LiveOrganization, replaced: Set<String>) throws
         -> (change: ResourceChange?, keptLinks: Int)
     {
         let organization = customer.organization
@@ -81,8 +82,7 @@ extension Planner {
         var body: [String: JSONValue] = [:]
         var fields: [FieldChange] = []
         var notes: [String] = []
-        let orgPath = "/api/v2/organizations/\(ManagementClient.segment(current.id))"
-
+        
         if let displayName = organization.displayName?.value,
             let field = Self.fieldChange("display_name", live: current.displayName.map(JSONValue.string),
                                          desired: .string(displayName))
@@ -94,15 +94,19 @@ extension Planner {
         let marked = OwnershipMarker.isMarked(current.metadata)
         if let metadata = organization.metadata?.value {
             // Auth0 replaces metadata as a whole map: send the complete wanted map with the marker.
-            let liveMap = current.metadata
-            var wanted = metadata
-            wanted[OwnershipMarker.key] = OwnershipMarker.value
-            if wanted != liveMap {
-                body["metadata"] = Self.marked(metadata)
-                fields += Self.metadataFields("metadata", live: liveMap, desired: metadata)
+            let wanted = Self.marked(metadata)
+            if wanted != .object(current.metadataValues) {
+                body["metadata"] = wanted
+                fields += Self.metadataFields("metadata", live: current.metadataValues, desired: metadata)
             }
         } else if !marked {
-            body["metadata"] = Self.marked(current.metadata)
+            if let error = Self.metadataLimitError(
+                .organization, name: name, field: "metadata", live: current.metadataValues,
+                limit: MetadataLimit.organization)
+            {
+                throw error
+            }
+            body["metadata"] = Self.marked(live: current.metadataValues)
         }
         if !marked { notes.append(Self.adoptNote(current.metadata)) }
 
@@ -132,7 +136,7 @@ extension Planner {
         if !body.isEmpty {
             requests.append(
                 PlannedRequest(
-                    phase: .organizations, method: .patch, path: orgPath, body: .object(body),
+                    phase: .organizations, operation: .updateOrganization, path: ManagementOperation.updateOrganization.path(current.id), body: .object(body),
                     summary: "update organization \"\(name)\""))
         }
 
@@ -187,8 +191,8 @@ extension Planner {
                     FieldChange(.change, "enabled connection \"\(connectionName)\"", flags: changed.joined(separator: ", ")))
                 linkRequests.append(
                     PlannedRequest(
-                        phase: .enabledConnections, method: .patch,
-                        path: "\(orgPath)/enabled_connections/\(ManagementClient.segment(existing.connectionID))",
+                        phase: .enabledConnections, operation: .updateEnabledConnection,
+                        path: ManagementOperation.updateEnabledConnection.path(current.id, existing.connectionID),
                         body: .object(patch),
                         summary: "update connection \"\(connectionName)\" on organization \"\(name)\""))
             }
@@ -208,8 +212,8 @@ extension Planner {
                 requests.append(
                     PlannedRequest(
                         phase: removalsFirst ? .enabledConnectionRemovalsFirst : .enabledConnectionRemovals,
-                        method: .delete,
-                        path: "\(orgPath)/enabled_connections/\(ManagementClient.segment(entry.connectionID))",
+                        operation: .deleteEnabledConnection,
+                        path: ManagementOperation.deleteEnabledConnection.path(current.id, entry.connectionID),
                         summary: "disable connection \"\(entry.name)\" on organization \"\(name)\""))
             }
             fields += linkFields + keptFields
@@ -245,8 +249,8 @@ extension Planner {
             flags.append("\(key): \(value)")
         }
         let request = PlannedRequest(
-            phase: .enabledConnections, method: .post,
-            path: "/api/v2/organizations/\(Self.pathSegment(organization))/enabled_connections", body: .object(body),
+            phase: .enabledConnections, operation: .addEnabledConnection,
+            path: ManagementOperation.addEnabledConnection.path(organization), body: .object(body),
             summary: "enable connection \"\(connectionName)\" on organization \"\(organizationName)\"")
         let field = FieldChange(
             .add, "enabled connection \"\(connectionName)\"", flags: flags.isEmpty ? nil : flags.joined(separator: ", "))

@@ -22,7 +22,7 @@ extension Planner {
                         fields: fields,
                         requests: [
                             PlannedRequest(
-                                phase: .roles, method: .post, path: "/api/v2/roles", body: .object(body),
+                                phase: .roles, operation: .createRole, path: ManagementOperation.createRole.path(), body: .object(body),
                                 creates: CreatedResource(.role, name), summary: "create role \"\(name)\"")
                         ]))
                 continue
@@ -37,8 +37,8 @@ extension Planner {
                         fields: [field],
                         requests: [
                             PlannedRequest(
-                                phase: .roles, method: .patch,
-                                path: "/api/v2/roles/\(ManagementClient.segment(current.id))",
+                                phase: .roles, operation: .updateRole,
+                                path: ManagementOperation.updateRole.path(current.id),
                                 body: ["description": .string(description)], summary: "update role \"\(name)\"")
                         ]))
             }
@@ -48,7 +48,7 @@ extension Planner {
 
     /// Clients: only the organization-related fields are managed (`app_type`, `organization_usage`,
     /// `organization_require_behavior`, `initiate_login_uri`), plus the ownership marker in `client_metadata`.
-    func planClients() -> (changes: [ResourceChange], unmanaged: Int) {
+    func planClients() throws -> (changes: [ResourceChange], unmanaged: Int) {
         guard let clients = tenant.clients else { return ([], live.clients.count) }
         var changes: [ResourceChange] = []
         let declared = Set(clients.map(\.name.value))
@@ -65,7 +65,7 @@ extension Planner {
                         fields: desired.keys.sorted().map { FieldChange(.add, $0, after: .json(desired[$0]!)) },
                         requests: [
                             PlannedRequest(
-                                phase: .clients, method: .post, path: "/api/v2/clients", body: .object(body),
+                                phase: .clients, operation: .createClient, path: ManagementOperation.createClient.path(), body: .object(body),
                                 creates: CreatedResource(.client, name), summary: "create client \"\(name)\"")
                         ]))
                 continue
@@ -87,7 +87,13 @@ extension Planner {
             var notes: [String] = []
             if !OwnershipMarker.isMarked(current.clientMetadata) {
                 notes.append(Self.adoptNote(current.clientMetadata))
-                body["client_metadata"] = Self.marked(current.clientMetadata)
+                if let error = Self.metadataLimitError(
+                    .client, name: name, field: "client_metadata", live: current.clientMetadataValues,
+                    limit: MetadataLimit.client)
+                {
+                    throw error
+                }
+                body["client_metadata"] = Self.marked(live: current.clientMetadataValues)
             }
             guard !body.isEmpty else { continue }
             changes.append(
@@ -96,8 +102,8 @@ extension Planner {
                     liveID: current.clientID, fields: fields, notes: notes,
                     requests: [
                         PlannedRequest(
-                            phase: .clients, method: .patch,
-                            path: "/api/v2/clients/\(ManagementClient.segment(current.clientID))",
+                            phase: .clients, operation: .updateClient,
+                            path: ManagementOperation.updateClient.path(current.clientID),
                             body: .object(body), summary: "update client \"\(name)\"")
                     ]))
         }
@@ -109,7 +115,7 @@ extension Planner {
             }
             changes.append(
                 Self.destroy(
-                    .client, name: current.name, id: current.clientID, path: "/api/v2/clients", phase: .clientDeletes,
+                    .client, name: current.name, id: current.clientID, operation: .deleteClient, phase: .clientDeletes,
                     consequence: ""))
         }
         return (changes, unmanaged)

@@ -7,12 +7,19 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A declared connection's live `options` were not in the read (the token lacks `read:connections_options`):
     /// the plan never proposes a change it cannot see.
     case optionsNotReadable(connection: String)
+    /// Adopting a live object adds the ownership marker to a metadata map already at Auth0's limit
+    /// (``MetadataLimit``): Auth0 would answer 400 in the middle of the apply, so the plan stops first.
+    case metadataLimit(kind: ResourceKind, name: String, field: String, keys: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .optionsNotReadable(let name):
             return "connection \"\(name)\" was read without its options (the token needs the "
                 + "read:connections_options scope); tenantplan does not plan changes it cannot see"
+        case .metadataLimit(let kind, let name, let field, let keys, let limit):
+            return "\(kind.rawValue) \"\(name)\" cannot be adopted: its \(field) holds \(keys) keys and the ownership "
+                + "marker managed_by: tenantplan would make \(keys + 1), over Auth0's limit of \(limit); remove a key "
+                + "from the live \(field) (or declare the complete \(field) in the YAML) and plan again"
         }
     }
 }
@@ -89,7 +96,7 @@ public struct Planner: Sendable {
         let declaredRoles = Set((tenant.roles ?? []).map(\.name.value))
         unmanaged.roles = live.roles.filter { !declaredRoles.contains($0.name) }.count
 
-        let clientChanges = planClients()
+        let clientChanges = try planClients()
         changes += clientChanges.changes
         unmanaged.clients = clientChanges.unmanaged
 
@@ -97,7 +104,7 @@ public struct Planner: Sendable {
         changes += connectionChanges.changes
         unmanaged.connections = connectionChanges.unmanaged
 
-        let organizationChanges = planOrganizations(replaced: connectionChanges.replaced)
+        let organizationChanges = try planOrganizations(replaced: connectionChanges.replaced)
         changes += organizationChanges.changes
         unmanaged.organizations = organizationChanges.unmanaged
         unmanaged.enabledConnections = organizationChanges.keptLinks
@@ -126,16 +133,38 @@ public struct Planner: Sendable {
         return .object(map.mapValues(JSONValue.string))
     }
 
+    /// The live metadata map with the ownership marker added, every other member kept as returned.
+    static func marked(live metadata: [String: JSONValue]) -> JSONValue {
+        var map = metadata
+        map[OwnershipMarker.key] = .string(OwnershipMarker.value)
+        return .object(map)
+    }
+
+    /// The refusal of an adoption whose ownership marker would take a live metadata map past Auth0's limit
+    /// (``MetadataLimit``): `nil` when the marked map fits.
+    static func metadataLimitError(
+        _ kind: ResourceKind, name: String, field: String, live: [String: JSONValue], limit: Int
+    ) -> PlanError? {
+        var keys = Set(live.keys)
+        keys.insert(OwnershipMarker.key)
+        guard keys.count > limit else { return nil }
+        return .metadataLimit(kind: kind, name: name, field: field, keys: live.count, limit: limit)
+    }
+
     /// Field lines for a metadata map change, the marker left out (it is the tool's own key, not drift).
-    static func metadataFields(_ prefix: String, live: [String: String], desired: [String: String]) -> [FieldChange] {
+    /// A live member of another JSON type than the YAML's string (`1042` against `"c-1042"`, or `"1042"`) is a
+    /// change of that key, shown with both values as JSON.
+    static func metadataFields(
+        _ prefix: String, live: [String: JSONValue], desired: [String: String]
+    ) -> [FieldChange] {
         var fields: [FieldChange] = []
         for key in Set(live.keys).union(desired.keys).sorted() where key != OwnershipMarker.key {
             let path = "\(prefix).\(key)"
-            switch (live[key], desired[key]) {
-            case (nil, let new?): fields.append(FieldChange(.add, path, after: .json(.string(new))))
-            case (let old?, nil): fields.append(FieldChange(.remove, path, before: .json(.string(old))))
+            switch (live[key], desired[key].map(JSONValue.string)) {
+            case (nil, let new?): fields.append(FieldChange(.add, path, after: .json(new)))
+            case (let old?, nil): fields.append(FieldChange(.remove, path, before: .json(old)))
             case (let old?, let new?) where old != new:
-                fields.append(FieldChange(.change, path, before: .json(.string(old)), after: .json(.string(new))))
+                fields.append(FieldChange(.change, path, before: .json(old), after: .json(new)))
             default: break
             }
         }
@@ -151,7 +180,7 @@ public struct Planner: Sendable {
 
     /// The destroy of a live object marked `managed_by: tenantplan` that is no longer declared.
     static func destroy(
-        _ kind: ResourceKind, name: String, label: String? = nil, id: String, path: String, phase: Phase,
+        _ kind: ResourceKind, name: String, label: String? = nil, id: String, operation: ManagementOperation, phase: Phase,
         consequence: String
     ) -> ResourceChange {
         ResourceChange(
@@ -159,7 +188,7 @@ public struct Planner: Sendable {
             notes: ["marked managed_by: tenantplan but no longer declared\(consequence)"], refusals: [.destroy],
             requests: [
                 PlannedRequest(
-                    phase: phase, method: .delete, path: "\(path)/\(ManagementClient.segment(id))",
+                    phase: phase, operation: operation, path: operation.path(id),
                     summary: "delete \(kind.rawValue) \"\(name)\"")
             ])
     }

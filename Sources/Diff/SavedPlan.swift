@@ -11,7 +11,7 @@ import PlanModel
 /// file, and a ``Fingerprint`` of every live object the plan touches. No secret value is ever in it.
 ///
 /// ```json
-/// { "format_version": 1, "kind": "tenantplan-saved-plan", "directory": "tenants/example-prod",
+/// { "format_version": 2, "kind": "tenantplan-saved-plan", "directory": "tenants/example-prod",
 ///   "target": "example-prod.eu.auth0.com", "scope": null,
 ///   "input": { "hash": "sha256:…", "files": { "tenant.yaml": "…", "customers/acme.yaml": "…" } },
 ///   "summary": { "add": 1, "change": 2, "destroy": 0 },
@@ -19,17 +19,22 @@ import PlanModel
 ///                     { "kind": "connection", "name": "acme-entra", "absent": true } ],
 ///   "resource_changes": [ { "address": "organization \"acme\"", "action": "update",
 ///       "location": "customers/acme.yaml:2", "requires": [],
-///       "requests": [ { "method": "PATCH", "path": "/api/v2/organizations/org_…", "summary": "…",
+///       "requests": [ { "operation": "patch_organizations_by_id", "method": "PATCH",
+///                       "path": "/api/v2/organizations/org_…", "summary": "…",
 ///                       "body": { … }, "missing_secrets": [] } ] } ] }
 /// ```
 public struct SavedPlan: Sendable, Equatable {
-    /// The version of the file's shape; `apply` refuses any other.
-    public static let formatVersion = 1
+    /// The version of the file's shape; `apply` refuses any other. Version 2 records each request's operation
+    /// (``ManagementOperation/id``), and connection PATCHes carry `display_name`; a version 1 plan would be stale
+    /// anyway, so it is refused with a request to plan again (docs/saved-plans.md).
+    public static let formatVersion = 2
     /// The `kind` every saved plan carries, so another JSON file is not mistaken for one.
     public static let kind = "tenantplan-saved-plan"
 
     /// One request as reviewed.
     public struct Request: Sendable, Equatable {
+        /// The operation's OpenAPI `operationId` (``ManagementOperation/id``): `patch_connections_by_id`.
+        public let operation: String
         /// `POST`, `PATCH`, `DELETE`.
         public let method: String
         /// The path, with `{{kind:name}}` placeholders for ids created earlier in the same apply.
@@ -113,7 +118,8 @@ public struct SavedPlan: Sendable, Equatable {
                 requires: change.refusals.map(\.flag),
                 requests: change.requests.map { request in
                     Request(
-                        method: request.method.rawValue, path: request.path, summary: request.summary,
+                        operation: request.operation.id, method: request.method.rawValue, path: request.path,
+                        summary: request.summary,
                         body: request.body.map(redactor.redact), missingSecrets: request.missingSecrets)
                 })
         }
@@ -154,6 +160,7 @@ public struct SavedPlan: Sendable, Equatable {
             "requires": .array(change.requires.map(JSONValue.string)),
             "requests": .array(change.requests.map { request in
                 [
+                    "operation": .string(request.operation),
                     "method": .string(request.method), "path": .string(request.path),
                     "summary": .string(request.summary), "body": request.body ?? .null,
                     "missing_secrets": .array(request.missingSecrets.map(JSONValue.string)),
@@ -199,6 +206,7 @@ public struct SavedPlan: Sendable, Equatable {
                 requires: item["requires"]?.arrayValue?.compactMap(\.stringValue) ?? [],
                 requests: try field(item["requests"]?.arrayValue, "resource_changes[].requests").map { request in
                     Request(
+                        operation: try field(request["operation"]?.stringValue, "requests[].operation"),
                         method: try field(request["method"]?.stringValue, "requests[].method"),
                         path: try field(request["path"]?.stringValue, "requests[].path"),
                         summary: request["summary"]?.stringValue ?? "",

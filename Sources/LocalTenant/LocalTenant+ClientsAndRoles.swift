@@ -9,16 +9,19 @@ import ManagementAPI
 /// `client_id` and 64-character `client_secret`, `jwt_configuration.secret_encoded: false`, and its
 /// `private_key_jwt` credentials stored as Auth0 answers them (``storedCredential(_:)``).
 extension LocalTenant {
-    func clients(_ request: APIRequest, _ parts: [String]) -> APIResponse {
+    /// Serves a client operation of the catalogue; `parameters` are the template's decoded values.
+    func clients(_ operation: ManagementOperation, _ parameters: [String], _ request: APIRequest) -> APIResponse {
         let notFound = Self.error(404, "Not Found", "The client does not exist", "inexistent_client")
-        switch (request.method, parts.count) {
-        case (.get, 0):
+        switch operation {
+        case .listClients:
+            if let refusal = Self.offsetCapRefusal(operation, query: request.query) { return refusal }
             return Self.checkpoint(state.clients, key: "clients", query: request.query, JSONValue.object)
-        case (.post, 0):
+        case .createClient:
             var body = request.body?.objectValue ?? [:]
             guard body["name"]?.stringValue != nil else {
                 return Self.badRequest("Payload validation error: 'Missing required property: name'.")
             }
+            if let problem = Self.metadataProblem(body["client_metadata"], limit: MetadataLimit.client) { return problem }
             let id = Self.newID("", length: 32)
             body["client_id"] = .string(id)
             body["client_secret"] = .string(Self.newID("", length: 64))
@@ -39,16 +42,19 @@ extension LocalTenant {
         default:
             break
         }
-        guard let id = parts.first, let i = index.clientByID[id] else { return notFound }
-        switch (request.method, parts.count) {
-        case (.get, 1):
+        guard let id = parameters.first, let i = index.clientByID[id] else { return notFound }
+        switch operation {
+        case .getClient:
             return Self.ok(.object(state.clients[i]))
-        case (.get, 2) where parts[1] == "connections":
+        case .listClientConnections:
             return clientConnections(clientID: id, query: request.query)
-        case (.patch, 1):
+        case .updateClient:
+            if let problem = Self.metadataProblem(request.body?["client_metadata"], limit: MetadataLimit.client) {
+                return problem
+            }
             Self.merge(&state.clients[i], request.body?.objectValue ?? [:])
             return Self.ok(.object(state.clients[i]))
-        case (.delete, 1):
+        case .deleteClient:
             state.clients.remove(at: i)
             for key in state.connectionClients.keys { state.connectionClients[key]?.removeAll { $0 == id } }
             index = Index(state)
@@ -73,16 +79,18 @@ extension LocalTenant {
         return .object(credential)
     }
 
-    func roles(_ request: APIRequest, _ parts: [String]) -> APIResponse {
+    /// Serves a role operation of the catalogue; `parameters` are the template's decoded values.
+    func roles(_ operation: ManagementOperation, _ parameters: [String], _ request: APIRequest) -> APIResponse {
         let notFound = Self.error(404, "Not Found", "The role does not exist.", "inexistent_role")
-        switch (request.method, parts.count) {
-        case (.get, 0):
+        switch operation {
+        case .listRoles:
+            if let refusal = Self.offsetCapRefusal(operation, query: request.query) { return refusal }
             var items = state.roles
             if let filter = request.query["name_filter"] {
                 items = items.filter { $0["name"]?.stringValue?.lowercased().contains(filter.lowercased()) == true }
             }
             return Self.offset(items.map(JSONValue.object), key: "roles", query: request.query)
-        case (.post, 0):
+        case .createRole:
             var body = request.body?.objectValue ?? [:]
             guard let name = body["name"]?.stringValue else {
                 return Self.badRequest("Payload validation error: 'Missing required property: name'.")
@@ -97,14 +105,14 @@ extension LocalTenant {
         default:
             break
         }
-        guard let id = parts.first, let i = index.roleByID[id] else { return notFound }
-        switch (request.method, parts.count) {
-        case (.get, 1):
+        guard let id = parameters.first, let i = index.roleByID[id] else { return notFound }
+        switch operation {
+        case .getRole:
             return Self.ok(.object(state.roles[i]))
-        case (.patch, 1):
+        case .updateRole:
             Self.merge(&state.roles[i], request.body?.objectValue ?? [:])
             return Self.ok(.object(state.roles[i]))
-        case (.delete, 1):
+        case .deleteRole:
             state.roles.remove(at: i)
             index = Index(state)
             return Self.ok(nil)

@@ -6,25 +6,27 @@ import ManagementAPI
 extension LocalTenant {
     static let connectionNotFound = error(404, "Not Found", "The connection does not exist", "inexistent_connection")
 
-    func connections(_ request: APIRequest, _ parts: [String]) -> APIResponse {
-        switch (request.method, parts.count) {
-        case (.get, 0):
+    /// Serves a connection operation of the catalogue; `parameters` are the template's decoded values.
+    func connections(_ operation: ManagementOperation, _ parameters: [String], _ request: APIRequest) -> APIResponse {
+        switch operation {
+        case .listConnections:
+            if let refusal = Self.offsetCapRefusal(operation, query: request.query) { return refusal }
             var items = state.connections
             if let name = request.query["name"] { items = items.filter { $0["name"]?.stringValue == name } }
             if let strategy = request.query["strategy"] {
                 items = items.filter { $0["strategy"]?.stringValue == strategy }
             }
             return Self.checkpoint(items, key: "connections", query: request.query, JSONValue.object)
-        case (.post, 0):
+        case .createConnection:
             return createConnection(request.body?.objectValue ?? [:])
         default:
             break
         }
-        guard let id = parts.first, let i = index.connectionByID[id] else { return Self.connectionNotFound }
-        switch (request.method, parts.count) {
-        case (.get, 1):
+        guard let id = parameters.first, let i = index.connectionByID[id] else { return Self.connectionNotFound }
+        switch operation {
+        case .getConnection:
             return Self.ok(connectionAnswer(state.connections[i]))
-        case (.patch, 1):
+        case .updateConnection:
             var body = request.body?.objectValue ?? [:]
             let allowed: Set<String> = [
                 "display_name", "options", "metadata", "enabled_clients", "is_domain_connection", "realms",
@@ -42,9 +44,16 @@ extension LocalTenant {
                         options, strategy: state.connections[i]["strategy"]?.stringValue ?? "",
                         previous: state.connections[i]["options"]?.objectValue))
             }
+            if let problem = Self.metadataProblem(body["metadata"], limit: MetadataLimit.connection) { return problem }
             Self.merge(&state.connections[i], body.filter { $0.key != "enabled_clients" })
+            // "If display_name is not included in the request, the field will be overwritten with the name value"
+            // (UpdateConnectionRequestContent). A connection without a display name keeps none (recorded:
+            // TestConnectionManager_Update, a database connection patched with options only).
+            if !body.keys.contains("display_name"), state.connections[i].keys.contains("display_name") {
+                state.connections[i]["display_name"] = state.connections[i]["name"]
+            }
             return Self.ok(connectionAnswer(state.connections[i]))
-        case (.delete, 1):
+        case .deleteConnection:
             if faults.pendingDeleteConflicts > 0, let name = state.connections[i]["name"]?.stringValue {
                 pendingDeletes[name] = faults.pendingDeleteConflicts
             }
@@ -57,12 +66,12 @@ extension LocalTenant {
             }
             index = Index(state)
             return Self.ok(["deleted_at": .string(ISO8601DateFormatter().string(from: Date()))], status: 202)
-        case (.get, 2) where parts[1] == "clients":
+        case .listConnectionClients:
             let ids = state.connectionClients[id] ?? []
             return Self.checkpoint(
                 ids, key: "clients", query: request.query.merging(["take": request.query["take"] ?? "50"]) { a, _ in a }
             ) { ["client_id": .string($0)] }
-        case (.patch, 2) where parts[1] == "clients":
+        case .updateConnectionClients:
             guard let items = request.body?.arrayValue, !items.isEmpty else {
                 return Self.badRequest("Payload validation error: 'Array is too short (0), minimum 1'.")
             }
@@ -98,6 +107,7 @@ extension LocalTenant {
         if index.connectionByName[name] != nil {
             return Self.error(409, "Conflict", "A connection with the same name already exists", "connection_conflict")
         }
+        if let problem = Self.metadataProblem(body["metadata"], limit: MetadataLimit.connection) { return problem }
         let id = Self.newID("con_")
         let realms = body["realms"]?.arrayValue ?? []
         let options = body["options"]?.objectValue ?? (strategy == "auth0" ? ServerDefaults.databaseOptions : [:])

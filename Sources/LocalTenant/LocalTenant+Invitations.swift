@@ -22,29 +22,29 @@ extension LocalTenant {
     static let maximumInvitationTTL = 2_592_000
 
     /// Serves `/api/v2/organizations/{id}/invitations` + `parts`, for the organization at position `i`.
-    func invitations(_ request: APIRequest, organization i: Int, _ parts: [String]) -> APIResponse {
+    func invitations(
+        _ operation: ManagementOperation, _ request: APIRequest, organization i: Int, _ parts: [String]
+    ) -> APIResponse {
         let organizationID = state.organizations[i]["id"]?.stringValue ?? ""
         let stored = state.invitations[organizationID] ?? []
-        switch (request.method, parts.count) {
-        case (.get, 0):
+        switch operation {
+        case .listInvitations:
             return listInvitations(stored, query: request.query)
-        case (.post, 0):
+        case .createInvitation:
             return createInvitation(request.body, organization: state.organizations[i])
-        case (.get, 1):
+        case .getInvitation:
             guard let invitation = stored.first(where: { $0["id"]?.stringValue == parts[0] }) else {
                 return Self.invitationNotFound
             }
             return Self.ok(invitation)
-        case (.delete, 1):
+        case .deleteInvitation:
             guard let position = stored.firstIndex(where: { $0["id"]?.stringValue == parts[0] }) else {
                 return Self.invitationNotFound
             }
             state.invitations[organizationID]?.remove(at: position)
             return Self.ok(nil, status: 204)
-        case (_, 0), (_, 1):
-            return Self.methodNotAllowed
         default:
-            return Self.error(404, "Not Found", "Not Found", nil)
+            return Self.methodNotAllowed
         }
     }
 
@@ -53,10 +53,7 @@ extension LocalTenant {
     private func listInvitations(_ stored: [JSONValue], query: [String: String]) -> APIResponse {
         let perPage = min(max(Int(query["per_page"] ?? "50") ?? 50, 1), 100)
         let page = max(Int(query["page"] ?? "0") ?? 0, 0)
-        if page * perPage >= 1000 {
-            return Self.error(
-                400, "Bad Request", "Requesting page exceeds the allowed maximum of 1000 records", "invalid_query_string")
-        }
+        if let refusal = Self.offsetCapRefusal(.listInvitations, query: query) { return refusal }
         let ascending = query["sort"] == "created_at:1"
         let sorted = stored.enumerated().sorted { a, b in
             let (x, y) = (a.element["created_at"]?.stringValue ?? "", b.element["created_at"]?.stringValue ?? "")

@@ -6,30 +6,33 @@ extension LocalTenant {
     static let organizationNotFound = error(
         404, "Not Found", "No organization found by that id or name", "inexistent_organization")
 
-    func organizations(_ request: APIRequest, _ parts: [String]) -> APIResponse {
-        switch (request.method, parts.count) {
-        case (.get, 0):
+    /// Serves an organization operation of the catalogue; `parameters` are the template's decoded values.
+    func organizations(_ operation: ManagementOperation, _ parameters: [String], _ request: APIRequest) -> APIResponse {
+        switch operation {
+        case .listOrganizations:
+            if let refusal = Self.offsetCapRefusal(operation, query: request.query) { return refusal }
             return Self.checkpoint(state.organizations, key: "organizations", query: request.query) {
                 JSONValue.object($0.filter { $0.key != "enabled_connections" })
             }
-        case (.post, 0):
+        case .createOrganization:
             return createOrganization(request.body?.objectValue ?? [:])
-        case (.get, 2) where parts[0] == "name":
-            guard let i = index.organizationByName[parts[1]] else { return Self.organizationNotFound }
+        case .getOrganizationByName:
+            guard let i = index.organizationByName[parameters[0]] else { return Self.organizationNotFound }
             return Self.ok(.object(state.organizations[i].filter { $0.key != "enabled_connections" }))
         default:
             break
         }
-        guard let id = parts.first, let i = index.organizationByID[id] else { return Self.organizationNotFound }
-        switch (request.method, parts.count) {
-        case (.get, 1):
+        guard let id = parameters.first, let i = index.organizationByID[id] else { return Self.organizationNotFound }
+        switch operation {
+        case .getOrganization:
             return Self.ok(.object(state.organizations[i].filter { $0.key != "enabled_connections" }))
-        case (.patch, 1):
+        case .updateOrganization:
             let body = request.body?.objectValue ?? [:]
             let allowed: Set<String> = ["display_name", "metadata", "branding", "name", "token_quota"]
             if let key = body.keys.first(where: { !allowed.contains($0) }) {
                 return Self.badRequest("Payload validation error: 'Additional properties not allowed: \(key)'.")
             }
+            if let problem = Self.metadataProblem(body["metadata"], limit: MetadataLimit.organization) { return problem }
             if let name = body["name"]?.stringValue, name != state.organizations[i]["name"]?.stringValue {
                 if index.organizationByName[name] != nil {
                     return Self.error(409, "Conflict", "An organization with this name already exists.", "organization_conflict")
@@ -39,17 +42,18 @@ extension LocalTenant {
             }
             Self.merge(&state.organizations[i], body)
             return Self.ok(.object(state.organizations[i].filter { $0.key != "enabled_connections" }))
-        case (.delete, 1):
+        case .deleteOrganization:
             state.organizations.remove(at: i)
             state.invitations[id] = nil
             index = Index(state)
             return Self.ok(nil, status: 204)
-        case (_, _) where parts.count >= 2 && parts[1] == "enabled_connections":
-            return enabledConnections(request, organization: i, Array(parts.dropFirst(2)))
-        case (_, _) where parts.count >= 2 && parts[1] == "invitations":
-            return invitations(request, organization: i, Array(parts.dropFirst(2)))
+        case .listEnabledConnections, .addEnabledConnection, .getEnabledConnection, .updateEnabledConnection,
+            .deleteEnabledConnection:
+            return enabledConnections(operation, request, organization: i, Array(parameters.dropFirst()))
+        case .listInvitations, .createInvitation, .getInvitation, .deleteInvitation:
+            return invitations(operation, request, organization: i, Array(parameters.dropFirst()))
         default:
-            return Self.error(404, "Not Found", "Not Found", nil)
+            return Self.methodNotAllowed
         }
     }
 
@@ -57,6 +61,7 @@ extension LocalTenant {
         guard let name = body["name"]?.stringValue else {
             return Self.badRequest("Payload validation error: 'Missing required property: name'.")
         }
+        if let problem = Self.metadataProblem(body["metadata"], limit: MetadataLimit.organization) { return problem }
         guard (1...50).contains(name.count),
             name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") })
         else {
@@ -78,13 +83,15 @@ extension LocalTenant {
 
     // MARK: Enabled connections
 
-    private func enabledConnections(_ request: APIRequest, organization i: Int, _ parts: [String]) -> APIResponse {
+    private func enabledConnections(
+        _ operation: ManagementOperation, _ request: APIRequest, organization i: Int, _ parts: [String]
+    ) -> APIResponse {
         var entries = state.organizations[i]["enabled_connections"]?.arrayValue ?? []
         let notEnabled = Self.error(404, "Not Found", "The connection is not enabled for this organization.", nil)
-        switch (request.method, parts.count) {
-        case (.get, 0):
+        switch operation {
+        case .listEnabledConnections:
             return Self.offset(entries, key: "enabled_connections", query: request.query)
-        case (.post, 0):
+        case .addEnabledConnection:
             let body = request.body?.objectValue ?? [:]
             guard let connectionID = body["connection_id"]?.stringValue else {
                 return Self.badRequest("Payload validation error: 'Missing required property: connection_id'.")
@@ -113,7 +120,7 @@ extension LocalTenant {
             entries.append(.object(entry))
             state.organizations[i]["enabled_connections"] = .array(entries)
             return Self.ok(.object(entry), status: 201)
-        case (_, 1):
+        default:
             guard let e = entries.firstIndex(where: { $0["connection_id"]?.stringValue == parts[0] }) else {
                 return notEnabled
             }
@@ -140,8 +147,6 @@ extension LocalTenant {
             default:
                 return Self.methodNotAllowed
             }
-        default:
-            return Self.methodNotAllowed
         }
     }
 

@@ -3,18 +3,51 @@ import JSONValues
 import ManagementAPI
 
 extension LocalTenant {
-    /// Dispatches a request to its endpoint; unknown paths answer 404 as Auth0 does.
+    /// Dispatches a request to the catalogue operation whose template its method and path fit
+    /// (``ManagementOperation/route(_:path:)``); a path no template fits answers 404, a known path with another
+    /// method 405.
     func route(_ request: APIRequest) -> APIResponse {
-        guard request.path.hasPrefix("/api/v2/") else { return Self.error(404, "Not Found", "Not Found", nil) }
-        let parts = request.path.dropFirst("/api/v2/".count).split(separator: "/", omittingEmptySubsequences: false)
-            .map { String($0).removingPercentEncoding ?? String($0) }
-        switch (request.method, parts.first ?? "") {
-        case (_, "organizations"): return organizations(request, Array(parts.dropFirst()))
-        case (_, "connections"): return connections(request, Array(parts.dropFirst()))
-        case (_, "clients"): return clients(request, Array(parts.dropFirst()))
-        case (_, "roles"): return roles(request, Array(parts.dropFirst()))
-        default: return Self.error(404, "Not Found", "Not Found", nil)
+        guard let (operation, parameters) = ManagementOperation.route(request.method, path: request.path) else {
+            return ManagementOperation.knowsPath(request.path)
+                ? Self.methodNotAllowed : Self.error(404, "Not Found", "Not Found", nil)
         }
+        switch operation {
+        case .listOrganizations, .getOrganizationByName, .getOrganization, .createOrganization, .updateOrganization,
+            .deleteOrganization, .listEnabledConnections, .addEnabledConnection, .getEnabledConnection,
+            .updateEnabledConnection, .deleteEnabledConnection, .listInvitations, .createInvitation, .getInvitation,
+            .deleteInvitation:
+            return organizations(operation, parameters, request)
+        case .listConnections, .getConnection, .createConnection, .updateConnection, .deleteConnection,
+            .listConnectionClients, .updateConnectionClients:
+            return connections(operation, parameters, request)
+        case .listClients, .getClient, .createClient, .updateClient, .deleteClient, .listClientConnections:
+            return clients(operation, parameters, request)
+        case .listRoles, .getRole, .createRole, .updateRole, .deleteRole:
+            return roles(operation, parameters, request)
+        default:
+            return Self.error(404, "Not Found", "Not Found", nil)
+        }
+    }
+
+    /// Auth0's answer to an offset page past the operation's record cap (`page × per_page` at or past 1,000 on
+    /// the lists whose OpenAPI description states the cap): 400 `invalid_query_string`, "Requesting page exceeds
+    /// the allowed maximum of 1000 records". Checkpoint requests (`take`, `from`) are never capped.
+    static func offsetCapRefusal(_ operation: ManagementOperation, query: [String: String]) -> APIResponse? {
+        guard let cap = operation.paging.offsetRecordCap, query["take"] == nil, query["from"] == nil,
+            query["page"] != nil || query["per_page"] != nil
+        else { return nil }
+        let perPage = min(max(Int(query["per_page"] ?? "50") ?? 50, 1), 100)
+        let page = max(Int(query["page"] ?? "0") ?? 0, 0)
+        guard page * perPage >= cap else { return nil }
+        return error(
+            400, "Bad Request", "Requesting page exceeds the allowed maximum of \(cap) records", "invalid_query_string")
+    }
+
+    /// Auth0's answer to a metadata map with more keys than its schema's `maxProperties` (``MetadataLimit``):
+    /// 400 `invalid_body`, "Payload validation error: 'Too many properties defined (N), maximum M'".
+    static func metadataProblem(_ metadata: JSONValue?, limit: Int) -> APIResponse? {
+        guard let keys = metadata?.objectValue?.count, keys > limit else { return nil }
+        return badRequest("Payload validation error: 'Too many properties defined (\(keys)), maximum \(limit)'.")
     }
 
     // MARK: Answers

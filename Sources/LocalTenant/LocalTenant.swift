@@ -50,6 +50,10 @@ public actor LocalTenant: ManagementTransport {
     /// Names of deleted connections still answering 409 on create, with the count left.
     var pendingDeletes: [String: Int] = [:]
     private var served: [APIRequest] = []
+    /// The `--verbose` sink, one ``RequestLog`` line per request; `nil` for none.
+    private var requestLog: (@Sendable (String) -> Void)?
+    /// Milliseconds of a monotonic clock, for the logged durations.
+    private var milliseconds: @Sendable () -> Int = LocalTenant.monotonicMilliseconds
     private var writes = 0
     var index = Index()
 
@@ -103,7 +107,36 @@ public actor LocalTenant: ManagementTransport {
     /// Changes the fault switches.
     public func setFaults(_ faults: Faults) { self.faults = faults }
 
+    /// Logs every request from now on to `sink` (`--verbose`), in the Auth0 client's format (``RequestLog``):
+    /// `GET /api/v2/organizations?take=100 -> 200 (0 ms)`.
+    /// - Parameter clock: Milliseconds of a monotonic clock; tests pass a fixed one.
+    public func setRequestLog(
+        _ sink: @escaping @Sendable (String) -> Void,
+        clock: @escaping @Sendable () -> Int = LocalTenant.monotonicMilliseconds
+    ) {
+        requestLog = sink
+        milliseconds = clock
+    }
+
+    /// Milliseconds since an arbitrary start (the system's monotonic clock).
+    public static let monotonicMilliseconds: @Sendable () -> Int = {
+        Int(DispatchTime.now().uptimeNanoseconds / 1_000_000)
+    }
+
     public func send(_ request: APIRequest) async throws -> APIResponse {
+        let started = milliseconds()
+        do {
+            let response = try await answer(request)
+            requestLog?(RequestLog.line(request.description, status: response.status, milliseconds: milliseconds() - started))
+            return response
+        } catch let error as TransportError {
+            requestLog?(RequestLog.noResponse(request.description, reason: error.reason, milliseconds: milliseconds() - started))
+            throw error
+        }
+    }
+
+    /// Serves one request: latency and fault switches, routing, saving after a successful write.
+    private func answer(_ request: APIRequest) async throws -> APIResponse {
         if faults.latencyMilliseconds > 0 {
             try await Task.sleep(nanoseconds: UInt64(faults.latencyMilliseconds) * 1_000_000)
         }

@@ -11,6 +11,9 @@ public struct LiveOrganization: Sendable, Equatable {
     public var displayName: String?
     /// `metadata` (string values), `[:]` when absent.
     public var metadata: [String: String]
+    /// `metadata` with every member as returned (a number stays a number), `[:]` when absent: what the planner
+    /// compares and keeps.
+    public var metadataValues: [String: JSONValue]
     /// `branding`, as returned.
     public var branding: JSONValue?
     /// Enabled connections, or `nil` when they were not read (organization not managed here).
@@ -22,7 +25,8 @@ public struct LiveOrganization: Sendable, Equatable {
         self.id = id
         self.name = name
         displayName = json["display_name"]?.stringValue
-        metadata = json["metadata"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
+        metadataValues = json["metadata"]?.objectValue ?? [:]
+        metadata = metadataValues.compactMapValues(\.stringValue)
         branding = json["branding"]
         enabledConnections = nil
     }
@@ -70,6 +74,9 @@ public struct LiveConnection: Sendable, Equatable {
     public var options: [String: JSONValue]?
     /// `metadata` (string values), `[:]` when absent.
     public var metadata: [String: String]
+    /// `metadata` with every member as returned (a number stays a number), `[:]` when absent: what the planner
+    /// compares and keeps.
+    public var metadataValues: [String: JSONValue]
     /// Client ids the connection is enabled for, or `nil` when not read.
     public var enabledClients: [String]?
 
@@ -83,7 +90,8 @@ public struct LiveConnection: Sendable, Equatable {
         self.strategy = strategy
         displayName = json["display_name"]?.stringValue
         options = json["options"]?.objectValue
-        metadata = json["metadata"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
+        metadataValues = json["metadata"]?.objectValue ?? [:]
+        metadata = metadataValues.compactMapValues(\.stringValue)
         enabledClients = nil
     }
 }
@@ -104,6 +112,8 @@ public struct LiveClient: Sendable, Equatable {
     public var initiateLoginURI: String?
     /// `client_metadata` (string values), `[:]` when absent.
     public var clientMetadata: [String: String]
+    /// `client_metadata` with every member as returned, `[:]` when absent: what the planner compares and keeps.
+    public var clientMetadataValues: [String: JSONValue]
 
     /// Decodes a client object; `nil` without `client_id` or `name`.
     public init?(json: JSONValue) {
@@ -114,7 +124,8 @@ public struct LiveClient: Sendable, Equatable {
         organizationUsage = json["organization_usage"]?.stringValue
         organizationRequireBehavior = json["organization_require_behavior"]?.stringValue
         initiateLoginURI = json["initiate_login_uri"]?.stringValue
-        clientMetadata = json["client_metadata"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
+        clientMetadataValues = json["client_metadata"]?.objectValue ?? [:]
+        clientMetadata = clientMetadataValues.compactMapValues(\.stringValue)
     }
 }
 

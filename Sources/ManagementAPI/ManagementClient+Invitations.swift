@@ -135,7 +135,7 @@ public struct NewInvitation: Sendable, Equatable {
 extension ManagementClient {
     /// `/api/v2/organizations/{id}/invitations`.
     public static func invitationsPath(organizationID: String) -> String {
-        "/api/v2/organizations/\(segment(organizationID))/invitations"
+        ManagementOperation.listInvitations.path(organizationID)
     }
 
     /// `GET /api/v2/organizations/{id}/invitations` (offset pagination: `page`, `per_page`, `include_totals`;
@@ -152,11 +152,11 @@ extension ManagementClient {
     }
 
     /// Invitations of one organization that offset pagination can reach.
-    public static let invitationsWindow = 1000
+    public static let invitationsWindow = ManagementOperation.listInvitations.paging.offsetRecordCap ?? 1000
 
     /// `GET /api/v2/organizations/{id}/invitations/{invitation_id}`; `nil` on 404 (`inexistent_invitation`).
     public func invitation(organizationID: String, invitationID: String) async throws -> LiveInvitation? {
-        try await find(Self.invitationsPath(organizationID: organizationID) + "/\(Self.segment(invitationID))")
+        try await find(ManagementOperation.getInvitation.path(organizationID, invitationID))
             .flatMap(LiveInvitation.init)
     }
 
@@ -180,6 +180,6 @@ extension ManagementClient {
     /// - Throws: ``ManagementAPIError`` (404 `inexistent_invitation` when already gone), ``TransportError``.
     public func deleteInvitation(organizationID: String, invitationID: String) async throws {
         try await call(
-            APIRequest(.delete, Self.invitationsPath(organizationID: organizationID) + "/\(Self.segment(invitationID))"))
+            APIRequest(.delete, ManagementOperation.deleteInvitation.path(organizationID, invitationID)))
     }
 }

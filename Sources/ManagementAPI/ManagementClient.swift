@@ -45,6 +45,13 @@ public struct ManagementClient: Sendable {
         }
     }
 
+    /// Reads every item of a checkpoint-paginated list operation without path parameters.
+    public func checkpointList(
+        _ operation: ManagementOperation, key: String, query: [String: String] = [:]
+    ) async throws -> [JSONValue] {
+        try await checkpointList(operation.path(), key: key, query: query)
+    }
+
     /// Reads every item of a checkpoint-paginated list: `GET path?take=N[&from=next]` answering `{key: [...], next}`.
     public func checkpointList(_ path: String, key: String, query: [String: String] = [:]) async throws -> [JSONValue] {
         var items: [JSONValue] = []

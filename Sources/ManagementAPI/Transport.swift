@@ -18,13 +18,20 @@ public struct APIRequest: Sendable, Equatable, CustomStringConvertible {
     public let query: [String: String]
     /// The JSON body, `nil` for none.
     public let body: JSONValue?
+    /// The catalogue operation (``ManagementOperation``) the request belongs to: given by its sender, else found by
+    /// matching the method and path against the catalogue's templates; `nil` for a path outside the catalogue.
+    public let operation: ManagementOperation?
 
     /// Creates a request.
-    public init(_ method: HTTPMethod, _ path: String, query: [String: String] = [:], body: JSONValue? = nil) {
+    public init(
+        _ method: HTTPMethod, _ path: String, query: [String: String] = [:], body: JSONValue? = nil,
+        operation: ManagementOperation? = nil
+    ) {
         self.method = method
         self.path = path
         self.query = query
         self.body = body
+        self.operation = operation ?? ManagementOperation.route(method, path: path)?.operation
     }
 
     /// `METHOD /path?sorted=query`, without the body (bodies may hold secrets).

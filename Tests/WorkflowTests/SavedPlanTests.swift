@@ -63,6 +63,7 @@ import TestSupport
                 "requires": [],
                 "requests": [
                     [
+                        "operation": "patch_organizations_by_id",
                         "method": "PATCH", "path": .string("/api/v2/organizations/\(acme)"),
                         "summary": "update organization \"acme\"",
                         "body": ["display_name": "Acme Corporation"], "missing_secrets": [],
@@ -74,7 +75,7 @@ import TestSupport
         #expect(object["unset_secrets"] == [])
         #expect(object["scope"] == .null)
         #expect(object["kind"] == "tenantplan-saved-plan")
-        #expect(object["format_version"] == 1)
+        #expect(object["format_version"] == 2)
     }
 
     /// A connection create carries its secret: the file names the variable, never the value.
@@ -294,9 +295,12 @@ import TestSupport
     @Test(arguments: [
         ("not json", "is not JSON: apply takes a tenant directory or a plan saved by plan --out FILE"),
         ("{\"format_version\": 1}", "is not a saved plan (write one with tenantplan plan --out FILE)"),
-        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 2}",
-         "is a saved plan of format version 2; this tenantplan reads version 1: run plan again"),
-        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 1, \"directory\": \"x\"}",
+        // Version 1 (before requests named their operation and connection PATCHes carried display_name).
+        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 1}",
+         "is a saved plan of format version 1; this tenantplan reads version 2: run plan again"),
+        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 3}",
+         "is a saved plan of format version 3; this tenantplan reads version 2: run plan again"),
+        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 2, \"directory\": \"x\"}",
          "is not a complete saved plan: target is missing"),
     ])
     func notASavedPlan(content: String, reason: String) async throws {
