@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "Hashing"),
         // The JSON value every Auth0 object and request body is made of.
         .target(name: "JSONValues"),
+        // Auth0's Management API OpenAPI excerpt, embedded, and the facts derived from it (secrets, schemas).
+        .target(name: "Auth0Schema", dependencies: ["JSONValues"]),
         // The desired state: loading a tenant directory, validation, diagnostics.
         .target(name: "PlanModel", dependencies: ["YAML", "JSONValues"]),
         // The seam: transport protocol, typed Management API v2 calls, the live snapshot.
@@ -64,6 +66,7 @@ let package = Package(
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"]),
+        .testTarget(name: "Auth0SchemaTests", dependencies: ["Auth0Schema", "JSONValues", "TestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(
