@@ -48,12 +48,16 @@ public struct SchemaViolation: Sendable, Hashable {
     /// This violation as one sentence of Auth0's message:
     /// `Payload validation error: 'MESSAGE' on property PATH (DESCRIPTION).`; at the root Auth0 names no
     /// property (`Payload validation error: 'Missing required property: name'.`), and without a description there
-    /// are no parentheses.
+    /// are no parentheses. The description loses one closing `.`, as in Auth0's answers.
     public func auth0Sentence(_ location: Location = .body) -> String {
         var text = "\(location.prefix): '\(message)'"
         if !path.isEmpty {
             text += " on property \(pathText)"
-            if let description { text += " (\(description))" }
+            if let description, !description.isEmpty {
+                // Auth0 prints descriptions without their closing period: `(The user's phone number (following
+                // the E.164 recommendation))` for "… recommendation)."
+                text += " (\(description.hasSuffix(".") ? String(description.dropLast()) : description))"
+            }
         }
         return text + "."
     }
