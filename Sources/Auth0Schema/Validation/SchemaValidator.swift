@@ -12,6 +12,8 @@ public struct SchemaValidator: Sendable {
     public let document: JSONValue
     /// `components.schemas` of ``document``, by name.
     let schemas: [String: JSONValue]
+    /// `components.schemas` by their `$ref` text (`#/components/schemas/Name`), resolved once.
+    let references: [String: JSONValue]
     let patterns: SchemaPatternCache
 
     /// A validator over `document`, an OpenAPI document whose `$ref`s point into it (`#/components/schemas/Name`
@@ -19,6 +21,9 @@ public struct SchemaValidator: Sendable {
     public init(document: JSONValue) {
         self.document = document
         schemas = document["components"]?["schemas"]?.objectValue ?? [:]
+        references = Dictionary(uniqueKeysWithValues: schemas.map { name, schema in
+            ("#/components/schemas/" + name.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"), schema)
+        })
         patterns = SchemaPatternCache()
     }
 
@@ -29,6 +34,7 @@ public struct SchemaValidator: Sendable {
     /// `~1` is `/`, `~0` is `~`, percent-encoding decoded).
     /// - Returns: `nil` for a reference outside the document or to nothing.
     public func resolve(reference: String) -> JSONValue? {
+        if let schema = references[reference] { return schema }
         let schemasPrefix = "#/components/schemas/"
         if reference.hasPrefix(schemasPrefix), !reference.dropFirst(schemasPrefix.count).contains("/") {
             return schemas[Self.unescape(String(reference.dropFirst(schemasPrefix.count)))]
