@@ -1,5 +1,5 @@
 /// The JSON Schema keywords ``SchemaValidator`` knows. A keyword in neither list is ignored as if it were an
-/// annotation; `SchemaValidatorKeywordTests` fails when the embedded OpenAPI document uses such a keyword, so a new
+/// annotation; `SchemaValidatorExcerptTests` fails when the OpenAPI excerpt uses such a keyword, so a new
 /// one is decided on rather than silently skipped.
 extension SchemaValidator {
     /// Keywords that can reject an instance (JSON Schema 2020-12 validation and applicator vocabularies).
