@@ -12,7 +12,9 @@ import Darwin
 ///
 /// One thread accepts connections; each connection is read on its own thread (request line, headers, a
 /// `Content-Length` or chunked body, `Expect: 100-continue` answered), the async handler is called, and the answer
-/// is written with `Connection: close`. Every request is recorded as `METHOD /path?sorted=query` (``requests``);
+/// is written with `Connection: close` (unless the response keeps the connection open for the next request and the
+/// request did not ask for `Connection: close`; a
+/// response may also close or reset the connection instead of answering, after a delay). Every request is recorded as `METHOD /path?sorted=query` (``requests``);
 /// headers and bodies are not recorded. Call ``stop()`` when done: the accepting thread keeps the server alive
 /// until then.
 public final class LoopbackServer: Sendable {
@@ -115,17 +117,30 @@ public final class LoopbackServer: Sendable {
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var reader = SocketReader(fd: client)
         let sendContinue = { Self.write(client, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }
-        guard let request = reader.readRequest(onContinue: sendContinue) else { return }
-        state.withLock { $0.requests.append(request.line) }
-        let response = Self.wait { [handler] in await handler(request) }
-        guard !response.dropsConnection else { return }
-        var head = "HTTP/1.1 \(response.status) \(Self.phrase(response.status))\r\n"
-        for (name, value) in response.headers.sorted(by: { $0.key < $1.key })
-        where !["content-length", "connection"].contains(name.lowercased()) {
-            head += "\(name): \(value)\r\n"
+        while let request = reader.readRequest(onContinue: sendContinue) {
+            state.withLock { $0.requests.append(request.line) }
+            let response = Self.wait { [handler] in await handler(request) }
+            if response.delaySeconds > 0 { Thread.sleep(forTimeInterval: response.delaySeconds) }
+            guard !response.dropsConnection else {
+                if response.resetsConnection {
+                    // SO_LINGER with a zero timeout: close() sends RST instead of FIN.
+                    var linger = linger(l_onoff: 1, l_linger: 0)
+                    setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+                }
+                return
+            }
+            var head = "HTTP/1.1 \(response.status) \(Self.phrase(response.status))\r\n"
+            for (name, value) in response.headers.sorted(by: { $0.key < $1.key })
+            where !["content-length", "connection"].contains(name.lowercased()) {
+                head += "\(name): \(value)\r\n"
+            }
+            head += "Content-Length: \(response.body.count)\r\n"
+            // A client asking for `Connection: close` gets it, as from any HTTP/1.1 server.
+            let keepsOpen = response.keepsConnectionOpen && request.headers["connection"]?.lowercased() != "close"
+            head += keepsOpen ? "\r\n" : "Connection: close\r\n\r\n"
+            Self.write(client, Data(head.utf8) + response.body)
+            guard keepsOpen else { return }
         }
-        head += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
-        Self.write(client, Data(head.utf8) + response.body)
     }
 
     /// Runs an async handler from a plain thread and waits for its answer.
