@@ -149,18 +149,18 @@ struct RateLimitTests {
 
     @Test(
         "parallelism above URLSession's 6 connections per host: exactly that many requests in flight",
-        arguments: [7, 8, 16])
+        arguments: [7, 8])
     func parallelismAboveSix(parallelism: Int) async throws {
         let gate = InFlightGate(target: parallelism, total: parallelism + 2)
         let server = try LoopbackServer { _ in await gate.pass() }
         defer { server.stop() }
-        // Before: at most 6 connections, so the gate never opened and the requests timed out (5 s here).
+        // Before: at most 6 connections; the gate gave up waiting for more after 3 s and the highest count was 6.
         let transport = Auth0Transport(
             configuration: try Auth0Configuration.fromEnvironment([
                 "AUTH0_DOMAIN": server.baseURL, "AUTH0_API_TOKEN": "static-token",
             ]),
             options: Auth0TransportOptions(
-                maxRequestsPerSecond: 0, parallelism: parallelism, maxAttempts: 1, requestTimeoutSeconds: 5))
+                maxRequestsPerSecond: 0, parallelism: parallelism, maxAttempts: 1))
         try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<(parallelism + 2) {
                 group.addTask { try await transport.send(APIRequest(.get, "/api/v2/roles")).status }

@@ -22,6 +22,7 @@ public final class LoopbackServer: Sendable {
     public let port: Int
     private let listener: Int32
     private let handler: @Sendable (LoopbackRequest) async -> LoopbackResponse
+    private let readTimeoutSeconds: Int
     private let state = Mutex(State())
 
     private struct State {
@@ -31,10 +32,16 @@ public final class LoopbackServer: Sendable {
     }
 
     /// Starts listening.
-    /// - Parameter handler: Answers each request.
+    /// - Parameters:
+    ///   - readTimeoutSeconds: How long a connection may stay silent while a request is read before the server
+    ///     closes it.
+    ///   - handler: Answers each request.
     /// - Throws: ``LoopbackServerError`` when the socket cannot be opened.
-    public init(handler: @escaping @Sendable (LoopbackRequest) async -> LoopbackResponse) throws {
+    public init(
+        readTimeoutSeconds: Int = 10, handler: @escaping @Sendable (LoopbackRequest) async -> LoopbackResponse
+    ) throws {
         self.handler = handler
+        self.readTimeoutSeconds = readTimeoutSeconds
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -113,7 +120,7 @@ public final class LoopbackServer: Sendable {
     }
 
     private func serve(_ client: Int32) {
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: readTimeoutSeconds, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var reader = SocketReader(fd: client)
         let sendContinue = { Self.write(client, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }
