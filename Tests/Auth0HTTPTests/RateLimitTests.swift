@@ -148,7 +148,7 @@ struct RateLimitTests {
     }
 
     @Test(
-        "parallelism above URLSession's 6 connections per host: exactly that many requests in flight",
+        "parallelism above URLSession's 6 connections per host: exactly that many requests in flight", .serialized,
         arguments: [7, 8])
     func parallelismAboveSix(parallelism: Int) async throws {
         let gate = InFlightGate(target: parallelism, total: parallelism + 2)
