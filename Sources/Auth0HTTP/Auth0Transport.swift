@@ -34,6 +34,7 @@ public struct Auth0Transport: ManagementTransport {
     public let statistics: Auth0TransportStatistics
     private let clock: Auth0Clock
     private let log: (@Sendable (String) -> Void)?
+    private let notices: (@Sendable (String) -> Void)?
     private let http: HTTPSession
     private let tokens: TokenProvider
     private let budget: RequestBudget
@@ -45,30 +46,37 @@ public struct Auth0Transport: ManagementTransport {
     ///   - options: Limits and retries; the defaults suit a shared production tenant.
     ///   - clock: Time sources; tests inject one that records waits.
     ///   - log: The verbose sink (`--verbose`: standard error), one line per call; `nil` for none.
+    ///   - notices: The sink of rate-limit waits, one line per wait, always shown (the CLI: standard error,
+    ///     with or without `--verbose`): `rate limited by Auth0 on GET /api/v2/roles: waiting 5 s (429,
+    ///     x-ratelimit-reset)`; `nil` for none. Never a header, a body, the secret or a token.
     public init(
         configuration: Auth0Configuration, options: Auth0TransportOptions = Auth0TransportOptions(),
-        clock: Auth0Clock = .system, log: (@Sendable (String) -> Void)? = nil
+        clock: Auth0Clock = .system, log: (@Sendable (String) -> Void)? = nil,
+        notices: (@Sendable (String) -> Void)? = nil
     ) {
         self.configuration = configuration
         self.options = options
         self.clock = clock
         self.log = log
+        self.notices = notices
         statistics = Auth0TransportStatistics()
         redactor = Redactor(configuration.credentials.secrets)
-        http = HTTPSession(timeout: options.requestTimeoutSeconds)
+        http = HTTPSession(timeout: options.requestTimeoutSeconds, maximumConnections: options.parallelism)
         budget = RequestBudget(options: options)
         tokens = TokenProvider(
             configuration: configuration, options: options, http: http, clock: clock, statistics: statistics,
-            redactor: redactor, log: log)
+            redactor: redactor, log: log, notices: notices)
     }
 
     /// A transport for the tenant the `AUTH0_*` variables name.
     /// - Throws: ``Auth0ConfigurationError``.
     public static func fromEnvironment(
         _ environment: [String: String], options: Auth0TransportOptions = Auth0TransportOptions(),
-        log: (@Sendable (String) -> Void)? = nil
+        log: (@Sendable (String) -> Void)? = nil, notices: (@Sendable (String) -> Void)? = nil
     ) throws -> Auth0Transport {
-        Auth0Transport(configuration: try Auth0Configuration.fromEnvironment(environment), options: options, log: log)
+        Auth0Transport(
+            configuration: try Auth0Configuration.fromEnvironment(environment), options: options, log: log,
+            notices: notices)
     }
 
     /// `example-prod.eu.auth0.com`, or `loopback Auth0 endpoint http://127.0.0.1:PORT (tenant.domain not checked)`.
@@ -149,7 +157,7 @@ public struct Auth0Transport: ManagementTransport {
                 throw error
             }
             if case .success(let value) = answer, value.status != 429 {
-                await budget.observe(headers: value.headers, now: clock.nowMilliseconds())
+                await budget.observe(headers: value.headers, now: clock.nowMilliseconds(), request: label)
             }
             await budget.leave()
 
@@ -187,21 +195,24 @@ public struct Auth0Transport: ManagementTransport {
             }
             if raw.status == 429 {
                 statistics.update { $0.rateLimitedResponses += 1 }
-                guard rateLimited < options.maxRateLimitRetries else {
-                    return Self.annotated(response, "gave up after \(Self.attempts(attempts)), rate limited")
-                }
-                rateLimited += 1
                 let now = clock.nowMilliseconds()
                 let (wait, reason) = Self.rateLimitWait(
-                    headers: raw.headers, now: now, retry: rateLimited, options: options, jitter: clock.jitter())
+                    headers: raw.headers, now: now, retry: rateLimited + 1, options: options, jitter: clock.jitter())
                 let longest = Auth0TransportOptions.milliseconds(options.maxRateLimitWait)
                 guard wait <= longest else {
+                    // Not held for later requests: each is told the same at once and gives up at once.
                     return Self.annotated(
                         response,
                         "rate limited: asked to wait \(RateLimitHeaders.seconds(wait)) (\(reason)), "
                             + "more than the \(RateLimitHeaders.seconds(longest)) tenantplan waits")
                 }
-                await budget.pause(until: now + wait, reason: reason)
+                // The pause holds for every later request, also when this one gives up: the bucket is the
+                // tenant's, not the request's.
+                await budget.pause(until: now + wait, reason: reason, cause: "rate limited by Auth0 on \(label)")
+                guard rateLimited < options.maxRateLimitRetries else {
+                    return Self.annotated(response, "gave up after \(Self.attempts(attempts)), rate limited")
+                }
+                rateLimited += 1
                 continue
             }
             if (500...599).contains(raw.status), request.method.isIdempotent {
@@ -219,12 +230,13 @@ public struct Auth0Transport: ManagementTransport {
 
     // MARK: Parts
 
-    /// Waits for the next start the budget allows; logs and counts a rate-limit wait, counts a pacing wait.
+    /// Waits for the next start the budget allows; announces (once per pause) and counts a rate-limit wait,
+    /// counts a pacing wait.
     private func waitForBudget() async throws {
         let wait = await budget.reserve(now: clock.nowMilliseconds())
         guard wait.milliseconds > 0 else { return }
+        if let notice = wait.notice { notices?(redactor.clean(notice)) }
         if wait.isRateLimit {
-            emit("rate limit: waiting \(RateLimitHeaders.seconds(wait.milliseconds)) (\(wait.reason))")
             statistics.update { $0.rateLimitWait += .milliseconds(wait.milliseconds) }
         } else {
             statistics.update { $0.pacingWait += .milliseconds(wait.milliseconds) }

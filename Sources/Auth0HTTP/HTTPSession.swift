@@ -5,24 +5,45 @@ import FoundationNetworking
 
 /// URLSession (libcurl on Linux) behind one `exchange` that never throws: a failure is a reason without secrets.
 ///
-/// The session is ephemeral (no cache, no cookies, no credential store) and never follows redirects, so the
+/// The sessions are ephemeral (no cache, no cookies, no credential store) and never follow redirects, so the
 /// `Authorization` header cannot be sent to another host.
+///
+/// Two connection pools. `GET` requests share kept-alive connections (at most `maximumConnections` to the host;
+/// URLSession's default of 6 would cap `--parallelism`). Every other method (`POST`, `PATCH`, `DELETE`, the token
+/// request) goes on a connection of its own, closed after the answer (`Connection: close`): libcurl resends a
+/// request on a fresh connection by itself when a kept-alive connection dies before the answer, which would send a
+/// write twice; and it cannot rewind a request body URLSession streams to it, so that resend stalls until the
+/// timeout. With a connection of its own, a write the server closes or resets fails at once as "no response".
 final class HTTPSession: Sendable {
-    private let session: URLSession
+    private let reads: URLSession
+    private let writes: URLSession
 
-    /// Creates a session whose exchanges time out after `timeout` seconds.
-    init(timeout: Double) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 2
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+    /// Creates the sessions.
+    /// - Parameters:
+    ///   - timeout: Seconds an exchange may go without progress (the whole exchange: twice that).
+    ///   - maximumConnections: Connections to the host at once, per pool (at least 1): the transport's parallelism.
+    init(timeout: Double, maximumConnections: Int) {
+        func configuration() -> URLSessionConfiguration {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = timeout
+            configuration.timeoutIntervalForResource = timeout * 2
+            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+            configuration.urlCache = nil
+            configuration.httpShouldSetCookies = false
+            configuration.httpCookieAcceptPolicy = .never
+            configuration.httpMaximumConnectionsPerHost = max(1, maximumConnections)
+            return configuration
+        }
+        reads = URLSession(configuration: configuration(), delegate: RedirectRefusal(), delegateQueue: nil)
+        let unpooled = configuration()
+        unpooled.httpAdditionalHeaders = ["Connection": "close"]
+        writes = URLSession(configuration: unpooled, delegate: RedirectRefusal(), delegateQueue: nil)
     }
 
-    deinit { session.finishTasksAndInvalidate() }
+    deinit {
+        reads.finishTasksAndInvalidate()
+        writes.finishTasksAndInvalidate()
+    }
 
     /// Sends one request.
     /// - Returns: The answer, or a short reason (`timed out`, `could not connect to host`) when none came.
@@ -34,7 +55,7 @@ final class HTTPSession: Sendable {
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = body
         do {
-            let (data, response) = try await session.data(for: request)
+            let (data, response) = try await (method == "GET" ? reads : writes).data(for: request)
             guard let http = response as? HTTPURLResponse else {
                 return .failure(HTTPFailure(reason: "not an HTTP answer"))
             }

@@ -19,12 +19,14 @@ actor TokenProvider {
     private let statistics: Auth0TransportStatistics
     private let redactor: Redactor
     private let log: (@Sendable (String) -> Void)?
+    private let notices: (@Sendable (String) -> Void)?
     private var current: AccessToken?
     private var pending: Task<AccessToken, any Error>?
 
     init(
         configuration: Auth0Configuration, options: Auth0TransportOptions, http: HTTPSession, clock: Auth0Clock,
-        statistics: Auth0TransportStatistics, redactor: Redactor, log: (@Sendable (String) -> Void)?
+        statistics: Auth0TransportStatistics, redactor: Redactor, log: (@Sendable (String) -> Void)?,
+        notices: (@Sendable (String) -> Void)?
     ) {
         self.configuration = configuration
         self.options = options
@@ -33,6 +35,7 @@ actor TokenProvider {
         self.statistics = statistics
         self.redactor = redactor
         self.log = log
+        self.notices = notices
     }
 
     /// The token to use now: the cached one while fresh, else a new one.
@@ -120,7 +123,10 @@ actor TokenProvider {
                 let (wait, reason) = Auth0Transport.rateLimitWait(
                     headers: answer.headers, now: now, retry: rateLimited, options: options, jitter: clock.jitter())
                 if wait <= Auth0TransportOptions.milliseconds(options.maxRateLimitWait) {
-                    emit("rate limit: waiting \(RateLimitHeaders.seconds(wait)) (\(reason))")
+                    notices?(
+                        redactor.clean(
+                            "rate limited by Auth0 on POST /oauth/token: waiting \(RateLimitHeaders.seconds(wait)) "
+                                + "(\(reason))"))
                     statistics.update { $0.rateLimitWait += .milliseconds(wait) }
                     if wait > 0 { try await clock.sleep(.milliseconds(wait)) }
                     continue

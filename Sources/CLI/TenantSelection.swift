@@ -4,7 +4,7 @@ import LocalTenant
 import ManagementAPI
 
 /// A remote Auth0 tenant as chosen from the environment: the domain, the `AUTH0_*` variables (secrets: never
-/// printed, see ``description``), the pacing options, and where `--verbose` lines go.
+/// printed, see ``description``), the pacing options, and where `--verbose` lines and rate-limit notices go.
 public struct RemoteTenant: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     /// `AUTH0_DOMAIN` as given.
     public let domain: String
@@ -12,7 +12,7 @@ public struct RemoteTenant: Sendable, Equatable, CustomStringConvertible, Custom
     let environment: [String: String]
     /// `--max-rps`, `--parallelism`, `--verbose`.
     public let connection: ConnectionOptions
-    /// Where `--verbose` lines go.
+    /// Where `--verbose` lines and the rate-limit notices (shown without `--verbose` too) go: standard error.
     let log: (@Sendable (String) -> Void)?
 
     /// Creates a remote tenant selection.
@@ -56,7 +56,7 @@ public enum TenantSelection: Sendable, Equatable {
     /// credentials are set without it (a CI secret gone missing must not turn an apply into a local one).
     /// - Parameters:
     ///   - connection: How a remote tenant is paced.
-    ///   - log: Where `--verbose` lines go.
+    ///   - log: Where `--verbose` lines and rate-limit notices go.
     /// - Throws: ``CLIError/usage(_:)`` for a malformed `--tenant`; ``CLIError/unsupported(_:)`` for an empty
     ///   `AUTH0_DOMAIN` or credentials without it.
     public static func choose(
@@ -100,7 +100,8 @@ public enum TenantSelection: Sendable, Equatable {
             let options = Auth0TransportOptions(
                 maxRequestsPerSecond: remote.connection.maxRequestsPerSecond, parallelism: remote.connection.parallelism)
             return try Auth0Transport.fromEnvironment(
-                remote.environment, options: options, log: remote.connection.verbose ? remote.log : nil)
+                remote.environment, options: options, log: remote.connection.verbose ? remote.log : nil,
+                notices: remote.log)
         }
     }
 }

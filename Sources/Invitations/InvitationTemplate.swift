@@ -17,6 +17,8 @@ public struct InvitationTemplate: Sendable, Equatable {
     public let connection: String?
     /// Role names to assign: the requested ones (each allowed by the policy), else all of the policy's.
     public let roles: [String]
+    /// True when ``roles`` are the policy's `roles` (no `--role` given), false when requested.
+    public let rolesFromPolicy: Bool
     /// `ttl_sec`, in seconds: the requested lifetime, else the policy's, else Auth0's 604800 (7 days).
     public let ttlSeconds: Int
     /// `send_invitation_email`: the policy's value, else Auth0's default `true`.
@@ -25,13 +27,19 @@ public struct InvitationTemplate: Sendable, Equatable {
     public let requiredAppMetadata: [String]
     /// Where `require_app_metadata` is written (else the `invitations:` key).
     public let requiredAppMetadataLocation: SourceLocation
+    /// The required key that identifies the member (the policy's `member_key`, else `member_id` when required):
+    /// no two addresses may carry the same value. `nil` when no required key identifies the member; the other
+    /// required keys (a cost center) may repeat.
+    public let memberKey: String?
 
     /// Creates a template.
     public init(
         organization: String, file: String, inviterName: String, client: String, connection: String?,
-        roles: [String], ttlSeconds: Int, sendInvitationEmail: Bool, requiredAppMetadata: [String],
-        requiredAppMetadataLocation: SourceLocation
+        roles: [String], rolesFromPolicy: Bool = false, ttlSeconds: Int, sendInvitationEmail: Bool,
+        requiredAppMetadata: [String], requiredAppMetadataLocation: SourceLocation, memberKey: String? = nil
     ) {
+        self.rolesFromPolicy = rolesFromPolicy
+        self.memberKey = memberKey
         self.organization = organization
         self.file = file
         self.inviterName = inviterName

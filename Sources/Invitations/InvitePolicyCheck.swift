@@ -6,7 +6,8 @@ import PlanModel
 /// declared and has an `invitations:` block; the policy's connection is among the customer's declared enabled
 /// connections (when `connections:` is managed); requested roles are among the policy's `roles`; the lifetime is
 /// at most the policy's `ttl` and at most Auth0's 2592000 s (30 days). Invitee-level checks
-/// (``check(_:against:)``): e-mail syntax and every `require_app_metadata` key given.
+/// (``check(_:against:)``): e-mail syntax and every `require_app_metadata` key given. Only the key that identifies
+/// the member (``InvitationTemplate/memberKey``) must be unique across addresses; ``Inviter`` checks that.
 public enum InvitePolicyCheck {
     /// Auth0's default invitation lifetime in seconds (604800, 7 days), used when the policy sets none.
     public static let defaultTTLSeconds = 604_800
@@ -59,14 +60,17 @@ public enum InvitePolicyCheck {
         var uniqueRoles: [String] = []
         for role in roles ?? allowed where !uniqueRoles.contains(role) { uniqueRoles.append(role) }
         let displayName = customer.organization.displayName?.value
+        let required = policy.requireAppMetadata?.value ?? []
+        let memberKey = policy.memberKey?.value ?? (required.contains("member_id") ? "member_id" : nil)
         return .success(
             InvitationTemplate(
                 organization: organization, file: customer.file,
                 inviterName: inviterName ?? displayName ?? organization,
                 client: policy.client.value, connection: policy.connection?.value, roles: uniqueRoles,
-                ttlSeconds: ttl, sendInvitationEmail: policy.sendInvitationEmail?.value ?? true,
-                requiredAppMetadata: policy.requireAppMetadata?.value ?? [],
-                requiredAppMetadataLocation: policy.requireAppMetadata?.location ?? policy.location))
+                rolesFromPolicy: roles == nil, ttlSeconds: ttl,
+                sendInvitationEmail: policy.sendInvitationEmail?.value ?? true, requiredAppMetadata: required,
+                requiredAppMetadataLocation: policy.requireAppMetadata?.location ?? policy.location,
+                memberKey: memberKey))
     }
 
     /// Checks one invitee against the template: e-mail syntax, then the required `app_metadata` keys.

@@ -68,11 +68,12 @@ public struct Inviter: Sendable {
             pendingByEmail[EmailAddress.key(invitation.inviteeEmail)] = pendingByEmail[
                 EmailAddress.key(invitation.inviteeEmail)] ?? invitation
         }
-        // Each required value (a member id) identifies one person: record who holds it, pending or in this run.
-        var holders: [String: String] = [:]  // "key=value" -> address
-        for invitation in pending where !invitation.isExpired(at: now) {
-            for key in template.requiredAppMetadata {
-                if let value = invitation.appMetadata[key]?.stringValue { holders["\(key)=\(value)"] = invitation.inviteeEmail }
+        // The member key's value (a member id) identifies one person: record who holds it, pending or in this run.
+        // Other required keys (a cost center) are shared by many people.
+        var holders: [String: String] = [:]  // member key value -> address
+        if let memberKey = template.memberKey {
+            for invitation in pending where !invitation.isExpired(at: now) {
+                if let value = invitation.appMetadata[memberKey]?.stringValue { holders[value] = invitation.inviteeEmail }
             }
         }
         var seen: [String: Int?] = [:]
@@ -82,6 +83,9 @@ public struct Inviter: Sendable {
             let key = EmailAddress.key(invitee.email)
             let values = template.requiredAppMetadata.compactMap { name in
                 invitee.appMetadata[name].map { (name, $0.trimmingCharacters(in: .whitespaces)) }
+            }
+            let member = template.memberKey.flatMap { name in
+                invitee.appMetadata[name].map { (name: name, value: $0.trimmingCharacters(in: .whitespaces)) }
             }
             let status: InvitationOutcome.Status
             if let earlier = seen[key] {
@@ -96,10 +100,8 @@ public struct Inviter: Sendable {
                 } else {
                     status = .skipped(pending: existing)
                 }
-            } else if let (name, value) = values.first(where: {
-                holders["\($0.0)=\($0.1)"].map { EmailAddress.key($0) != key } ?? false
-            }) {
-                status = .rejected([.appMetadataInUse(key: name, value: value, email: holders["\(name)=\(value)"]!)])
+            } else if let member, let holder = holders[member.value], EmailAddress.key(holder) != key {
+                status = .rejected([.appMetadataInUse(key: member.name, value: member.value, email: holder)])
             } else if listed >= ManagementClient.invitationsWindow - 1 {
                 status = .rejected([.pendingLimit(ManagementClient.invitationsWindow - 1)])
             } else {
@@ -108,10 +110,8 @@ public struct Inviter: Sendable {
                 status = dryRun ? .wouldCreate(body) : await create(body, organizationID: target.organizationID)
             }
             if seen[key] == nil { seen[key] = .some(invitee.line) }
-            if case .rejected = status {} else {
-                for (name, value) in values where holders["\(name)=\(value)"] == nil {
-                    holders["\(name)=\(value)"] = invitee.email
-                }
+            if case .rejected = status {} else if let member, holders[member.value] == nil {
+                holders[member.value] = invitee.email
             }
             outcomes.append(InvitationOutcome(email: invitee.email, line: invitee.line, status: status))
         }

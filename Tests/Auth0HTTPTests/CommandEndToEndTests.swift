@@ -73,6 +73,36 @@ struct CommandEndToEndTests {
             #expect(outputs.allSatisfy { !$0.contains(secret) })
         }
     }
+    @Test("plan without --verbose: a rate-limit wait is one line on stderr, and the plan goes on")
+    func rateLimitNoticeWithoutVerbose() async throws {
+        let work = try CaseWorkspace(empty: "auth0http-notice")
+        try ExampleTenant.copy(into: work)
+        let auth0 = LoopbackAuth0(tenant: try LocalTenant(path: work.path("live.json")), clientSecret: ScriptedAuth0.secret)
+        let script = ResponseQueue([
+            .apiError(429, "Too Many Requests", "Global limit has been reached", headers: ["Retry-After": "1"])
+        ])
+        let server = try LoopbackServer { request in
+            if request.path.hasPrefix("/api/v2/"), let scripted = script.next() { return scripted }
+            return await auth0.handle(request)
+        }
+        defer { server.stop() }
+        let environment = ExampleTenant.secrets.merging([
+            "AUTH0_DOMAIN": server.baseURL, "AUTH0_CLIENT_ID": auth0.clientID, "AUTH0_CLIENT_SECRET": ScriptedAuth0.secret,
+        ]) { $1 }
+        let stdout = TextBuffer()
+        let stderr = TextBuffer()
+        let context = CommandContext(
+            environment: environment, stdout: stdout, stderr: stderr, openTenant: TenantSelection.open)
+        let code = await TenantplanCLI.run(
+            ["plan", work.path("tenant"), "--detailed-exitcode", "--max-rps", "100"], context: context)
+        #expect(code == 2, "\(stdout.text)\(stderr.text)")
+        // One line; the seconds come from the real clock (1 s from the 429, a millisecond less by the wait). On a
+        // busy machine the read may take over 3 s and add progress lines, nothing else.
+        let lines = stderr.text.split(separator: "\n").filter { !$0.hasPrefix("reading the live tenant: ") }
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("rate limited by Auth0 on GET /api/v2/organizations?take=100: waiting ") == true)
+        #expect(lines.first?.hasSuffix(" s (Retry-After)") == true)
+    }
 }
 
 @Suite("Commands over Auth0Transport: what stops them before any Management API request")

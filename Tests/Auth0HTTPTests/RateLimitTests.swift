@@ -25,9 +25,10 @@ struct RateLimitTests {
         #expect(fake.log.all == [
             "POST /oauth/token -> 200 (0 ms)",
             "GET /api/v2/roles -> 429 (0 ms)",
-            "rate limit: waiting 5 s (x-ratelimit-reset)",
+            "rate limited by Auth0 on GET /api/v2/roles: waiting 5 s (x-ratelimit-reset)",
             "GET /api/v2/roles -> 200 (0 ms)",
         ])
+        #expect(fake.notices.all == ["rate limited by Auth0 on GET /api/v2/roles: waiting 5 s (x-ratelimit-reset)"])
         let stats = transport.statistics.snapshot
         #expect(stats.rateLimitWait == .seconds(5))
         #expect(stats.secondsWaitedOnRateLimits == 5)
@@ -44,7 +45,7 @@ struct RateLimitTests {
         let transport = try fake.transport()
         #expect(try await transport.send(APIRequest(.get, "/api/v2/roles")).status == 200)
         #expect(fake.clock.sleeps == [.seconds(2)])
-        #expect(fake.log.all.contains("rate limit: waiting 2 s (Retry-After)"))
+        #expect(fake.notices.all == ["rate limited by Auth0 on GET /api/v2/roles: waiting 2 s (Retry-After)"])
     }
 
     @Test("a 429 without either header waits the jittered backoff")
@@ -104,7 +105,7 @@ struct RateLimitTests {
             "POST /oauth/token -> 200 (0 ms)",
             "GET /api/v2/roles -> 200 (0 ms)",
             "GET /api/v2/roles -> 200 (0 ms)",
-            "rate limit: waiting 7 s (x-ratelimit-remaining 4 of 10)",
+            "holding back for Auth0's rate limit after GET /api/v2/roles: waiting 7 s (x-ratelimit-remaining 4 of 10)",
             "GET /api/v2/roles -> 200 (0 ms)",
         ])
         #expect(transport.statistics.snapshot.rateLimitWait == .seconds(7))
@@ -119,6 +120,7 @@ struct RateLimitTests {
         #expect(transport.statistics.snapshot.pacingWait == .seconds(2))
         #expect(transport.statistics.snapshot.rateLimitWait == .zero)
         #expect(fake.log.all.allSatisfy { !$0.contains("waiting") })
+        #expect(fake.notices.all == [])
     }
 
     @Test("maxRequestsPerSecond = 3: starts are ceil(1000 / 3) = 334 ms apart")
@@ -143,5 +145,115 @@ struct RateLimitTests {
         }
         #expect(await gate.highest == 2)
         #expect(server.requests.count == 6)
+    }
+
+    @Test(
+        "parallelism above URLSession's 6 connections per host: exactly that many requests in flight", .serialized,
+        arguments: [7, 8])
+    func parallelismAboveSix(parallelism: Int) async throws {
+        let gate = InFlightGate(target: parallelism, total: parallelism + 2)
+        let server = try LoopbackServer { _ in await gate.pass() }
+        defer { server.stop() }
+        // Before: at most 6 connections; the gate gave up waiting for more after 3 s and the highest count was 6.
+        let transport = Auth0Transport(
+            configuration: try Auth0Configuration.fromEnvironment([
+                "AUTH0_DOMAIN": server.baseURL, "AUTH0_API_TOKEN": "static-token",
+            ]),
+            options: Auth0TransportOptions(
+                maxRequestsPerSecond: 0, parallelism: parallelism, maxAttempts: 1))
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<(parallelism + 2) {
+                group.addTask { try await transport.send(APIRequest(.get, "/api/v2/roles")).status }
+            }
+            for try await status in group { #expect(status == 200) }
+        }
+        #expect(await gate.highest == parallelism)
+        #expect(server.requests.count == parallelism + 2)
+    }
+
+    @Test("a rate-limit wait is announced without a verbose log, once per wait, never with a secret")
+    func announcedWithoutVerbose() async throws {
+        let fake = try ScriptedAuth0([Self.tooMany(["Retry-After": "3"]), Self.tooMany([:])])
+        let notices = LogLines()
+        let transport = Auth0Transport(
+            configuration: try fake.configuration, options: Auth0TransportOptions(maxRequestsPerSecond: 0),
+            clock: fake.clock.clock, notices: notices.sink)
+        #expect(try await transport.send(APIRequest(.get, "/api/v2/roles", query: ["page": "0"])).status == 200)
+        #expect(notices.all == [
+            "rate limited by Auth0 on GET /api/v2/roles?page=0: waiting 3 s (Retry-After)",
+            "rate limited by Auth0 on GET /api/v2/roles?page=0: waiting 1.5 s (429 without Retry-After or x-ratelimit-reset)",
+        ])
+        #expect(fake.clock.sleeps == [.seconds(3), .milliseconds(1500)])
+        for line in notices.all {
+            for secret in [ScriptedAuth0.secret] + fake.auth0.issuedTokens { #expect(!line.contains(secret)) }
+        }
+    }
+
+    @Test("a 429 on the token request is announced too")
+    func tokenRequestAnnounced() async throws {
+        let fake = try ScriptedAuth0(tokenResponses: [Self.tooMany(["Retry-After": "4"])])
+        #expect(try await fake.transport().send(APIRequest(.get, "/api/v2/roles")).status == 200)
+        #expect(fake.notices.all == ["rate limited by Auth0 on POST /oauth/token: waiting 4 s (Retry-After)"])
+        #expect(fake.clock.sleeps == [.seconds(4)])
+    }
+
+    @Test(
+        "the bucket share: a wait over 1 s is announced, one of 1 s or less is not",
+        arguments: [(7, ["holding back for Auth0's rate limit after GET /api/v2/roles: waiting 7 s (x-ratelimit-remaining 4 of 10)"]),
+            (2, ["holding back for Auth0's rate limit after GET /api/v2/roles: waiting 2 s (x-ratelimit-remaining 4 of 10)"]),
+            (1, [])])
+    func bucketShareAnnounced(seconds: Int, expected: [String]) async throws {
+        let fake = try ScriptedAuth0([
+            .json(200, [], headers: [
+                "x-ratelimit-limit": "10", "x-ratelimit-remaining": "4", "x-ratelimit-reset": "\(Self.start + seconds)",
+            ])
+        ])
+        let transport = try fake.transport()
+        for _ in 0..<2 { #expect(try await transport.send(APIRequest(.get, "/api/v2/roles")).status == 200) }
+        #expect(fake.clock.sleeps == [.seconds(seconds)])
+        #expect(fake.notices.all == expected)
+    }
+
+    @Test("requests waiting on the same pause announce it once")
+    func oneNoticePerPause() async throws {
+        let fake = try ScriptedAuth0([Self.tooMany(["Retry-After": "5"])])
+        let transport = try fake.transport()
+        #expect(try await transport.send(APIRequest(.get, "/api/v2/roles")).status == 200)
+        fake.clock.rewind(seconds: 5)
+        #expect(try await transport.send(APIRequest(.get, "/api/v2/clients")).status == 200)
+        #expect(fake.clock.sleeps == [.seconds(5), .seconds(5)])
+        #expect(fake.notices.all == ["rate limited by Auth0 on GET /api/v2/roles: waiting 5 s (Retry-After)"])
+    }
+
+    @Test("after a request gives up on 429, its reset still holds: the next request waits until then")
+    func giveUpKeepsReset() async throws {
+        let reset = ["x-ratelimit-limit": "10", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(Self.start + 6)"]
+        let fake = try ScriptedAuth0([Self.tooMany(["Retry-After": "2"]), Self.tooMany(reset)])
+        let client = ManagementClient(
+            transport: try fake.transport(Auth0TransportOptions(maxRequestsPerSecond: 0, maxRateLimitRetries: 1)))
+        let error = await #expect(throws: ManagementAPIError.self) { try await client.call(APIRequest(.get, "/api/v2/roles")) }
+        #expect(
+            error?.description
+                == "GET /api/v2/roles: 429 Too Many Requests: Global limit has been reached (gave up after 2 attempts, rate limited)")
+        // Before: the next request went out at once, into the same exhausted bucket.
+        try await client.call(APIRequest(.get, "/api/v2/clients"))
+        #expect(fake.clock.sleeps == [.seconds(2), .seconds(4)])
+        #expect(fake.server.requests == [
+            ScriptedAuth0.tokenRequest, "GET /api/v2/roles", "GET /api/v2/roles", "GET /api/v2/clients",
+        ])
+        #expect(fake.notices.all == [
+            "rate limited by Auth0 on GET /api/v2/roles: waiting 2 s (Retry-After)",
+            "rate limited by Auth0 on GET /api/v2/roles: waiting 4 s (x-ratelimit-reset)",
+        ])
+    }
+
+    @Test("a 429 asking for longer than maxRateLimitWait is not held: the next request is sent and told the same")
+    func tooLongNotHeld() async throws {
+        let fake = try ScriptedAuth0([Self.tooMany(["Retry-After": "3600"])])
+        let client = ManagementClient(transport: try fake.transport())
+        await #expect(throws: ManagementAPIError.self) { try await client.call(APIRequest(.get, "/api/v2/roles")) }
+        try await client.call(APIRequest(.get, "/api/v2/clients"))
+        #expect(fake.clock.sleeps == [])
+        #expect(fake.notices.all == [])
     }
 }

@@ -26,6 +26,11 @@ final class RecordingClock: Sendable {
         state.withLock { $0.milliseconds += seconds * 1000 }
     }
 
+    /// Moves the time back without a recorded wait (a request that started before a pause ended).
+    func rewind(seconds: Int) {
+        state.withLock { $0.milliseconds -= seconds * 1000 }
+    }
+
     /// The clock to give the transport.
     var clock: Auth0Clock {
         Auth0Clock(

@@ -50,11 +50,22 @@ final class ScriptedAuth0: Sendable {
         }
     }
 
-    /// A transport against this server: pacing off unless `options` says otherwise, waits recorded, log collected.
+    /// The rate-limit notices alone (they also go to ``log``, in order, as the CLI puts both on stderr).
+    let notices = LogLines()
+
+    /// A transport against this server: pacing off unless `options` says otherwise, waits recorded, log and
+    /// notices collected.
     func transport(_ options: Auth0TransportOptions = Auth0TransportOptions(maxRequestsPerSecond: 0)) throws
         -> Auth0Transport
     {
-        Auth0Transport(configuration: try configuration, options: options, clock: clock.clock, log: log.sink)
+        let log = log.sink
+        let notices = notices.sink
+        return Auth0Transport(
+            configuration: try configuration, options: options, clock: clock.clock, log: log,
+            notices: { line in
+                log(line)
+                notices(line)
+            })
     }
 
     /// `POST /oauth/token`, as the server records it.

@@ -60,7 +60,7 @@ struct VerboseLogTests {
             "GET /api/v2/roles -> 401 (0 ms)",
             "POST /oauth/token -> 200 (0 ms)",
             "GET /api/v2/roles -> 429 (0 ms)",
-            "rate limit: waiting 0.75 s (429 without Retry-After or x-ratelimit-reset)",
+            "rate limited by Auth0 on GET /api/v2/roles: waiting 0.75 s (429 without Retry-After or x-ratelimit-reset)",
             "GET /api/v2/roles -> 503 (0 ms)",
             "retrying GET /api/v2/roles in 0.75 s (503, attempt 2 of 4)",
             "GET /api/v2/roles -> no response: bad server response (0 ms)",

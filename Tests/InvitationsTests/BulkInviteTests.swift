@@ -43,6 +43,7 @@ import TestSupport
             rejected not-an-address (line 6): 'not-an-address' is not a valid e-mail address
             rejected cy@acme.example (line 7): app_metadata member_id is required by the invite policy of organization \
             'acme' (\(dir)/customers/acme.yaml:39)
+            roles: member (the policy's roles; no --role given)
             Invitations to organization acme: 2 created, 1 skipped, 2 rejected, 0 failed.
 
             """)

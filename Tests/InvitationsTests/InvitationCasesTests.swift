@@ -80,7 +80,7 @@ import TestSupport
         #expect(invitation["invitation_url"] == .string(
             "https://app.example.com/login?invitation=\(ticket)&organization=\(org)&organization_name=acme"))
         #expect(result.stdout == "invited user1@acme.example: \(invitation["id"]!.stringValue!), expires "
-            + "\(invitation["expires_at"]!.stringValue!)\n")
+            + "\(invitation["expires_at"]!.stringValue!)\nroles: member (the policy's roles; no --role given)\n")
 
         let listed = await work.run(["invitations", dir, "--organization", "acme"])
         #expect(listed.exitCode == 0)

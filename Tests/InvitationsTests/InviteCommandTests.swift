@@ -118,7 +118,7 @@ import TestSupport
         let id = try #require(stored["id"]?.stringValue)
         let expiry = try #require(stored["expires_at"]?.stringValue)
         #expect(id.hasPrefix("uinv_"))
-        #expect(result.stdout == "invited user1@acme.example: \(id), expires \(expiry)\n")
+        #expect(result.stdout == "invited user1@acme.example: \(id), expires \(expiry)\nroles: member (the policy's roles; no --role given)\n")
         let url = try #require(stored["invitation_url"]?.stringValue)
         let ticket = try #require(stored["ticket_id"]?.stringValue)
         #expect(url == "https://app.example.com/login?invitation=\(ticket)&organization=\(org)&organization_name=acme")
@@ -132,7 +132,7 @@ import TestSupport
         #expect(shown.exitCode == 0)
         let org = try work.json().organizationID("acme")
         let url = try #require(try work.json().invitations(org).first?["invitation_url"]?.stringValue)
-        #expect(shown.stdout.hasSuffix("\n  invitation_url: \(url)\n"))
+        #expect(shown.stdout.hasSuffix("\n  invitation_url: \(url)\nroles: member (the policy's roles; no --role given)\n"))
 
         try work.edit("tenant/customers/globex.yaml", line: 37, "send_invitation_email: false")
         let manual = await ExampleWorkspace.invite(
@@ -168,6 +168,7 @@ import TestSupport
         #expect(result.stdout == """
             would invite user1@acme.example: client saas-web, connection acme-entra, roles member, ttl 7d, \
             send_invitation_email true, app_metadata member_id=m-1001
+            roles: member (the policy's roles; no --role given)
             Invitations to organization acme: 1 to create, 0 skipped, 0 rejected, 0 failed. Dry run: nothing was sent.
 
             """)
@@ -195,7 +196,7 @@ import TestSupport
         let document = try JSONValue(data: Data(result.stdout.utf8))
         let stored = try #require(try work.json().invitations(try work.json().organizationID("acme")).first)
         #expect(document == [
-            "format_version": 1, "organization": "acme", "dry_run": false,
+            "format_version": 1, "organization": "acme", "dry_run": false, "roles": ["member"], "roles_from": "policy",
             "results": [[
                 "email": "user1@acme.example", "status": "created", "invitation_id": stored["id"]!,
                 "expires_at": stored["expires_at"]!,

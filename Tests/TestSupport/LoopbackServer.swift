@@ -12,7 +12,9 @@ import Darwin
 ///
 /// One thread accepts connections; each connection is read on its own thread (request line, headers, a
 /// `Content-Length` or chunked body, `Expect: 100-continue` answered), the async handler is called, and the answer
-/// is written with `Connection: close`. Every request is recorded as `METHOD /path?sorted=query` (``requests``);
+/// is written with `Connection: close` (unless the response keeps the connection open for the next request and the
+/// request did not ask for `Connection: close`; a
+/// response may also close or reset the connection instead of answering, after a delay). Every request is recorded as `METHOD /path?sorted=query` (``requests``);
 /// headers and bodies are not recorded. Call ``stop()`` when done: the accepting thread keeps the server alive
 /// until then.
 public final class LoopbackServer: Sendable {
@@ -20,6 +22,7 @@ public final class LoopbackServer: Sendable {
     public let port: Int
     private let listener: Int32
     private let handler: @Sendable (LoopbackRequest) async -> LoopbackResponse
+    private let readTimeoutSeconds: Int
     private let state = Mutex(State())
 
     private struct State {
@@ -29,10 +32,16 @@ public final class LoopbackServer: Sendable {
     }
 
     /// Starts listening.
-    /// - Parameter handler: Answers each request.
+    /// - Parameters:
+    ///   - readTimeoutSeconds: How long a connection may stay silent while a request is read before the server
+    ///     closes it.
+    ///   - handler: Answers each request.
     /// - Throws: ``LoopbackServerError`` when the socket cannot be opened.
-    public init(handler: @escaping @Sendable (LoopbackRequest) async -> LoopbackResponse) throws {
+    public init(
+        readTimeoutSeconds: Int = 10, handler: @escaping @Sendable (LoopbackRequest) async -> LoopbackResponse
+    ) throws {
         self.handler = handler
+        self.readTimeoutSeconds = readTimeoutSeconds
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -111,21 +120,34 @@ public final class LoopbackServer: Sendable {
     }
 
     private func serve(_ client: Int32) {
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: readTimeoutSeconds, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var reader = SocketReader(fd: client)
         let sendContinue = { Self.write(client, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }
-        guard let request = reader.readRequest(onContinue: sendContinue) else { return }
-        state.withLock { $0.requests.append(request.line) }
-        let response = Self.wait { [handler] in await handler(request) }
-        guard !response.dropsConnection else { return }
-        var head = "HTTP/1.1 \(response.status) \(Self.phrase(response.status))\r\n"
-        for (name, value) in response.headers.sorted(by: { $0.key < $1.key })
-        where !["content-length", "connection"].contains(name.lowercased()) {
-            head += "\(name): \(value)\r\n"
+        while let request = reader.readRequest(onContinue: sendContinue) {
+            state.withLock { $0.requests.append(request.line) }
+            let response = Self.wait { [handler] in await handler(request) }
+            if response.delaySeconds > 0 { Thread.sleep(forTimeInterval: response.delaySeconds) }
+            guard !response.dropsConnection else {
+                if response.resetsConnection {
+                    // SO_LINGER with a zero timeout: close() sends RST instead of FIN.
+                    var linger = linger(l_onoff: 1, l_linger: 0)
+                    setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+                }
+                return
+            }
+            var head = "HTTP/1.1 \(response.status) \(Self.phrase(response.status))\r\n"
+            for (name, value) in response.headers.sorted(by: { $0.key < $1.key })
+            where !["content-length", "connection"].contains(name.lowercased()) {
+                head += "\(name): \(value)\r\n"
+            }
+            head += "Content-Length: \(response.body.count)\r\n"
+            // A client asking for `Connection: close` gets it, as from any HTTP/1.1 server.
+            let keepsOpen = response.keepsConnectionOpen && request.headers["connection"]?.lowercased() != "close"
+            head += keepsOpen ? "\r\n" : "Connection: close\r\n\r\n"
+            Self.write(client, Data(head.utf8) + response.body)
+            guard keepsOpen else { return }
         }
-        head += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
-        Self.write(client, Data(head.utf8) + response.body)
     }
 
     /// Runs an async handler from a plain thread and waits for its answer.

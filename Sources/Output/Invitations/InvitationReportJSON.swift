@@ -3,7 +3,9 @@ import JSONValues
 
 /// The `json` format of `tenantplan invite` (versioned: `format_version: 1`).
 public enum InvitationReportJSON {
-    /// `{"format_version": 1, "organization", "dry_run", "results": [...], "summary": {...}}` with sorted keys.
+    /// `{"format_version": 1, "organization", "dry_run", "roles", "roles_from", "results": [...], "summary": {...}}`
+    /// with sorted keys. `roles`: the role names every invitation of the run grants (`[]` for none); `roles_from`:
+    /// `policy` (no `--role` given: the policy's `roles`) or `--role`.
     /// Each result: `email`, `line` (CSV only), `status` (`created`, `would_create`, `skipped`, `rejected`,
     /// `failed`), and `invitation_id`, `expires_at`, `invitation_url` (only when shown), `request` (dry run),
     /// `errors`, `note` as they apply.
@@ -43,6 +45,8 @@ public enum InvitationReportJSON {
             "format_version": 1,
             "organization": .string(report.organization),
             "dry_run": .bool(report.dryRun),
+            "roles": .array(report.template.roles.map(JSONValue.string)),
+            "roles_from": .string(report.template.rolesFromPolicy ? "policy" : "--role"),
             "results": .array(results),
             "summary": [
                 "created": .int(report.created), "would_create": .int(report.wouldCreate),

@@ -5,8 +5,8 @@ import TerminalText
 /// The `text` format of `tenantplan invite`: one line per invitee (`invited`, `would invite`, `skipped`,
 /// `rejected`, `failed`). The invitation URL (a bearer secret) only when `showURL`.
 public enum InvitationReportText {
-    /// One line per invitee (and `invitation_url` under it when shown), then, for a CSV run or a dry run, a
-    /// summary; locations in refusals carry `directory` in front. Ends with a newline.
+    /// One line per invitee (and `invitation_url` under it when shown), then, when an invitation was (or would be)
+    /// created, the roles granted (``rolesLine(_:)``), then, for a CSV run or a dry run, a summary; locations in refusals carry `directory` in front. Ends with a newline.
     public static func render(_ report: InvitationReport, showURL: Bool, bulk: Bool, directory: String) -> String {
         var lines: [String] = []
         for outcome in report.outcomes {
@@ -39,6 +39,7 @@ public enum InvitationReportText {
                 lines.append("failed \(who): \(error)")
             }
         }
+        if report.created + report.wouldCreate > 0 { lines.append(rolesLine(report.template)) }
         if bulk || report.dryRun {
             let created = report.dryRun ? "\(report.wouldCreate) to create" : "\(report.created) created"
             var summary = "Invitations to organization \(report.organization): \(created), \(report.skipped) skipped, "
@@ -47,5 +48,13 @@ public enum InvitationReportText {
             lines.append(summary)
         }
         return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
+    }
+
+    /// Which roles the invitations grant and why: `roles: member (the policy's roles; no --role given)`,
+    /// `roles: (none; the policy lists no roles)`, `roles: admin (--role)`.
+    static func rolesLine(_ template: InvitationTemplate) -> String {
+        guard template.rolesFromPolicy else { return "roles: \(template.roles.joined(separator: ", ")) (--role)" }
+        guard !template.roles.isEmpty else { return "roles: (none; the policy lists no roles)" }
+        return "roles: \(template.roles.joined(separator: ", ")) (the policy's roles; no --role given)"
     }
 }

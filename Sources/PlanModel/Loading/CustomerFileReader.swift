@@ -166,6 +166,7 @@ extension FileReader {
                 node, path: "invitations",
                 allowed: [
                     "client", "connection", "ttl", "ttl_sec", "roles", "send_invitation_email", "require_app_metadata",
+                    "member_key",
                 ],
                 required: ["client"], key: key)
         else { return nil }
@@ -198,10 +199,22 @@ extension FileReader {
         {
             required = Located(keys.map(\.value), at: location(node))
         }
+        var memberKey: Located<String>?
+        if let node = fields["member_key"], let name = string(node, path: "invitations.member_key") {
+            if required?.value.contains(name.value) == true {
+                memberKey = name
+            } else {
+                error(
+                    "invitations.member_key '\(name.value)' is not one of require_app_metadata "
+                        + "(\(required?.value.joined(separator: ", ") ?? "none")): the key that identifies the member "
+                        + "must be required",
+                    at: node)
+            }
+        }
         guard let client else { return nil }
         return InvitePolicy(
             location: location(key), client: client, connection: connection, ttlSeconds: ttl, roles: roles,
-            sendInvitationEmail: email, requireAppMetadata: required)
+            sendInvitationEmail: email, requireAppMetadata: required, memberKey: memberKey)
     }
 
     /// A valid name close to `text`: lowercased, other characters replaced by `-`.

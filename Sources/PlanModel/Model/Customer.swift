@@ -45,12 +45,17 @@ public struct InvitePolicy: Sendable, Equatable {
     public let sendInvitationEmail: Located<Bool>?
     /// `require_app_metadata`: keys every invitation must carry in `app_metadata`.
     public let requireAppMetadata: Located<[String]>?
+    /// `member_key`: the `require_app_metadata` key that identifies the member, whose value no two addresses may
+    /// share; `nil` means `member_id` (docs/onboarding.md).
+    public let memberKey: Located<String>?
 
     /// Creates a policy.
     public init(
         location: SourceLocation, client: Located<String>, connection: Located<String>?, ttlSeconds: Located<Int>?,
-        roles: [Located<String>], sendInvitationEmail: Located<Bool>?, requireAppMetadata: Located<[String]>?
+        roles: [Located<String>], sendInvitationEmail: Located<Bool>?, requireAppMetadata: Located<[String]>?,
+        memberKey: Located<String>? = nil
     ) {
+        self.memberKey = memberKey
         self.location = location
         self.client = client
         self.connection = connection
