@@ -32,12 +32,13 @@ let package = Package(
         .target(name: "ManagementAPI", dependencies: ["JSONValues"]),
         // One side of the seam: the real Auth0 Management API over HTTPS (token, paging, rate budget, retries).
         .target(name: "Auth0HTTP", dependencies: ["ManagementAPI", "JSONValues", "Auth0Schema"]),
-        // One side of the seam: Auth0's semantics in process, persisted as one JSON file.
-        .target(name: "LocalTenant", dependencies: ["ManagementAPI", "JSONValues"]),
+        // One side of the seam: Auth0's semantics in process (requests validated against the OpenAPI excerpt),
+        // persisted as one JSON file.
+        .target(name: "LocalTenant", dependencies: ["ManagementAPI", "JSONValues", "Auth0Schema"]),
         // Policy rules over the desired state: one file per rule under Rules/.
         .target(name: "Policy", dependencies: ["PlanModel", "JSONValues", "Auth0Schema"]),
         // Organization invitations checked against each customer's invite policy.
-        .target(name: "Invitations", dependencies: ["PlanModel", "ManagementAPI", "JSONValues"]),
+        .target(name: "Invitations", dependencies: ["PlanModel", "ManagementAPI", "JSONValues", "Auth0Schema"]),
         // Desired x live -> an ordered Plan.
         .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "JSONValues", "Hashing", "Auth0Schema"]),
         // Carries out a Plan through the seam.

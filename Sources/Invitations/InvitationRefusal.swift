@@ -34,6 +34,8 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
     case appMetadataInUse(key: String, value: String, email: String)
     /// `--inviter` is empty (Auth0 shows the inviter's name in the e-mail).
     case emptyInviter
+    /// `--inviter` is longer (`length`, in Unicode code points) than Auth0's `maximum` for `inviter.name`.
+    case inviterTooLong(length: Int, maximum: Int)
     /// Creating the invitation would leave more pending invitations than the Management API can list.
     case pendingLimit(Int)
 
@@ -95,6 +97,8 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
             return "\(key)=\(value) is already used by \(email): one member id must identify one person"
         case .emptyInviter:
             return "--inviter must not be empty: Auth0 shows the inviter's name in the invitation e-mail"
+        case .inviterTooLong(let length, let maximum):
+            return "--inviter is \(length) characters long; Auth0 allows at most \(maximum) (inviter.name)"
         case .pendingLimit(let limit):
             return "the organization would have more than \(limit) invitations (pending or expired), more than the "
                 + "Management API lists, so later runs could not check for duplicates; revoke expired invitations or "

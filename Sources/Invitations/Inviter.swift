@@ -1,3 +1,4 @@
+import Auth0Schema
 import Foundation
 import JSONValues
 import ManagementAPI
@@ -5,6 +6,7 @@ import ManagementAPI
 /// Creates organization invitations that follow a checked ``InvitationTemplate``, idempotently.
 ///
 /// A run (``run(_:invitees:rejected:dryRun:)``):
+/// 0. refuses an `inviter.name` longer than Auth0's schema allows (``inviterNameMaximum``), before any request;
 /// 1. checks each invitee (``InvitePolicyCheck/check(_:against:)``); when none passes, it stops before any request;
 /// 2. resolves the live ids (``InvitationTarget/resolve(_:client:)``; reads only); a refusal stops it;
 /// 3. reads the organization's pending invitations once (`GET /api/v2/organizations/{id}/invitations`);
@@ -38,6 +40,11 @@ public struct Inviter: Sendable {
     public func run(
         _ template: InvitationTemplate, invitees: [Invitee], rejected: [InvitationOutcome] = [], dryRun: Bool = false
     ) async throws -> Result<InvitationReport, InvitationRefused> {
+        if let maximum = Self.inviterNameMaximum, template.inviterName.unicodeScalars.count > maximum {
+            return .failure(InvitationRefused([
+                .inviterTooLong(length: template.inviterName.unicodeScalars.count, maximum: maximum)
+            ]))
+        }
         var outcomes = rejected
         var accepted: [Invitee] = []
         for invitee in invitees {
@@ -117,6 +124,13 @@ public struct Inviter: Sendable {
         }
         return .success(report())
     }
+
+    /// The most characters (Unicode code points) of `inviter.name`: the `maxLength` of
+    /// `CreateOrganizationInvitationRequestContent` `inviter.name` in Auth0's OpenAPI document
+    /// (`POST /api/v2/organizations/{id}/invitations`; 300).
+    static let inviterNameMaximum = SchemaFacts(
+        schemaNamed: "CreateOrganizationInvitationRequestContent", path: ["inviter", "name"],
+        in: SchemaValidator.managementAPI)?.maxLength
 
     /// The request body for one invitee: every member explicit (`ttl_sec`, `send_invitation_email`), so what is
     /// sent never depends on Auth0's defaults.

@@ -12,7 +12,8 @@ import ManagementAPI
 /// `options`, `realms`, `is_domain_connection`, `show_as_button`, `metadata`, `authentication`,
 /// `connected_accounts`, `cross_app_access_requesting_app`): no `enabled_clients`, no `provisioning_ticket_url`.
 /// Query parameters: `strategy` (one strategy), `fields` with `include_fields` (default true). Errors: 404
-/// `inexistent_client` for an unknown client; 400 `invalid_query_string` for a `take` outside 1–100.
+/// `inexistent_client` for an unknown client; 400 `invalid_query_string` for a `take` outside 1–100 (checked by
+/// the router's query validation against the operation's declared parameters).
 extension LocalTenant {
     /// The members a `ConnectionForList` may hold (`additionalProperties: false` in the OpenAPI document).
     static let connectionForListKeys: Set<String> = [
@@ -22,21 +23,6 @@ extension LocalTenant {
 
     /// Serves `GET /api/v2/clients/{clientID}/connections` for an existing client.
     func clientConnections(clientID: String, query: [String: String]) -> APIResponse {
-        if let text = query["take"] {
-            guard let take = Int(text) else {
-                return Self.error(
-                    400, "Bad Request",
-                    "Query validation error: 'Expected type integer but found type string' on property take "
-                        + "(Number of results per page. Defaults to 50.).", "invalid_query_string")
-            }
-            if take < 1 || take > 100 {
-                let bound = take < 1 ? "less than minimum 1" : "greater than maximum 100"
-                return Self.error(
-                    400, "Bad Request",
-                    "Query validation error: 'Value \(take) is \(bound)' on property take "
-                        + "(Number of results per page. Defaults to 50.).", "invalid_query_string")
-            }
-        }
         var items = state.connections.filter { connection in
             let id = connection["id"]?.stringValue ?? ""
             return state.connectionClients[id]?.contains(clientID) == true

@@ -18,10 +18,6 @@ extension LocalTenant {
             return Self.checkpoint(state.clients, key: "clients", query: request.query, JSONValue.object)
         case .createClient:
             var body = request.body?.objectValue ?? [:]
-            guard body["name"]?.stringValue != nil else {
-                return Self.badRequest("Payload validation error: 'Missing required property: name'.")
-            }
-            if let problem = Self.metadataProblem(body["client_metadata"], limit: MetadataLimit.client) { return problem }
             let id = Self.newID("", length: 32)
             body["client_id"] = .string(id)
             body["client_secret"] = .string(Self.newID("", length: 64))
@@ -49,9 +45,6 @@ extension LocalTenant {
         case .listClientConnections:
             return clientConnections(clientID: id, query: request.query)
         case .updateClient:
-            if let problem = Self.metadataProblem(request.body?["client_metadata"], limit: MetadataLimit.client) {
-                return problem
-            }
             Self.merge(&state.clients[i], request.body?.objectValue ?? [:])
             return Self.ok(.object(state.clients[i]))
         case .deleteClient:
@@ -92,9 +85,7 @@ extension LocalTenant {
             return Self.offset(items.map(JSONValue.object), key: "roles", query: request.query)
         case .createRole:
             var body = request.body?.objectValue ?? [:]
-            guard let name = body["name"]?.stringValue else {
-                return Self.badRequest("Payload validation error: 'Missing required property: name'.")
-            }
+            let name = body["name"]?.stringValue ?? ""
             if state.roles.contains(where: { $0["name"]?.stringValue == name }) {
                 return Self.error(409, "Conflict", "Role already exists.", "role_conflict")
             }

@@ -5,12 +5,15 @@ import ManagementAPI
 extension LocalTenant {
     /// Dispatches a request to the catalogue operation whose template its method and path fit
     /// (``ManagementOperation/route(_:path:)``); a path no template fits answers 404, a known path with another
-    /// method 405.
+    /// method 405. Every request is validated first, query string and body against the operation in Auth0's
+    /// OpenAPI document (``validationRefusal(_:_:_:)``): a request Auth0 would refuse answers its 400 and changes
+    /// nothing.
     func route(_ request: APIRequest) -> APIResponse {
         guard let (operation, parameters) = ManagementOperation.route(request.method, path: request.path) else {
             return ManagementOperation.knowsPath(request.path)
                 ? Self.methodNotAllowed : Self.error(404, "Not Found", "Not Found", nil)
         }
+        if let refusal = validationRefusal(operation, parameters, request) { return refusal }
         switch operation {
         case .listOrganizations, .getOrganizationByName, .getOrganization, .createOrganization, .updateOrganization,
             .deleteOrganization, .listEnabledConnections, .addEnabledConnection, .getEnabledConnection,
@@ -41,13 +44,6 @@ extension LocalTenant {
         guard page * perPage >= cap else { return nil }
         return error(
             400, "Bad Request", "Requesting page exceeds the allowed maximum of \(cap) records", "invalid_query_string")
-    }
-
-    /// Auth0's answer to a metadata map with more keys than its schema's `maxProperties` (``MetadataLimit``):
-    /// 400 `invalid_body`, "Payload validation error: 'Too many properties defined (N), maximum M'".
-    static func metadataProblem(_ metadata: JSONValue?, limit: Int) -> APIResponse? {
-        guard let keys = metadata?.objectValue?.count, keys > limit else { return nil }
-        return badRequest("Payload validation error: 'Too many properties defined (\(keys)), maximum \(limit)'.")
     }
 
     // MARK: Answers

@@ -6,7 +6,8 @@ import ManagementAPI
 /// uses, with Auth0's observable behaviour, persisted as one JSON file (see ``LocalTenantState``).
 ///
 /// Behaviour followed (Management API v2 reference and the recorded traffic in the project's test resources):
-/// generated `org_`/`con_`/`rol_` ids; 201 on create, 200 on update, 204 on delete (202 with `deleted_at` for
+/// every request's query string and body validated against its operation in Auth0's OpenAPI document first, with
+/// Auth0's 400 answer (``validationRefusal(_:_:_:)``; docs/auth0-fidelity.md, "Request validation"); generated `org_`/`con_`/`rol_` ids; 201 on create, 200 on update, 204 on delete (202 with `deleted_at` for
 /// connections); 404 and 409 error bodies `{statusCode, error, message, errorCode}`; `options` and `metadata`
 /// replaced whole on PATCH; `is_signup_enabled` only for database connections with
 /// `assign_membership_on_login: true` (400 otherwise); at most 10 enabled connections per organization;

@@ -94,6 +94,15 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
     /// `PATCH /api/v2/connections/{id}`.
     public var description: String { "\(method.rawValue) \(template)" }
 
+    /// The template as Auth0's OpenAPI document keys it under `paths`: without the `/api/v2` server prefix
+    /// (`/connections/{id}`).
+    public var documentPath: String {
+        template.hasPrefix(Self.serverPrefix) ? String(template.dropFirst(Self.serverPrefix.count)) : template
+    }
+
+    /// The Management API v2 base path every template starts with (the OpenAPI document's server URL path).
+    public static let serverPrefix = "/api/v2"
+
     // MARK: Paths
 
     /// The concrete path: each `{parameter}` of the template replaced, in order, by the percent-encoded segment

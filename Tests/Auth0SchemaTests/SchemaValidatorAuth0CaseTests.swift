@@ -142,6 +142,21 @@ import Testing
             "Payload validation error: 'Expected type string,null but found type integer' on property metadata.plan."))
     }
 
+    /// `ConnectionDomainAliasesItems` is `oneOf` a domain pattern and a `uri` (a format not checked here): a domain
+    /// passes the first only at Auth0, so it must pass here, not count as "more than one".
+    @Test(arguments: ["globex.example", "xn--bcher-kva.example", "https://globex.example/sso"])
+    func aDomainAliasIsOneOfADomainOrAURI(alias: String) throws {
+        let validator = try #require(SchemaValidatorExcerpt.validator)
+        #expect(try validator.validate(.array([.string(alias)]), schemaNamed: "ConnectionDomainAliasesSAML") == [])
+    }
+
+    @Test func aDomainAliasThatIsNeitherIsRefused() throws {
+        let validator = try #require(SchemaValidatorExcerpt.validator)
+        #expect(try validator.validate([42], schemaNamed: "ConnectionDomainAliasesSAML").map(\.message) == [
+            "Data does not match any schemas from 'oneOf'",
+        ])
+    }
+
     @Test func aValidRequestHasNoAnswer() {
         #expect(SchemaViolation.auth0ErrorBody([]) == nil)
         #expect(SchemaViolation.auth0Message([]) == "")

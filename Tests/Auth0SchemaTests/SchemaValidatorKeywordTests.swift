@@ -15,6 +15,7 @@ import Testing
                     "properties": ["child": ["$ref": "#/components/schemas/Node"], "name": ["$ref": "#/components/schemas/Name"]],
                 ],
                 "a/b": ["type": "integer"],
+                "Uri": ["type": "string", "format": "uri"],
             ],
         ],
     ])
@@ -66,6 +67,8 @@ import Testing
         ("abcdef", ["allOf": [["type": "string"], ["maxLength": 3]]], SchemaViolation(path: [], keyword: "maxLength", message: "String is too long (6 chars), maximum 3")),
         ("x", ["not": ["type": "string"]], SchemaViolation(path: [], keyword: "not", message: "Data matches schema from 'not'")),
         (5, ["oneOf": [["type": "integer"], ["minimum": 1]]], SchemaViolation(path: [], keyword: "oneOf", message: "Data is valid against more than one schema from 'oneOf'")),
+        // Checked formats stay certain: two e-mail alternatives that both pass are two.
+        ("a@b.example", ["oneOf": [["format": "email"], ["type": "string", "format": "email"]]], SchemaViolation(path: [], keyword: "oneOf", message: "Data is valid against more than one schema from 'oneOf'")),
         (["child": ["child": ["name": "toolong"]]], ["$ref": "#/components/schemas/Node"],
          SchemaViolation(path: ["child", "child", "name"], keyword: "maxLength", message: "String is too long (7 chars), maximum 5", description: "A name.")),
         ("x", ["$ref": "#/components/schemas/a~1b"], SchemaViolation(path: [], keyword: "type", message: "Expected type integer but found type string")),
@@ -97,6 +100,9 @@ import Testing
         (["name": "x"], ["properties": ["name": [:]], "additionalProperties": false]),
         ("x", ["anyOf": [["type": "integer"], ["type": "string"]]]),
         (5, ["oneOf": [["type": "integer"], ["type": "string"]]]),
+        // A second alternative that passes only for want of a checked format does not make two (Auth0 checks it).
+        ("globex.example", ["oneOf": [["type": "string", "pattern": "^[a-z.]+$"], ["type": "string", "format": "uri"]]]),
+        (["d": "x"], ["oneOf": [["type": "object"], ["properties": ["d": ["$ref": "#/components/schemas/Uri"]]]]]),
         (5, ["not": ["type": "string"]]),
         (["child": ["name": "abc"]], ["$ref": "#/components/schemas/Node"]),
         ("anything", ["description": "x", "default": 1, "x-release-lifecycle": "GA", "deprecated": true]),

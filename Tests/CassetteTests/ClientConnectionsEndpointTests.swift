@@ -117,7 +117,7 @@ import TestSupport
         #expect(response.status == 400)
         #expect(response.body == [
             "statusCode": 400, "error": "Bad Request",
-            "message": .string("Query validation error: \(problem) on property take (Number of results per page. Defaults to 50.)."),
+            "message": .string("Query validation error: \(problem) on property take (Number of results per page. Defaults to 50)."),
             "errorCode": "invalid_query_string",
         ])
     }

@@ -26,7 +26,10 @@ import TestSupport
     static func entraLive(displayName: String?, metadata: JSONValue = ["managed_by": "tenantplan"]) -> JSONValue {
         var connection: [String: JSONValue] = [
             "id": "con_ENTRA", "name": "acme-entra", "strategy": "waad", "metadata": metadata,
-            "options": ["domain": "old.example", "app_domain": "a.example", "thumbprints": [], "waad_common_endpoint": false],
+            "options": [
+                "client_id": "8f1c2b7e-0000-4000-8000-000000000001", "domain": "old.example", "app_domain": "a.example",
+                "thumbprints": [], "waad_common_endpoint": false,
+            ],
         ]
         if let displayName { connection["display_name"] = .string(displayName) }
         return ["connections": [.object(connection)]]
@@ -34,12 +37,15 @@ import TestSupport
 
     // MARK: Display-name reset
 
+    /// The options of a `waad` PATCH: Auth0 requires `client_id` in them (`ConnectionOptionsAzureAD`).
+    static let entraOptions: JSONValue = ["client_id": "8f1c2b7e-0000-4000-8000-000000000001", "domain": "acme.example"]
+
     /// Auth0 overwrites `display_name` with the name on a PATCH without it; a connection without one keeps none.
     @Test(arguments: [
         (JSONValue.string("Acme (Entra ID)"), JSONValue.object(["display_name": "Other"]), JSONValue.string("Other")),
-        (.string("Acme (Entra ID)"), .object(["options": ["domain": "acme.example"]]), .string("acme-entra")),
+        (.string("Acme (Entra ID)"), .object(["options": FidelityTests.entraOptions]), .string("acme-entra")),
         (.string("Acme (Entra ID)"), .object(["metadata": ["managed_by": "tenantplan"]]), .string("acme-entra")),
-        (.null, .object(["options": ["domain": "acme.example"]]), .null),
+        (.null, .object(["options": FidelityTests.entraOptions]), .null),
     ] as [(JSONValue, JSONValue, JSONValue)])
     func localTenantResetsDisplayNameOnPatch(before: JSONValue, body: JSONValue, after: JSONValue) async throws {
         let live = try LocalTenant(json: Self.entraLive(displayName: before.stringValue))
@@ -63,7 +69,10 @@ import TestSupport
         let tenant = try LocalTenant(json: Self.entraLive(displayName: live.stringValue))
         let (plan, _) = try await harness.plan(tenant)
         var body: [String: JSONValue] = [
-            "options": ["domain": "acme.example", "app_domain": "a.example", "thumbprints": [], "waad_common_endpoint": false],
+            "options": [
+                "client_id": "8f1c2b7e-0000-4000-8000-000000000001", "domain": "acme.example", "app_domain": "a.example",
+                "thumbprints": [], "waad_common_endpoint": false,
+            ],
         ]
         if sent != .null { body["display_name"] = sent }
         #expect(plan.requests.map(\.line) == ["PATCH /api/v2/connections/con_ENTRA"])
@@ -145,7 +154,11 @@ import TestSupport
         let response = try await tenant.send(
             APIRequest(.patch, "/api/v2/connections/con_ENTRA", body: ["metadata": Self.metadata(11)]))
         #expect(response.status == 400)
-        #expect(response.body?["message"] == "Payload validation error: 'Too many properties defined (11), maximum 10'.")
+        #expect(response.body?["message"] == """
+            Payload validation error: 'Too many properties defined (11), maximum 10' on property metadata (Metadata \
+            associated with the connection in the form of an object with string values (max 255 chars).  Maximum of \
+            10 metadata properties allowed).
+            """)
         #expect(response.body?["errorCode"] == "invalid_body")
     }
 

@@ -116,9 +116,12 @@ import Testing
         #expect(zeroInterval == 604_800)
     }
 
+    /// The `ttl_sec` description Auth0 appends, without its closing period.
+    static let ttlDescription = "(Number of seconds for which the invitation is valid before expiration. If unspecified or set to 0, this value defaults to 604800 seconds (7 days). Max value: 2592000 seconds (30 days))"
+
     static let badBodies: [([String: JSONValue], String)] = [
         (["roles": []],
-         "Payload validation error: 'Array is too short (0), minimum 1' on property roles."),
+         "Payload validation error: 'Array is too short (0), minimum 1' on property roles (List of roles IDs to associated with the user)."),
         (["roles": ["rol_member", "rol_nope"]], "One or more of the specified roles do not exist: rol_nope"),
         (["client_id": "noroute"],
          "A default login route is required to generate the invitation url. For more information, see "
@@ -128,10 +131,10 @@ import Testing
         (["connection_id": "con_missing"], "The specified connection does not exist."),
         (["connection_id": "con_other"], "The specified connection (con_other) is not enabled for the organization"),
         (["connection_id": "con_sms"], "Passwordless connections are not supported."),
-        (["ttl_sec": 2_592_001], "Payload validation error: 'Value 2592001 is greater than maximum 2592000' on property ttl_sec."),
-        (["ttl_sec": -1], "Payload validation error: 'Value -1 is less than minimum 0' on property ttl_sec."),
+        (["ttl_sec": 2_592_001], "Payload validation error: 'Value 2592001 is greater than maximum 2592000' on property ttl_sec \(ttlDescription)."),
+        (["ttl_sec": -1], "Payload validation error: 'Value -1 is less than minimum 0' on property ttl_sec \(ttlDescription)."),
         (["invitee": ["email": "nope"]],
-         "Payload validation error: 'Object didn't pass validation for format email: nope' on property invitee.email."),
+         "Payload validation error: 'Object didn't pass validation for format email: nope' on property invitee.email (The invitee's email)."),
         (["user_id": "x"], "Payload validation error: 'Additional properties not allowed: user_id'."),
     ]
 

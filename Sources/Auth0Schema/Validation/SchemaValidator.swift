@@ -27,6 +27,10 @@ public struct SchemaValidator: Sendable {
         patterns = SchemaPatternCache()
     }
 
+    /// A validator over the embedded Management API excerpt (``ManagementAPIDocument/excerpt``), built on first
+    /// use and shared: the embedded local tenant validates requests with it, and ``SchemaFacts`` read from it.
+    public static let managementAPI = SchemaValidator(document: ManagementAPIDocument.excerpt.root)
+
     /// The schema `components.schemas.<name>`, or `nil` when the document has none by that name.
     public func schema(named name: String) -> JSONValue? { schemas[name] }
 
@@ -154,14 +158,22 @@ extension SchemaValidator {
         if let one = keywords["oneOf"]?.arrayValue {
             var inner: [SchemaViolation] = []
             var passes = 0
+            // Alternatives that pass only because a `format` is not checked here may fail at Auth0, which checks
+            // it: more than one pass is an error only when at least two passed for certain.
+            var certainPasses = 0
             for part in one {
                 var attempt: [SchemaViolation] = []
                 check(instance, part, path: path, depth: depth + 1, into: &attempt)
-                if attempt.isEmpty { passes += 1 } else { inner += attempt }
+                if attempt.isEmpty {
+                    passes += 1
+                    if !reliesOnUncheckedFormat(instance, part, depth: depth + 1) { certainPasses += 1 }
+                } else {
+                    inner += attempt
+                }
             }
             if passes == 0 {
                 fail("oneOf", "Data does not match any schemas from 'oneOf'", inner: inner)
-            } else if passes > 1 {
+            } else if certainPasses > 1 {
                 fail("oneOf", "Data is valid against more than one schema from 'oneOf'")
             }
         }
@@ -192,6 +204,37 @@ extension SchemaValidator {
             }
         default:
             break
+        }
+    }
+
+    /// True when `schema` applies to `instance` (or to a member or item of it, through `$ref`, `allOf`,
+    /// `properties`, `additionalProperties` and `items`) a `format` this validator does not check
+    /// (``checkedFormats``) to a string: a pass that Auth0, checking the format, might not give.
+    func reliesOnUncheckedFormat(_ instance: JSONValue, _ schema: JSONValue, depth: Int) -> Bool {
+        guard depth < Self.maximumDepth, case .object(let keywords) = schema else { return false }
+        if case .string = instance, let format = keywords["format"]?.stringValue, Self.checkedFormats[format] == nil {
+            return true
+        }
+        if let reference = keywords["$ref"]?.stringValue, let target = resolve(reference: reference),
+            reliesOnUncheckedFormat(instance, target, depth: depth + 1)
+        {
+            return true
+        }
+        for part in keywords["allOf"]?.arrayValue ?? [] where reliesOnUncheckedFormat(instance, part, depth: depth + 1) {
+            return true
+        }
+        switch instance {
+        case .object(let members):
+            let properties = keywords["properties"]?.objectValue ?? [:]
+            return members.contains { key, value in
+                guard let child = properties[key] ?? keywords["additionalProperties"] else { return false }
+                return reliesOnUncheckedFormat(value, child, depth: depth + 1)
+            }
+        case .array(let items):
+            guard let itemSchema = keywords["items"] else { return false }
+            return items.contains { reliesOnUncheckedFormat($0, itemSchema, depth: depth + 1) }
+        default:
+            return false
         }
     }
 
