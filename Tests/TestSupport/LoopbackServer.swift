@@ -150,11 +150,12 @@ public final class LoopbackServer: Sendable {
         }
     }
 
-    /// Runs an async handler from a plain thread and waits for its answer.
+    /// Runs an async handler from a plain thread and waits for its answer. The handler runs on
+    /// ``LoopbackExecutor``, never on the cooperative threads other tests may be blocking.
     private static func wait(_ work: @escaping @Sendable () async -> LoopbackResponse) -> LoopbackResponse {
         let box = Mutex<LoopbackResponse?>(nil)
         let done = DispatchSemaphore(value: 0)
-        Task {
+        Task(executorPreference: LoopbackExecutor.shared) {
             let response = await work()
             box.withLock { $0 = response }
             done.signal()
