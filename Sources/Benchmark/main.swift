@@ -182,8 +182,11 @@ for phase in ["floor", "parse", "validate", "plan", "apply-memory", "apply-file"
 func mb(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1_048_576) }
 let floor = results["floor"]!.seconds
 /// One line: the phase, its time, its ratio to `base`, its peak memory, the targets and whether they are met.
-func line(_ phase: String, base: Double, baseName: String, ratio target: Double?, peak limit: Int?) -> String {
-    let (time, peak) = results[phase]!
+func line(
+    _ phase: String, _ result: (seconds: Double, peak: Int), base: Double, baseName: String, ratio target: Double?,
+    peak limit: Int?
+) -> String {
+    let (time, peak) = result
     let ratio = time / base
     var targets: [String] = []
     var met = true
@@ -195,16 +198,16 @@ func line(_ phase: String, base: Double, baseName: String, ratio target: Double?
         targets.append("<= \(limit) MB")
         met = met && peak <= limit * 1_048_576
     }
-    return String(
-        format: "%-13@ %7.3f s  %6.2fx %-6@ %7@   %@", phase, time, ratio, baseName, mb(peak),
-        targets.isEmpty ? "" : targets.joined(separator: ", ") + (met ? "  met" : "  MISSED"))
+    func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+    return padded(phase, 14) + String(format: "%7.3f s  %6.2fx ", time, ratio) + padded(baseName, 7)
+        + padded(mb(peak), 9) + (targets.isEmpty ? "" : targets.joined(separator: ", ") + (met ? "  met" : "  MISSED"))
 }
 print("")
-print("phase          wall time   ratio         peak      target (median of \(runs) runs, N = \(n))")
-print(line("floor", base: floor, baseName: "floor", ratio: nil, peak: nil) + "(libyaml event loop, files read by libyaml)")
-print(line("parse", base: floor, baseName: "floor", ratio: nil, peak: nil) + "(the same through Foundation reads and the Swift wrapper)")
-print(line("validate", base: floor, baseName: "floor", ratio: 2.0, peak: 150))
-print(line("plan", base: floor, baseName: "floor", ratio: 4.0, peak: 300))
-print(line("apply-memory", base: floor, baseName: "floor", ratio: nil, peak: 300))
-print(line("apply-file", base: results["apply-memory"]!.seconds, baseName: "memory", ratio: 1.5, peak: 300))
+print("phase           wall time   ratio        peak     target (median of \(runs) runs, N = \(n))")
+print(line("floor", results["floor"]!, base: floor, baseName: "floor", ratio: nil, peak: nil) + "(libyaml event loop, files read by libyaml)")
+print(line("parse", results["parse"]!, base: floor, baseName: "floor", ratio: nil, peak: nil) + "(the same through Foundation reads and the Swift wrapper)")
+print(line("validate", results["validate"]!, base: floor, baseName: "floor", ratio: 2.0, peak: 150))
+print(line("plan", results["plan"]!, base: floor, baseName: "floor", ratio: 4.0, peak: 300))
+print(line("apply-memory", results["apply-memory"]!, base: floor, baseName: "floor", ratio: nil, peak: 300))
+print(line("apply-file", results["apply-file"]!, base: results["apply-memory"]!.seconds, baseName: "memory", ratio: 1.5, peak: 300))
 if keep == nil { try? FileManager.default.removeItem(at: root) }
