@@ -60,7 +60,9 @@ let package = Package(
         // scripts/benchmark: generated tenants at scale; not part of the product.
         .executableTarget(
             name: "tenantplan-benchmark",
-            dependencies: ["CLI", "Apply", "Diff", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "TenantGenerator"],
+            dependencies: [
+                "CLI", "Apply", "Diff", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "TenantGenerator", "CLibYAML",
+            ],
             path: "Sources/Benchmark"),
 
         .target(

@@ -14,8 +14,11 @@ import ManagementAPI
 /// `PATCH /connections/{id}/clients` with 1 to 50 entries, delta semantics; `GET /clients/{id}/connections`;
 /// the server defaults Auth0 adds to created clients and connections (``ServerDefaults``).
 ///
-/// Every write is saved at once by writing a temporary file (`.FILE.tmp`) and renaming it, so an interrupted run
-/// never leaves a half-written file. Commands that write hold ``LocalTenantLock`` for their whole run. Requests served are recorded for tests (``servedRequests``).
+/// Every write is journaled before it is answered (`FILE.journal`, one line with the objects it changed) and the
+/// whole file is saved by renaming a temporary file (`.FILE.tmp`) when the command ends, so an apply costs time in
+/// proportion to its requests and a killed run leaves a file and journal that load with every answered write
+/// (``LocalTenantStore``). Commands that write hold ``LocalTenantLock`` for their whole run. Requests served are
+/// recorded for tests (``servedRequests``).
 public actor LocalTenant: ManagementTransport {
     /// Switches for tests and benchmarks.
     public struct Faults: Sendable, Equatable {
@@ -46,7 +49,13 @@ public actor LocalTenant: ManagementTransport {
     public nonisolated let tenantDescription: String
     public nonisolated var remoteDomain: String? { nil }
 
-    var state: LocalTenantState
+    /// The tenant and its persistence.
+    private let store: LocalTenantStore
+    /// The tenant's data, as the endpoint handlers read and change it (inside ``answer(_:)``, under the store's lock).
+    var state: LocalTenantState {
+        get { store.state }
+        _modify { yield &store.state }
+    }
     var faults: Faults
     /// Names of deleted connections still answering 409 on create, with the count left.
     var pendingDeletes: [String: Int] = [:]
@@ -58,35 +67,19 @@ public actor LocalTenant: ManagementTransport {
     private var writes = 0
     var index = Index()
 
-    /// Opens the tenant saved at `path`; a missing file is an empty tenant (created on the first write).
+    /// Opens the tenant saved at `path` (and replays its journal, ``LocalTenantStore``); a missing file is an empty
+    /// tenant (created on the first write). When this process holds the file's ``LocalTenantLock``, the tenant is
+    /// saved whole when the lock is released.
     /// - Parameter faults: Switches; when `nil`, the file's `tenantplan_local` section is used.
-    /// - Throws: ``LocalTenantError`` when the file cannot be read or is not in the expected shape.
+    /// - Throws: ``LocalTenantError`` when the file or its journal cannot be read or is not in the expected shape.
     public init(path: String, faults: Faults? = nil) throws {
         self.path = path
         tenantDescription = "local tenant \(path)"
-        let loaded: LocalTenantState
-        if FileManager.default.fileExists(atPath: path) {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw LocalTenantError.io(path: path, reason: "cannot read: \(error.localizedDescription)")
-            }
-            let json: JSONValue
-            do {
-                json = try LocalTenantFile.decode(data)
-            } catch DecodingError.typeMismatch {
-                throw LocalTenantError.invalidFile("\(path) must hold a JSON object (organizations, connections, …)")
-            } catch {
-                throw LocalTenantError.invalidFile("\(path) is not JSON")
-            }
-            do { loaded = try LocalTenantState(json: json) } catch LocalTenantError.invalidFile(let reason) {
-                throw LocalTenantError.invalidFile("\(path): \(reason)")
-            }
-        } else {
-            loaded = LocalTenantState()
-        }
-        state = loaded
-        self.faults = faults ?? Self.faults(from: loaded.other["tenantplan_local"])
-        index = Index(loaded)
+        let store = try LocalTenantStore(path: path)
+        self.store = store
+        self.faults = faults ?? Self.faults(from: store.state.other["tenantplan_local"])
+        index = Index(store.state)
+        LocalTenantLock.whenReleased(path: path) { try? store.compact() }
     }
 
     /// An in-memory tenant (nothing saved), from JSON in the file's shape.
@@ -94,16 +87,22 @@ public actor LocalTenant: ManagementTransport {
         path = nil
         tenantDescription = "local tenant (in memory)"
         let loaded = try LocalTenantState(json: json)
-        state = loaded
+        store = LocalTenantStore(state: loaded)
         self.faults = faults
         index = Index(loaded)
     }
+
+    /// Saves the whole tenant file and removes its journal (``LocalTenantStore``), if anything was written since
+    /// it was last saved whole; nothing for an in-memory tenant. Commands need not call it: releasing the
+    /// ``LocalTenantLock`` does.
+    /// - Throws: ``LocalTenantError/io(path:reason:)``; the journal is kept then, and replayed on the next open.
+    public func compact() throws { try store.compact() }
 
     /// Every request served so far, in order (bodies included).
     public var servedRequests: [APIRequest] { served }
 
     /// The tenant as saved: the file's JSON.
-    public var snapshotJSON: JSONValue { state.json }
+    public var snapshotJSON: JSONValue { store.locked { state.json } }
 
     /// Changes the fault switches.
     public func setFaults(_ faults: Faults) { self.faults = faults }
@@ -151,43 +150,10 @@ public actor LocalTenant: ManagementTransport {
             }
             writes += 1
         }
-        let response = route(request)
-        if request.isWrite, response.isSuccess { try save() }
-        return response
-    }
-
-    private func save() throws {
-        guard let path else { return }
-        let url = URL(fileURLWithPath: path)
-        do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw LocalTenantError.io(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
-        }
-        // A temporary file readable by the owner only (the tenant holds connection secrets), renamed over the
-        // old one: an interrupted run leaves the old file or the new one, never half of one. Its name is fixed
-        // (`.FILE.tmp`), so a copy left by a killed writer is removed by the next writer's lock.
-        let temporary = LocalTenantLock.temporaryPath(for: path)
-        unlink(temporary)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw LocalTenantError.io(path: path, reason: "cannot write \(temporary): \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            try handle.write(contentsOf: state.json.encoded(pretty: true))
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            unlink(temporary)
-            throw LocalTenantError.io(path: path, reason: "cannot write: \(error.localizedDescription)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw LocalTenantError.io(path: path, reason: "cannot replace the file: \(reason)")
+        return try store.locked {
+            let response = route(request)
+            if request.isWrite { try store.journalChanges() }
+            return response
         }
     }
 

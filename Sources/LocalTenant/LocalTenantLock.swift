@@ -19,8 +19,9 @@ import Synchronization
 /// Acquiring it also removes a temporary copy a killed writer left behind (``temporaryPath(for:)``, and the
 /// `FILE.tmp-PID` copies of earlier versions): such a copy holds every connection secret.
 ///
-/// The lock does not depend on how writes are persisted; it is released by ``release()`` or when the value is
-/// deinitialised.
+/// Releasing it (``release()``, or deinitialising the value) first saves every ``LocalTenant`` this process opened
+/// on the file whole and removes its journal (``LocalTenantStore``), so that the file alone holds the tenant
+/// whenever no writer holds the lock.
 public final class LocalTenantLock: Sendable {
     /// How long a writer waits for another to finish before giving up, in seconds, unless told otherwise.
     public static let defaultTimeout: Double = 30
@@ -28,6 +29,20 @@ public final class LocalTenantLock: Sendable {
     /// The tenant file the lock is for.
     public let path: String
     private let descriptor: Mutex<Int32?>
+
+    /// Actions to run before the lock on a file is released, by the file's standardized path.
+    private static let beforeRelease = Mutex<[String: [@Sendable () -> Void]]>([:])
+    /// The standardized paths whose lock this process holds.
+    private static let held = Mutex<Set<String>>([])
+
+    private static func key(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    /// Runs `action` before this process releases its lock on `path`, if it holds that lock now; otherwise nothing.
+    static func whenReleased(path: String, _ action: @escaping @Sendable () -> Void) {
+        let key = key(path)
+        guard held.withLock({ $0.contains(key) }) else { return }
+        beforeRelease.withLock { $0[key, default: []].append(action) }
+    }
 
     private init(path: String, descriptor: Int32) {
         self.path = path
@@ -89,13 +104,18 @@ public final class LocalTenantLock: Sendable {
             usleep(50_000)
         }
         removeStaleCopies(of: path)
+        held.withLock { _ = $0.insert(key(path)) }
         return LocalTenantLock(path: path, descriptor: descriptor)
     }
 
-    /// Releases the lock (closing the lock file); calling it again does nothing.
+    /// Saves the local tenants opened on the file under this lock (see above), then releases the lock (closing the
+    /// lock file); calling it again does nothing.
     public func release() {
         descriptor.withLock { descriptor in
             guard let held = descriptor else { return }
+            let key = Self.key(path)
+            for action in Self.beforeRelease.withLock({ $0.removeValue(forKey: key) ?? [] }) { action() }
+            _ = Self.held.withLock { $0.remove(key) }
             flock(held, LOCK_UN)
             close(held)
             descriptor = nil

@@ -16,14 +16,20 @@ import JSONValues
 /// switches live under `tenantplan_local`, never inside Auth0 objects; other unknown top-level keys are kept.
 /// `tenant_settings` is optional and holds members of `GET /api/v2/tenants/settings`; only
 /// `default_redirection_uri` (the tenant's default login route, used for invitation URLs) is read.
+///
+/// Every section notes that it was written (``touchedSections``; the keyed sections note their keys,
+/// ``JournaledMap``), so that a saved tenant journals each write as the objects it changed
+/// (``LocalTenantState/takeChanges(since:)``, docs/decisions.md "The local tenant").
 struct LocalTenantState: Sendable {
-    var organizations: [[String: JSONValue]] = []
-    var connections: [[String: JSONValue]] = []
-    var connectionClients: [String: [String]] = [:]
-    var clients: [[String: JSONValue]] = []
-    var roles: [[String: JSONValue]] = []
-    var invitations: [String: [JSONValue]] = [:]
-    var other: [String: JSONValue] = [:]
+    var organizations: [[String: JSONValue]] = [] { didSet { touchedSections.insert(.organizations) } }
+    var connections: [[String: JSONValue]] = [] { didSet { touchedSections.insert(.connections) } }
+    var connectionClients: JournaledMap<[String]> = [:]
+    var clients: [[String: JSONValue]] = [] { didSet { touchedSections.insert(.clients) } }
+    var roles: [[String: JSONValue]] = [] { didSet { touchedSections.insert(.roles) } }
+    var invitations: JournaledMap<[JSONValue]> = [:]
+    var other: [String: JSONValue] = [:] { didSet { touchedSections.insert(.other) } }
+    /// The sections written since the last ``takeChanges(since:)``.
+    var touchedSections: Set<Section> = []
 
     static let knownKeys: Set<String> = [
         "organizations", "connections", "connection_clients", "clients", "roles", "invitations",
@@ -34,6 +40,12 @@ struct LocalTenantState: Sendable {
     /// Decodes the file's JSON.
     /// - Throws: ``LocalTenantError/invalidFile(_:)`` when a section has the wrong shape.
     init(json: JSONValue) throws {
+        try self.init(unvalidated: json)
+        try validate()
+    }
+
+    /// Decodes the file's JSON without the checks of ``validate()`` (a journal is replayed before they run).
+    init(unvalidated json: JSONValue) throws {
         guard let top = json.objectValue else { throw LocalTenantError.invalidFile("the file must hold a JSON object") }
         func objects(_ key: String) throws -> [[String: JSONValue]] {
             guard let value = top[key] else { return [] }
@@ -50,19 +62,18 @@ struct LocalTenantState: Sendable {
             guard let map = value.objectValue else {
                 throw LocalTenantError.invalidFile("'connection_clients' must be an object")
             }
-            connectionClients = map.mapValues { $0.arrayValue?.compactMap(\.stringValue) ?? [] }
+            connectionClients = JournaledMap(map.mapValues { $0.arrayValue?.compactMap(\.stringValue) ?? [] })
         }
         if let value = top["invitations"] {
             guard let map = value.objectValue else { throw LocalTenantError.invalidFile("'invitations' must be an object") }
-            invitations = map.mapValues { $0.arrayValue ?? [] }
+            invitations = JournaledMap(map.mapValues { $0.arrayValue ?? [] })
         }
         other = top.filter { !Self.knownKeys.contains($0.key) }
-        try validate()
     }
 
     /// Checks what the local tenant relies on, so a hand-edited or corrupt file is refused with a clear reason
     /// instead of being read as "absent" (objects without ids would be invisible to a plan and re-created).
-    private func validate() throws {
+    func validate() throws {
         func require(_ objects: [[String: JSONValue]], _ section: String, keys: [String], unique: [String]) throws {
             var seen: [String: [String: Int]] = [:]
             for (index, object) in objects.enumerated() {

@@ -36,7 +36,7 @@ struct EndToEndTests {
         #expect(delta.displayName == "Delta & Sons")
         #expect(try await client.listOrganizations().map(\.name) == ["acme", "beta", "gamma", "delta"])
 
-        let saved = try JSONValue(data: Data(contentsOf: file))
+        let saved = try await LocalTenant(path: file.path).snapshotJSON  // the file and its journal
         #expect(saved["organizations"]?.arrayValue?.count == 4)
         #expect(server.requests == [
             "POST /oauth/token",

@@ -119,11 +119,17 @@ import TestSupport
         #expect(try await local.send(APIRequest(.get, path, query: ["take": "50"])).body == ["clients": []])
     }
 
+    /// A write is journaled beside the file (`t.json.journal`) before it is answered; `compact()` (what releasing
+    /// the writer's lock does) saves the file whole, keeps the project's own section and removes the journal.
     @Test func persistsAtomicallyAndKeepsBookkeepingBeside() async throws {
         let work = try CaseWorkspace(empty: "persist")
         try work.write("t.json", #"{"organizations": [], "tenantplan_local": {"latency_ms": 0}}"#)
         let local = try LocalTenant(path: work.path("t.json"))
         _ = try await local.send(APIRequest(.post, "/api/v2/roles", body: ["name": "member"]))
+        #expect(try work.json("t.json") == ["organizations": [], "tenantplan_local": ["latency_ms": 0]])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.root.path).sorted() == ["t.json", "t.json.journal"])
+        #expect(try await LocalTenant(path: work.path("t.json")).snapshotJSON == local.snapshotJSON)
+        try await local.compact()
         let saved = try work.json("t.json")
         #expect(saved["roles"]?.arrayValue?.first?["name"] == "member")
         #expect(saved["tenantplan_local"] == ["latency_ms": 0])
@@ -175,7 +181,12 @@ import TestSupport
         let work = try CaseWorkspace(empty: "mode")
         let local = try LocalTenant(path: work.path("state/t.json"))
         _ = try await local.send(APIRequest(.post, "/api/v2/roles", body: ["name": "member"]))
-        let attributes = try FileManager.default.attributesOfItem(atPath: work.path("state/t.json"))
-        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        func mode(_ file: String) throws -> Int? {
+            (try FileManager.default.attributesOfItem(atPath: work.path(file))[.posixPermissions] as? NSNumber)?.intValue
+        }
+        #expect(try mode("state/t.json.journal") == 0o600)
+        #expect(try mode("state") == 0o700)
+        try await local.compact()
+        #expect(try mode("state/t.json") == 0o600)
     }
 }
