@@ -66,6 +66,8 @@ import Testing
         ("abcdef", ["allOf": [["type": "string"], ["maxLength": 3]]], SchemaViolation(path: [], keyword: "maxLength", message: "String is too long (6 chars), maximum 3")),
         ("x", ["not": ["type": "string"]], SchemaViolation(path: [], keyword: "not", message: "Data matches schema from 'not'")),
         (5, ["oneOf": [["type": "integer"], ["minimum": 1]]], SchemaViolation(path: [], keyword: "oneOf", message: "Data is valid against more than one schema from 'oneOf'")),
+        // Two passes that do not depend on an unchecked format are still "more than one", with a third that does.
+        ("x", ["oneOf": [["type": "string"], ["minLength": 1], ["format": "uri"]]], SchemaViolation(path: [], keyword: "oneOf", message: "Data is valid against more than one schema from 'oneOf'")),
         (["child": ["child": ["name": "toolong"]]], ["$ref": "#/components/schemas/Node"],
          SchemaViolation(path: ["child", "child", "name"], keyword: "maxLength", message: "String is too long (7 chars), maximum 5", description: "A name.")),
         ("x", ["$ref": "#/components/schemas/a~1b"], SchemaViolation(path: [], keyword: "type", message: "Expected type integer but found type string")),
@@ -97,6 +99,9 @@ import Testing
         (["name": "x"], ["properties": ["name": [:]], "additionalProperties": false]),
         ("x", ["anyOf": [["type": "integer"], ["type": "string"]]]),
         (5, ["oneOf": [["type": "integer"], ["type": "string"]]]),
+        // A second alternative that passes only because its format is not checked is not "more than one"
+        // (Auth0's `ConnectionDomainAliasesItems`: a host name, or a `uri`).
+        ("globex.example", ["oneOf": [["type": "string"], ["type": "string", "format": "uri"]]]),
         (5, ["not": ["type": "string"]]),
         (["child": ["name": "abc"]], ["$ref": "#/components/schemas/Node"]),
         ("anything", ["description": "x", "default": 1, "x-release-lifecycle": "GA", "deprecated": true]),

@@ -100,9 +100,13 @@ extension FileReader {
         }
         var metadata: Located<[String: String]>?
         if let node = fields["metadata"], let key = fields.keyNode("metadata") {
-            metadata = metadataMap(node, path: "organization.metadata", maxKeys: RequestSchema.organizationMetadataKeys, key: key)
-            if let metadata {
-                body.set("metadata", .object(metadata.value.mapValues(JSONValue.string)), at: place("organization.metadata", node, key: key))
+            if let read = metadataMap(
+                node, path: "organization.metadata", maxKeys: RequestSchema.organizationMetadataKeys, key: key)
+            {
+                metadata = read.valid ? read.map : nil
+                body.set(
+                    "metadata", .object(read.map.value.mapValues(JSONValue.string)),
+                    at: place("organization.metadata", node, key: key))
                 body.record(["metadata"], node: node, key: key, yamlPath: "organization.metadata", file: file)
             }
         }

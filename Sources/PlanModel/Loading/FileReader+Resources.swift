@@ -76,9 +76,13 @@ extension FileReader {
         }
         var metadata: Located<[String: String]>?
         if let node = fields["metadata"], let key = fields.keyNode("metadata") {
-            metadata = metadataMap(node, path: fields.path("metadata"), maxKeys: RequestSchema.connectionMetadataKeys, key: key)
-            if let metadata {
-                body.set("metadata", .object(metadata.value.mapValues(JSONValue.string)), at: place(fields.path("metadata"), node, key: key))
+            if let read = metadataMap(
+                node, path: fields.path("metadata"), maxKeys: RequestSchema.connectionMetadataKeys, key: key)
+            {
+                metadata = read.valid ? read.map : nil
+                body.set(
+                    "metadata", .object(read.map.value.mapValues(JSONValue.string)),
+                    at: place(fields.path("metadata"), node, key: key))
                 body.record(["metadata"], node: node, key: key, yamlPath: fields.path("metadata"), file: file)
             }
         }
@@ -102,29 +106,34 @@ extension FileReader {
     /// the marker) and keys of at most ``RequestSchema/metadataKeyLength`` characters; its values are checked
     /// against the schema with the rest of the object.
     /// - Parameter key: The `metadata` key: a map over its key limit is reported there.
-    mutating func metadataMap(_ node: YAMLNode, path: String, maxKeys: Int, key: YAMLNode) -> Located<[String: String]>? {
-        guard let map = stringMap(node, path: path) else { return nil }
-        var ok = true
+    /// - Returns: The map read (without a reserved or overlong key, so that its values are still checked), and
+    ///   whether it passed these checks.
+    mutating func metadataMap(_ node: YAMLNode, path: String, maxKeys: Int, key: YAMLNode)
+        -> (map: Located<[String: String]>, valid: Bool)?
+    {
+        let before = diagnostics.count
+        guard var map = stringMap(node, path: path) else { return nil }
         if map.value.count > maxKeys {
             error(
                 "\(path) has \(map.value.count) keys; at most \(maxKeys) "
                     + "(Auth0's limit less the ownership marker '\(Self.ownershipKey)')",
                 at: key)
-            ok = false
         }
+        var values = map.value
         for pair in node.mapping ?? [] {
             let name = pair.keyText
             if name == Self.ownershipKey {
                 error("\(path).\(name) is reserved for tenantplan's ownership marker", at: pair.key)
-                ok = false
+                values[name] = nil
             } else if name.count > RequestSchema.metadataKeyLength {
                 error(
                     "\(path) key '\(name.prefix(20))…' is \(name.count) characters; at most "
                         + "\(RequestSchema.metadataKeyLength)",
                     at: pair.key)
-                ok = false
+                values[name] = nil
             }
         }
-        return ok ? map : nil
+        map = Located(values, at: map.location)
+        return (map, diagnostics.count == before)
     }
 }
