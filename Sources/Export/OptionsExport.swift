@@ -1,4 +1,5 @@
 import JSONValues
+import PlanModel
 import YAML
 
 /// One connection's live `options` as the export writes them: every key but the server-managed ones
@@ -8,7 +9,8 @@ import YAML
 ///   an object secret such as `decryptionKey: {key, cert}` gets a variable of its own, `IDP_DECRYPTION_KEY_KEY`,
 ///   `IDP_DECRYPTION_KEY_CERT`), or a private key by its value, becomes `${env:NAME}` (an empty one stays `""`),
 ///   so a plan with the variable set to the live value, or unset, shows no change;
-/// - a key whose value the loader would refuse or misread (a placeholder-like string; a secret field holding a
+/// - a key whose value the loader would refuse or misread (a literal Auth0's options schema refuses; a
+///   placeholder-like string; a secret field holding a
 ///   number, a boolean or a list, or a secret inside a list, which `${env:}` cannot express) is left out whole, with a reason: the plan then
 ///   keeps it as it is ("kept (not managed here)"), where a partly written object would be planned as a change
 ///   (a declared key replaces the live value whole).
@@ -31,6 +33,11 @@ struct OptionsExport {
                 .convert(options[key]!, path: key, inSequence: false, inSecret: false, secrets: &found)
             switch converted {
             case .success(let value):
+                // A literal Auth0's options schema refuses would make the export fail to load back.
+                if found.isEmpty, RequestSchema.refusesOption(strategy: strategy, key: key, value: options[key]!) {
+                    leftOut.append((key, "the loader refuses the value: Auth0's options schema does not accept it"))
+                    continue
+                }
                 names.add(found)
                 entries.append(YAMLEmitter.Entry(key, value))
             case .failure(let refusal):

@@ -121,9 +121,10 @@ import TestSupport
             let result = await work.run(command)
             #expect(result.exitCode == 1)
             #expect(Self.errors(result, work) == [
-                "customers/acme-corp.yaml:2:9: error: organization.name 'Acme-Corp' does not match ^[a-z0-9_-]{1,50}$ "
-                    + "(did you mean 'acme-corp'?)",
-                "customers/northwind.yaml:2:9: error: organization.name is 51 characters; at most 50",
+                "customers/acme-corp.yaml:2:9: error: organization.name: 'Acme-Corp' does not match Auth0's organization "
+                    + "name format (lower-case letters, digits, '-' and '_', 1 to 50 characters); did you mean 'acme-corp'?",
+                "customers/northwind.yaml:2:9: error: organization.name is 51 characters; Auth0 allows at most 50 "
+                    + "characters",
             ])
             #expect(!result.stderr.contains("customers/x.yaml"))
             #expect(result.requests.isEmpty)

@@ -26,7 +26,7 @@ import TestSupport
             {"id": "con_db", "name": "Username-Password-Authentication", "strategy": "auth0",
              "metadata": {"managed_by": "tenantplan"},
              "options": {"passwordPolicy": "fair", "strategy_version": 2,
-                         "configuration": {"API_KEY": "db-config-secret-1", "TIMEOUT": "timeout-secret-7"}}},
+                         "configuration": {"API_KEY": "db-config-secret-1", "EMPTY": "", "TIMEOUT": "timeout-secret-7"}}},
             {"id": "con_google", "name": "google-oauth2", "strategy": "google-oauth2",
              "metadata": {"managed_by": "terraform"},
              "options": {"client_id": "g-id", "client_secret": "google-secret-2", "scope": ["email"]}},
@@ -42,9 +42,9 @@ import TestSupport
             {"id": "con_hooli", "name": "hooli-oidc", "strategy": "oidc", "display_name": "Hooli",
              "metadata": {"team": "identity", "managed_by": "tenantplan"},
              "options": {"issuer": "https://hooli.example", "client_id": "h-id", "client_secret": "hooli-secret-5",
-                         "type": "back_channel", "scope": ""}},
+                         "type": "back_channel", "scope": "openid profile"}},
             {"id": "con_sms", "name": "sms", "strategy": "sms",
-             "options": {"twilio_sid": "AC1", "twilio_token": "twilio-token-6", "from": "+15550100",
+             "options": {"twilio_sid": "AC0123456789abcdef0123456789abcdef", "twilio_token": "twilio-token-6", "from": "+15550100",
                          "disable_signup": false}}
           ],
           "connection_clients": {"con_db": ["cid_web", "cid_web2", "cid_sso"], "con_google": ["cid_web"],
@@ -106,6 +106,7 @@ import TestSupport
         tenantplan: export: note: connection "corp-ad": options.client_secret left out (kept as it is): a secret field holding a number, which ${env:NAME} cannot express
         tenantplan: export: note: connection "google-oauth2" is marked managed_by: terraform (another tool); a plan of the export adopts it
         tenantplan: export: note: connection "unused-saml": options.debug left out (kept as it is): the loader refuses the value: it looks like another tool's placeholder
+        tenantplan: export: note: connection "unused-saml": options.decryptionKey left out (kept as it is): the loader refuses the value: Auth0's options schema does not accept it
         tenantplan: export: note: organization "db-users": is_signup_enabled of connection "Username-Password-Authentication" left out: true needs assign_membership_on_login: true
         tenantplan: export: note: organization "initrode": branding.logo_url left out: 'http://insecure.example/logo.png' is not an https:// URL
         tenantplan: export: note: organization "initrode": branding.colors left out: tenantplan needs both primary and page_background as #rgb or #rrggbb
@@ -116,7 +117,8 @@ import TestSupport
     /// Shared: the database, social and passwordless connections; `okta-shared` (enabled on two organizations);
     /// `unused-saml` (on none); `corp-ad` (on one, but `ad` is not a strategy customer files accept). Secrets in
     /// nested fields (`configuration.*`, `signing_key.key`) are references; an empty one stays `""`;
-    /// `thumbprints` (server-managed) and the refused `debug` are left out; client `web` is the first of its name.
+    /// `thumbprints` (server-managed), the refused `debug` and the `decryptionKey` Auth0's schema refuses (`""`) are
+    /// left out; client `web` is the first of its name.
     static let tenantFile = """
         tenant:
           domain: edge.eu.auth0.com
@@ -126,6 +128,7 @@ import TestSupport
           options:
             configuration:
               API_KEY: ${env:USERNAME_PASSWORD_AUTHENTICATION_CONFIGURATION_API_KEY}
+              EMPTY: ""
               TIMEOUT: ${env:USERNAME_PASSWORD_AUTHENTICATION_CONFIGURATION_TIMEOUT}
             passwordPolicy: fair
             strategy_version: 2
@@ -159,14 +162,13 @@ import TestSupport
           options:
             disable_signup: false
             from: "+15550100"
-            twilio_sid: AC1
+            twilio_sid: AC0123456789abcdef0123456789abcdef
             twilio_token: ${env:SMS_TWILIO_TOKEN}
           enabled_clients: []
         - name: unused-saml
           strategy: samlp
           display_name: Unused SAML
           options:
-            decryptionKey: ""
             signInEndpoint: https://idp.example/sso
             signingCert: ${env:UNUSED_SAML_SIGNING_CERT}
             signing_key:
@@ -211,7 +213,7 @@ import TestSupport
             client_id: h-id
             client_secret: ${env:HOOLI_OIDC_CLIENT_SECRET}
             issuer: https://hooli.example
-            scope: ""
+            scope: openid profile
             type: back_channel
           enabled_clients:
           - web
@@ -266,17 +268,17 @@ import TestSupport
 
           ~ client "sso-app"                                     tenant.yaml:57
         \(adopt)
-          ~ connection "corp-ad" (ad)                            tenant.yaml:15
+          ~ connection "corp-ad" (ad)                            tenant.yaml:16
                 kept (not managed here): options.client_secret
         \(adopt)
-          ~ connection "google-oauth2" (google-oauth2)           tenant.yaml:21
+          ~ connection "google-oauth2" (google-oauth2)           tenant.yaml:22
                 note: adopt: exists and is marked managed_by: terraform; apply takes it over and marks it managed_by: tenantplan
-          ~ connection "okta-shared" (okta)                      tenant.yaml:30
+          ~ connection "okta-shared" (okta)                      tenant.yaml:31
         \(adopt)
-          ~ connection "sms" (sms)                               tenant.yaml:37
+          ~ connection "sms" (sms)                               tenant.yaml:38
         \(adopt)
-          ~ connection "unused-saml" (samlp)                     tenant.yaml:45
-                kept (not managed here): options.debug, options.thumbprints
+          ~ connection "unused-saml" (samlp)                     tenant.yaml:46
+                kept (not managed here): options.debug, options.decryptionKey, options.thumbprints
         \(adopt)
           ~ organization "db-users"                              customers/db-users.yaml:2
         \(adopt)
@@ -292,20 +294,20 @@ import TestSupport
     /// `+`, `~` or `-` field line).
     static func planUnset(requests: Int) -> String {
         plan(requests: requests).replacingOccurrences(
-            of: "(google-oauth2)           tenant.yaml:21\n",
-            with: "(google-oauth2)           tenant.yaml:21\n"
+            of: "(google-oauth2)           tenant.yaml:22\n",
+            with: "(google-oauth2)           tenant.yaml:22\n"
                 + "        options.client_secret: (sensitive, from env GOOGLE_OAUTH2_CLIENT_SECRET, unset)\n")
         .replacingOccurrences(
-            of: "(okta)                      tenant.yaml:30\n",
-            with: "(okta)                      tenant.yaml:30\n"
+            of: "(okta)                      tenant.yaml:31\n",
+            with: "(okta)                      tenant.yaml:31\n"
                 + "        options.client_secret: (sensitive, from env OKTA_SHARED_CLIENT_SECRET, unset)\n")
         .replacingOccurrences(
-            of: "(sms)                               tenant.yaml:37\n",
-            with: "(sms)                               tenant.yaml:37\n"
+            of: "(sms)                               tenant.yaml:38\n",
+            with: "(sms)                               tenant.yaml:38\n"
                 + "        options.twilio_token: (sensitive, from env SMS_TWILIO_TOKEN, unset)\n")
         .replacingOccurrences(
-            of: "(samlp)                     tenant.yaml:45\n",
-            with: "(samlp)                     tenant.yaml:45\n"
+            of: "(samlp)                     tenant.yaml:46\n",
+            with: "(samlp)                     tenant.yaml:46\n"
                 + "        options.signingCert: (sensitive, from env UNUSED_SAML_SIGNING_CERT, unset)\n"
                 + "        options.signing_key (UNUSED_SAML_SIGNING_KEY_KEY): (sensitive, from env "
                 + "UNUSED_SAML_SIGNING_KEY_KEY, unset)\n")

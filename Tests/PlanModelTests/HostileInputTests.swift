@@ -143,7 +143,8 @@ import YAML
     @Test func hugeScalarUnderTheFileCapIsCheckedNotCrashed() throws {
         let text = "organization:\n  name: acme\n  display_name: \(String(repeating: "x", count: 300_000))\nlogin: sso-only\n"
         #expect(try Self.load(text) == [
-            "customers/acme.yaml:3:17: error: organization.display_name is 300000 characters; at most 255"
+            "customers/acme.yaml:3:17: error: organization.display_name is 300000 characters; Auth0 allows at most 255 "
+                + "characters"
         ])
     }
 
@@ -170,7 +171,8 @@ import YAML
     @Test func invalidOrganizationNameDoesNotHideAnUndefinedConnection() throws {
         let customer = "organization:\n  name: Acme\nlogin: sso-only\nconnections:\n  - connection: nowhere\n"
         #expect(try LoadErrorTests.load(customer: customer) == [
-            "customers/acme.yaml:2:9: error: organization.name 'Acme' does not match ^[a-z0-9_-]{1,50}$ (did you mean 'acme'?)",
+            "customers/acme.yaml:2:9: error: organization.name: 'Acme' does not match Auth0's organization name format "
+                + "(lower-case letters, digits, '-' and '_', 1 to 50 characters); did you mean 'acme'?",
             "customers/acme.yaml:5:17: error: connections[0].connection 'nowhere' is not defined: declare it in tenant.yaml "
                 + "connections or in a customer's enterprise_connections",
         ])

@@ -62,7 +62,7 @@ import TestSupport
             + "customers/acme.yaml:2:3: note: 'name' first written here"]),
         // display_name length
         ("organization:\n  name: acme\n  display_name: \"\(String(repeating: "x", count: 256))\"\nlogin: sso-only\n",
-         ["customers/acme.yaml:3:17: error: organization.display_name is 256 characters; at most 255"]),
+         ["customers/acme.yaml:3:17: error: organization.display_name is 256 characters; Auth0 allows at most 255 characters"]),
         // branding colours: both required, hex format, https logo
         ("organization:\n  name: acme\n  branding:\n    logo_url: http://x.example/a.png\n    colors: { primary: \"#12\" }\nlogin: sso-only\n",
          ["customers/acme.yaml:4:15: error: organization.branding.logo_url 'http://x.example/a.png' must be an https:// URL",
@@ -71,7 +71,7 @@ import TestSupport
         // reserved ownership key in metadata, value too long
         ("organization:\n  name: acme\n  metadata:\n    managed_by: me\n    note: \"\(String(repeating: "y", count: 256))\"\nlogin: sso-only\n",
          ["customers/acme.yaml:4:5: error: organization.metadata.managed_by is reserved for tenantplan's ownership marker",
-          "customers/acme.yaml:5:11: error: organization.metadata.note is 256 characters; at most 255"]),
+          "customers/acme.yaml:5:11: error: organization.metadata.note is 256 characters; Auth0 allows at most 255 characters"]),
         // ttl format, both ttl and ttl_sec
         ("organization:\n  name: acme\nlogin: password-only\ninvitations:\n  client: saas-web\n  ttl: 7 days\n",
          ["customers/acme.yaml:6:8: error: invitations.ttl '7 days' is not a duration (expected a positive number with s, m, h or d, e.g. 7d, 12h, 3600s)"]),
@@ -237,7 +237,8 @@ import TestSupport
 
     @Test func nonASCIINameGetsNoMisleadingSuggestion() throws {
         #expect(try LoadErrorTests.load(customer: "organization:\n  name: acmé\nlogin: sso-only\n") == [
-            "customers/acme.yaml:2:9: error: organization.name 'acmé' does not match ^[a-z0-9_-]{1,50}$"
+            "customers/acme.yaml:2:9: error: organization.name: 'acmé' does not match Auth0's organization name format "
+                + "(lower-case letters, digits, '-' and '_', 1 to 50 characters)"
         ])
     }
 }

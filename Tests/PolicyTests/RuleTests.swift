@@ -517,10 +517,10 @@ struct RuleTests {
             tenant: Sample.tenant(connections: connections), customers: ["acme": Sample.acme()])
         #expect(
             report.findings.map(\.description) == [
-                "tenant.yaml:11:7: error[plaintext-secret]: connection 'partner-saml' has a literal value in "
+                "tenant.yaml:11:22: error[plaintext-secret]: connection 'partner-saml' has a literal value in "
                     + "options.signing_key.key: the credential is readable by everyone with access to the "
                     + "repository and its history; write ${env:NAME} instead and rotate the credential",
-                "tenant.yaml:15:7: error[plaintext-secret]: connection 'legacy-db' has a literal value in "
+                "tenant.yaml:15:24: error[plaintext-secret]: connection 'legacy-db' has a literal value in "
                     + "options.configuration.API_TOKEN: the credential is readable by everyone with access to the "
                     + "repository and its history; write ${env:NAME} instead and rotate the credential",
             ])

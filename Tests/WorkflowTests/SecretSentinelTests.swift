@@ -19,9 +19,12 @@ import TestSupport
         var findings: [String] = []
         var counter = 0
 
+        /// A unique sentinel, padded to 40 characters: long enough for every secret's `minLength` in Auth0's schema
+        /// (`twilio_token`: 32), so the corpus loads.
         mutating func sentinel(_ side: String) -> String {
             counter += 1
-            return "\(SecretSentinelTests.marker)-\(side)-\(counter)"
+            let text = "\(SecretSentinelTests.marker)-\(side)-\(counter)-"
+            return text + String(repeating: "x", count: max(0, 40 - text.count))
         }
 
         /// A secret value for `path`: objects for the object-shaped secrets, a string otherwise.
@@ -80,10 +83,13 @@ import TestSupport
                 var value = declared[key]!
                 // One secret from the environment: no finding for it.
                 if strategy == "waad", key == "client_secret" { value = "${env:WAAD_SECRET}" }
-                let line = corpus.yaml.count + 1
-                corpus.yaml += yaml(key, value, indent: "      ").map { $0.replacingOccurrences(of: "\"${env:WAAD_SECRET}\"", with: "${env:WAAD_SECRET}") }
-                for path in leafPaths(key, value) where value.stringValue?.hasPrefix("${env:") != true {
+                let first = corpus.yaml.count + 1
+                let lines = yaml(key, value, indent: "      ")
+                corpus.yaml += lines.map { $0.replacingOccurrences(of: "\"${env:WAAD_SECRET}\"", with: "${env:WAAD_SECRET}") }
+                // Each literal is reported at its own key's line: a nested one (`signing_key.key`) at `key:`.
+                for (offset, path) in leafLines(key, value) where value.stringValue?.hasPrefix("${env:") != true {
                     guard path != "marker" else { continue }
+                    let line = first + offset
                     corpus.findings.append(
                         "tenant.yaml:\(line): connection '\(name)' has a literal value in options.\(path): the credential "
                             + "is readable by everyone with access to the repository and its history; write ${env:NAME} "
@@ -95,9 +101,16 @@ import TestSupport
         return corpus
     }
 
-    static func leafPaths(_ path: String, _ value: JSONValue) -> [String] {
-        guard case .object(let members) = value else { return [path] }
-        return members.keys.sorted().flatMap { leafPaths("\(path).\($0)", members[$0]!) }
+    /// The leaf paths of `value` at `path`, each with its line offset in ``yaml(_:_:indent:)``'s lines.
+    static func leafLines(_ path: String, _ value: JSONValue) -> [(Int, String)] {
+        guard case .object(let members) = value else { return [(0, path)] }
+        var result: [(Int, String)] = []
+        var offset = 1
+        for key in members.keys.sorted() {
+            result += leafLines("\(path).\(key)", members[key]!).map { (offset + $0.0, $0.1) }
+            offset += yaml(key, members[key]!, indent: "").count
+        }
+        return result
     }
 
     static let environment = ["WAAD_SECRET": "\(marker)-env-1"]

@@ -38,6 +38,8 @@ public struct SchemaFacts: Sendable, Hashable {
     public var required: [String] = []
     /// `false` when the field is an object that refuses members it does not declare.
     public var allowsAdditionalProperties = true
+    /// The member names an object field declares (`properties`), over every schema that applies, sorted.
+    public var propertyNames: [String] = []
 
     /// The facts of `path` inside `components.schemas.<name>`: each element is a property name, or `[]` for the
     /// items of an array. An empty path gives the schema's own facts.
@@ -103,5 +105,8 @@ public struct SchemaFacts: Sendable, Hashable {
             required.append(name)
         }
         if node["additionalProperties"] == .bool(false) { allowsAdditionalProperties = false }
+        if let properties = node["properties"]?.objectValue {
+            propertyNames = Array(Set(propertyNames).union(properties.keys)).sorted()
+        }
     }
 }

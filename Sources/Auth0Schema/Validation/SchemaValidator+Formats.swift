@@ -13,6 +13,13 @@ extension SchemaValidator {
         "email": isEmail,
     ]
 
+    /// What each checked format accepts, in a few words for messages: `organization-name` ->
+    /// "lower-case letters, digits, '-' and '_'".
+    public static let checkedFormatSummaries: [String: String] = [
+        "organization-name": "lower-case letters, digits, '-' and '_'",
+        "email": "an e-mail address: one '@', a domain holding a '.', no white space",
+    ]
+
     static func isOrganizationName(_ text: String) -> Bool {
         !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
             ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"

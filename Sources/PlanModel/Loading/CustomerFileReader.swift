@@ -1,3 +1,4 @@
+import JSONValues
 import YAML
 
 /// Reads `customers/<name>.yaml` (SPEC section 1, customer file).
@@ -72,51 +73,64 @@ extension FileReader {
     }
 
     /// Reads `organization:`; an invalid `name` is reported and recorded in `declarations` (so the file's other
-    /// declarations are still checked against the rest), and no organization is returned.
+    /// declarations are still checked against the rest), and no organization is returned. The organization is
+    /// checked against the request schemas of `POST /api/v2/organizations` and `PATCH /api/v2/organizations/{id}`.
     private mutating func organization(_ node: YAMLNode, key: YAMLNode, declarations: inout CustomerDeclarations)
         -> Organization?
     {
+        let start = diagnostics.count
         guard
             let fields = fields(
                 node, path: "organization", allowed: ["name", "display_name", "metadata", "branding"],
                 required: ["name"], key: key)
         else { return nil }
+        var body = DeclaredBody(root: place("organization", node, key: key))
         var name: Located<String>?
         if let node = fields["name"], let value = string(node, path: "organization.name") {
             declarations.organizationName = value
-            let text = value.value
-            if text.isEmpty {
-                error("organization.name must not be empty", at: node)
-            } else if text.count > Self.organizationNameLimit {
-                error("organization.name is \(text.count) characters; at most \(Self.organizationNameLimit)", at: node)
-            } else if !Self.isOrganizationName(text) {
-                var message = "organization.name '\(text)' does not match ^[a-z0-9_-]{1,50}$"
-                let suggestion = Self.suggestedOrganizationName(text)
-                if text.allSatisfy(\.isASCII), !suggestion.isEmpty, suggestion != text {
-                    message += " (did you mean '\(suggestion)'?)"
-                }
-                error(message, at: node)
-            } else {
-                name = value
+            name = value
+            body.set("name", .string(value.value), at: place("organization.name", node, key: fields.keyNode("name")))
+        }
+        var displayName: Located<String>?
+        if let node = fields["display_name"], let value = string(node, path: "organization.display_name") {
+            displayName = value
+            body.set(
+                "display_name", .string(value.value),
+                at: place("organization.display_name", node, key: fields.keyNode("display_name")))
+        }
+        var metadata: Located<[String: String]>?
+        if let node = fields["metadata"], let key = fields.keyNode("metadata") {
+            if let read = metadataMap(
+                node, path: "organization.metadata", maxKeys: RequestSchema.organizationMetadataKeys, key: key)
+            {
+                metadata = read.valid ? read.map : nil
+                body.set(
+                    "metadata", .object(read.map.value.mapValues(JSONValue.string)),
+                    at: place("organization.metadata", node, key: key))
+                body.record(["metadata"], node: node, key: key, yamlPath: "organization.metadata", file: file)
             }
         }
-        let displayName = fields["display_name"].flatMap {
-            boundedString($0, path: "organization.display_name", maxLength: 255)
+        let branding = fields["branding"].flatMap {
+            self.branding($0, key: fields.keyNode("branding")!, body: &body)
         }
-        let metadata = fields["metadata"].flatMap {
-            metadataMap(
-                $0, path: "organization.metadata", maxKeys: Self.organizationMetadataKeys, key: fields.keyNode("metadata")!)
-        }
-        let branding = fields["branding"].flatMap { self.branding($0, key: fields.keyNode("branding")!) }
-        guard let name else { return nil }
+        let refused = checkSchemas(
+            body,
+            [SchemaTarget(schema: RequestSchema.createOrganization), SchemaTarget(schema: RequestSchema.updateOrganization)],
+            since: start)
+        guard let name, !refused.contains("name") else { return nil }
         return Organization(name: name, displayName: displayName, metadata: metadata, branding: branding)
     }
 
-    private mutating func branding(_ node: YAMLNode, key: YAMLNode) -> Located<Branding>? {
+    private mutating func branding(_ node: YAMLNode, key: YAMLNode, body: inout DeclaredBody) -> Located<Branding>? {
         guard let fields = fields(node, path: "organization.branding", allowed: ["logo_url", "colors"], key: key) else {
             return nil
         }
+        var json: [String: JSONValue] = [:]
         let logo = fields["logo_url"].flatMap { httpsURL($0, path: "organization.branding.logo_url") }
+        if let logo, let node = fields["logo_url"] {
+            json["logo_url"] = .string(logo.value)
+            body.mark(["branding", "logo_url"], at: place("organization.branding.logo_url", node, key: fields.keyNode("logo_url")))
+        }
         var colors: Branding.Colors?
         if let node = fields["colors"],
             let colorFields = self.fields(
@@ -127,8 +141,14 @@ extension FileReader {
             let background = colorFields["page_background"].flatMap {
                 color($0, path: "organization.branding.colors.page_background")
             }
-            if let primary, let background { colors = Branding.Colors(primary: primary, pageBackground: background) }
+            if let primary, let background {
+                colors = Branding.Colors(primary: primary, pageBackground: background)
+                json["colors"] = ["primary": .string(primary), "page_background": .string(background)]
+                body.record(["branding", "colors"], node: node, key: fields.keyNode("colors"),
+                            yamlPath: "organization.branding.colors", file: file)
+            }
         }
+        body.set("branding", .object(json), at: place("organization.branding", node, key: key))
         return Located(Branding(logoURL: logo?.value, colors: colors), at: location(node))
     }
 
@@ -142,25 +162,45 @@ extension FileReader {
         return value.value
     }
 
+    /// Reads one enabled connection; its flags are checked against the request schemas of
+    /// `POST /api/v2/organizations/{id}/enabled_connections` and
+    /// `PATCH /api/v2/organizations/{id}/enabled_connections/{connectionId}`.
     private mutating func enabledConnection(_ node: YAMLNode, path: String) -> EnabledConnection? {
+        let start = diagnostics.count
         guard
             let fields = fields(
                 node, path: path,
                 allowed: ["connection", "assign_membership_on_login", "show_as_button", "is_signup_enabled"],
                 required: ["connection"])
         else { return nil }
+        var body = DeclaredBody(root: place(path, node, key: nil))
         let connection = fields["connection"].flatMap { string($0, path: fields.path("connection")) }
-        let assign = fields["assign_membership_on_login"].flatMap {
-            bool($0, path: fields.path("assign_membership_on_login"))
+        func flag(_ key: String) -> Located<Bool>? {
+            guard let node = fields[key], let value = bool(node, path: fields.path(key)) else { return nil }
+            body.set(key, .bool(value.value), at: place(fields.path(key), node, key: fields.keyNode(key)))
+            return value
         }
-        let button = fields["show_as_button"].flatMap { bool($0, path: fields.path("show_as_button")) }
-        let signup = fields["is_signup_enabled"].flatMap { bool($0, path: fields.path("is_signup_enabled")) }
+        let assign = flag("assign_membership_on_login")
+        let button = flag("show_as_button")
+        let signup = flag("is_signup_enabled")
+        checkSchemas(
+            body,
+            [
+                SchemaTarget(schema: RequestSchema.addEnabledConnection),
+                SchemaTarget(schema: RequestSchema.updateEnabledConnection),
+            ],
+            since: start)
         guard let connection else { return nil }
         return EnabledConnection(
             connection: connection, assignMembershipOnLogin: assign, showAsButton: button, isSignupEnabled: signup)
     }
 
+    /// Reads `invitations:`, checked against the request schema of `POST /api/v2/organizations/{id}/invitations`
+    /// as the invitations it describes will be sent (names where the request carries ids). The lifetime is left to
+    /// the policy rule `invitation-ttl`, which refuses more than the schema's `maximum` of `ttl_sec` as a finding
+    /// (docs/rules.md): `validate` passes a policy that no invitation can follow yet.
     private mutating func invitePolicy(_ node: YAMLNode, key: YAMLNode) -> InvitePolicy? {
+        let start = diagnostics.count
         guard
             let fields = fields(
                 node, path: "invitations",
@@ -170,8 +210,17 @@ extension FileReader {
                 ],
                 required: ["client"], key: key)
         else { return nil }
+        var body = DeclaredBody(root: place("invitations", node, key: key))
         let client = fields["client"].flatMap { string($0, path: "invitations.client") }
+        if let client, let node = fields["client"] {
+            body.set("client_id", .string(client.value), at: place("invitations.client", node, key: fields.keyNode("client")))
+        }
         let connection = fields["connection"].flatMap { string($0, path: "invitations.connection") }
+        if let connection, let node = fields["connection"] {
+            body.set(
+                "connection_id", .string(connection.value),
+                at: place("invitations.connection", node, key: fields.keyNode("connection")))
+        }
         var ttl: Located<Int>?
         if fields["ttl"] != nil, let second = fields.keyNode("ttl_sec") {
             error("invitations has both ttl and ttl_sec; give one", at: second)
@@ -185,6 +234,7 @@ extension FileReader {
                     at: node)
             }
         } else if let node = fields["ttl_sec"], let seconds = int(node, path: "invitations.ttl_sec") {
+            // Auth0 reads 0 as "the default, 7 days"; a policy that means a lifetime says so.
             if seconds.value < 1 {
                 error("invitations.ttl_sec must be at least 1 second", at: node)
             } else {
@@ -192,7 +242,17 @@ extension FileReader {
             }
         }
         let roles = fields["roles"].flatMap { stringList($0, path: "invitations.roles") } ?? []
+        // An empty list sends no `roles` (Auth0 refuses an empty array).
+        if !roles.isEmpty, let node = fields["roles"] {
+            body.set("roles", .array(roles.map { .string($0.value) }), at: place("invitations.roles", node, key: fields.keyNode("roles")))
+            body.record(["roles"], node: node, key: fields.keyNode("roles"), yamlPath: "invitations.roles", file: file)
+        }
         let email = fields["send_invitation_email"].flatMap { bool($0, path: "invitations.send_invitation_email") }
+        if let email, let node = fields["send_invitation_email"] {
+            body.set(
+                "send_invitation_email", .bool(email.value),
+                at: place("invitations.send_invitation_email", node, key: fields.keyNode("send_invitation_email")))
+        }
         var required: Located<[String]>?
         if let node = fields["require_app_metadata"],
             let keys = stringList(node, path: "invitations.require_app_metadata")
@@ -211,17 +271,19 @@ extension FileReader {
                     at: node)
             }
         }
+        checkSchemas(body, [SchemaTarget(schema: RequestSchema.createInvitation)], since: start)
         guard let client else { return nil }
         return InvitePolicy(
             location: location(key), client: client, connection: connection, ttlSeconds: ttl, roles: roles,
             sendInvitationEmail: email, requireAppMetadata: required, memberKey: memberKey)
     }
 
-    /// A valid name close to `text`: lowercased, other characters replaced by `-`.
-    static func suggestedOrganizationName(_ text: String) -> String {
+    /// A valid name close to `text`: lowercased, other characters replaced by `-`, cut to `maxLength` characters
+    /// (the schema's `maxLength` of the organization name).
+    static func suggestedOrganizationName(_ text: String, maxLength: Int) -> String {
         let mapped = text.lowercased().map { c -> Character in
             (c.isASCIILetter || c.isASCIIDigit || c == "_" || c == "-") ? c : "-"
         }
-        return String(String(mapped).prefix(organizationNameLimit))
+        return String(String(mapped).prefix(maxLength))
     }
 }

@@ -1,42 +1,33 @@
+import JSONValues
 import YAML
 
-/// Readers for the resources shared by both file kinds: connections, and the organization pieces of a
-/// customer file. Limits follow the Management API v2 schemas (`Organization`, `ConnectionForList`).
+/// Readers for the resources shared by both file kinds: connections, and the metadata maps. What Auth0's schema
+/// refuses is refused by ``checkSchemas(_:_:strategy:since:)``; the checks here say more than the schema.
 extension FileReader {
-    /// Organization `name`: `^[a-z0-9_-]{1,50}$` (POST /api/v2/organizations).
-    static let organizationNameLimit = 50
-    /// Organization metadata: Auth0 allows 25 keys; one is kept for the ownership marker.
-    static let organizationMetadataKeys = 24
-    /// Connection metadata: Auth0 allows 10 keys; one is kept for the ownership marker.
-    static let connectionMetadataKeys = 9
-    /// Metadata values: at most 255 characters.
-    static let metadataValueLength = 255
     /// The key tenantplan writes into metadata to mark what it manages.
     public static let ownershipKey = "managed_by"
 
     /// Reads one connection definition (`connections[i]` in tenant.yaml, `enterprise_connections[i]` in a
-    /// customer file).
+    /// customer file), checked against the request schemas of `POST /api/v2/connections` and
+    /// `PATCH /api/v2/connections/{id}`, and its `options` against its strategy's options schemas.
     /// - Parameters:
-    ///   - strategies: The allowed strategies, or `nil` for any.
+    ///   - strategies: The allowed strategies, or `nil` for any Auth0 knows.
     ///   - owner: The owning customer's organization name, `nil` for shared connections.
     mutating func connection(_ node: YAMLNode, path: String, strategies: [String]?, owner: String?) -> Connection? {
+        let start = diagnostics.count
         guard
             let fields = fields(
                 node, path: path,
                 allowed: ["name", "strategy", "display_name", "options", "enabled_clients", "metadata"],
                 required: ["name", "strategy"])
         else { return nil }
-        // An invalid name or strategy is reported here and the connection still returned (with the value as
-        // written), so references to it do not report it a second time as "not defined".
+        var body = DeclaredBody(root: place(path, node, key: nil))
+        // An invalid name or strategy is reported and the connection still returned (with the value as written),
+        // so references to it do not report it a second time as "not defined".
         var name: Located<String>?
-        if let node = fields["name"], let value = boundedString(node, path: fields.path("name"), maxLength: 128) {
+        if let node = fields["name"], let value = string(node, path: fields.path("name")) {
             name = value
-            if !Self.isConnectionName(value.value) {
-                error(
-                    "\(fields.path("name")) '\(value.value)' is not a connection name "
-                        + "(letters and digits, single '-' between them, at most 128 characters)",
-                    at: node)
-            }
+            body.set("name", .string(value.value), at: place(fields.path("name"), node, key: fields.keyNode("name")))
         }
         var strategy: Located<String>?
         if let node = fields["strategy"], let value = string(node, path: fields.path("strategy")) {
@@ -45,19 +36,35 @@ extension FileReader {
                 error(
                     "\(fields.path("strategy")) '\(value.value)' is not one of: \(strategies.joined(separator: ", "))",
                     at: node)
+            } else {
+                body.set(
+                    "strategy", .string(value.value),
+                    at: place(fields.path("strategy"), node, key: fields.keyNode("strategy")))
             }
         }
-        let displayName = fields["display_name"].flatMap {
-            boundedString($0, path: fields.path("display_name"), maxLength: 128)
+        var displayName: Located<String>?
+        if let node = fields["display_name"], let value = string(node, path: fields.path("display_name")) {
+            displayName = value
+            body.set(
+                "display_name", .string(value.value),
+                at: place(fields.path("display_name"), node, key: fields.keyNode("display_name")))
         }
         var options: [String: Located<DesiredValue>] = [:]
         if let node = fields["options"] {
             if let pairs = node.mapping {
+                var everyOption = true
                 for pair in pairs {
                     let key = pair.keyText
                     if let value = desiredValue(pair.value, path: "\(fields.path("options")).\(key)") {
                         options[key] = Located(value, at: location(pair.key))
+                    } else {
+                        everyOption = false
                     }
+                }
+                if everyOption {
+                    body.set(
+                        "options", .object(options.mapValues(\.value)), node: node, key: fields.keyNode("options"),
+                        yamlPath: fields.path("options"), file: file)
                 }
             } else {
                 error("expected a mapping for \(fields.path("options")), found \(node.kindDescription)", at: node)
@@ -67,53 +74,66 @@ extension FileReader {
         if let node = fields["enabled_clients"], let list = stringList(node, path: fields.path("enabled_clients")) {
             enabledClients = Located(list, at: location(fields.keyNode("enabled_clients")!))
         }
-        let metadata = fields["metadata"].flatMap {
-            metadataMap(
-                $0, path: fields.path("metadata"), maxKeys: Self.connectionMetadataKeys, key: fields.keyNode("metadata")!)
+        var metadata: Located<[String: String]>?
+        if let node = fields["metadata"], let key = fields.keyNode("metadata") {
+            if let read = metadataMap(
+                node, path: fields.path("metadata"), maxKeys: RequestSchema.connectionMetadataKeys, key: key)
+            {
+                metadata = read.valid ? read.map : nil
+                body.set(
+                    "metadata", .object(read.map.value.mapValues(JSONValue.string)),
+                    at: place(fields.path("metadata"), node, key: key))
+                body.record(["metadata"], node: node, key: key, yamlPath: fields.path("metadata"), file: file)
+            }
         }
+        var targets = [
+            SchemaTarget(schema: RequestSchema.createConnection),
+            SchemaTarget(schema: RequestSchema.updateConnection, omitting: ["name", "strategy"]),
+        ]
+        if let strategy {
+            for schema in RequestSchema.optionsSchemas[strategy.value] ?? [] {
+                targets.append(SchemaTarget(schema: schema, at: ["options"]))
+            }
+        }
+        checkSchemas(body, targets, strategy: strategy?.value, since: start)
         guard let name, let strategy else { return nil }
         return Connection(
             name: name, strategy: strategy, displayName: displayName, options: options,
-            enabledClients: enabledClients, metadata: metadata, owner: owner)
+            enabledClients: enabledClients, metadata: metadata, owner: owner, optionLocations: body.optionLocations)
     }
 
-    /// A metadata map with Auth0's limits and the ownership key reserved.
+    /// A metadata map with the ownership key reserved, at most `maxKeys` keys (Auth0's `maxProperties` less one for
+    /// the marker) and keys of at most ``RequestSchema/metadataKeyLength`` characters; its values are checked
+    /// against the schema with the rest of the object.
     /// - Parameter key: The `metadata` key: a map over its key limit is reported there.
-    mutating func metadataMap(_ node: YAMLNode, path: String, maxKeys: Int, key: YAMLNode) -> Located<[String: String]>? {
-        guard let map = stringMap(node, path: path) else { return nil }
-        var ok = true
+    /// - Returns: The map read (without a reserved or overlong key, so that its values are still checked), and
+    ///   whether it passed these checks.
+    mutating func metadataMap(_ node: YAMLNode, path: String, maxKeys: Int, key: YAMLNode)
+        -> (map: Located<[String: String]>, valid: Bool)?
+    {
+        let before = diagnostics.count
+        guard var map = stringMap(node, path: path) else { return nil }
         if map.value.count > maxKeys {
             error(
                 "\(path) has \(map.value.count) keys; at most \(maxKeys) "
                     + "(Auth0's limit less the ownership marker '\(Self.ownershipKey)')",
                 at: key)
-            ok = false
         }
+        var values = map.value
         for pair in node.mapping ?? [] {
             let name = pair.keyText
             if name == Self.ownershipKey {
                 error("\(path).\(name) is reserved for tenantplan's ownership marker", at: pair.key)
-                ok = false
-            } else if name.count > 255 {
-                error("\(path) key '\(name.prefix(20))…' is \(name.count) characters; at most 255", at: pair.key)
-                ok = false
-            } else if let value = map.value[name], value.count > Self.metadataValueLength {
-                error("\(path).\(name) is \(value.count) characters; at most \(Self.metadataValueLength)",
-                      at: pair.value)
-                ok = false
+                values[name] = nil
+            } else if name.count > RequestSchema.metadataKeyLength {
+                error(
+                    "\(path) key '\(name.prefix(20))…' is \(name.count) characters; at most "
+                        + "\(RequestSchema.metadataKeyLength)",
+                    at: pair.key)
+                values[name] = nil
             }
         }
-        return ok ? map : nil
-    }
-
-    /// Auth0's connection name pattern: `^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$`.
-    static func isConnectionName(_ name: String) -> Bool {
-        guard let first = name.first, let last = name.last, first != "-", last != "-" else { return false }
-        return !ScalarChecks.containsASCII(name, "--") && name.allSatisfy { $0 == "-" || $0.isASCIILetter || $0.isASCIIDigit }
-    }
-
-    /// Auth0's organization name pattern: lowercase letters, digits, `_` and `-`.
-    static func isOrganizationName(_ name: String) -> Bool {
-        name.allSatisfy { ($0.isASCIILetter && $0.isLowercase) || $0.isASCIIDigit || $0 == "_" || $0 == "-" }
+        map = Located(values, at: map.location)
+        return (map, diagnostics.count == before)
     }
 }

@@ -82,41 +82,66 @@ extension FileReader {
         return result
     }
 
+    /// Reads one client, checked against the request schemas of `POST /api/v2/clients` and
+    /// `PATCH /api/v2/clients/{id}` (name pattern, `app_type` and organization enums).
     private mutating func client(_ node: YAMLNode, path: String) -> Client? {
+        let start = diagnostics.count
         guard
             let fields = fields(
                 node, path: path,
                 allowed: ["name", "app_type", "organization_usage", "organization_require_behavior", "initiate_login_uri"],
                 required: ["name"])
         else { return nil }
-        let name = fields["name"].flatMap { boundedString($0, path: fields.path("name"), maxLength: 128) }
-        let appType = fields["app_type"].flatMap {
-            choice($0, path: fields.path("app_type"), ["regular_web", "spa", "native", "non_interactive"])
+        var body = DeclaredBody(root: place(path, node, key: nil))
+        func read(_ key: String) -> Located<String>? {
+            guard let node = fields[key], let value = string(node, path: fields.path(key)) else { return nil }
+            body.set(key, .string(value.value), at: place(fields.path(key), node, key: fields.keyNode(key)))
+            return value
         }
-        let usage = fields["organization_usage"].flatMap {
-            choice($0, path: fields.path("organization_usage"), ["deny", "allow", "require"])
-        }
-        let behavior = fields["organization_require_behavior"].flatMap {
-            choice(
-                $0, path: fields.path("organization_require_behavior"),
-                ["no_prompt", "pre_login_prompt", "post_login_prompt"])
-        }
+        let name = read("name")
+        let appType = read("app_type")
+        let usage = read("organization_usage")
+        let behavior = read("organization_require_behavior")
         let loginURI = fields["initiate_login_uri"].flatMap { httpsURL($0, path: fields.path("initiate_login_uri")) }
-        guard let name else { return nil }
+        if let loginURI, let node = fields["initiate_login_uri"] {
+            body.set(
+                "initiate_login_uri", .string(loginURI.value),
+                at: place(fields.path("initiate_login_uri"), node, key: fields.keyNode("initiate_login_uri")))
+        }
+        let refused = checkSchemas(
+            body, [SchemaTarget(schema: RequestSchema.createClient), SchemaTarget(schema: RequestSchema.updateClient)],
+            since: start)
+        guard let name, !refused.contains("name") else { return nil }
         return Client(
             name: name, appType: appType, organizationUsage: usage, organizationRequireBehavior: behavior,
             initiateLoginURI: loginURI)
     }
 
+    /// Reads one role, checked against the request schemas of `POST /api/v2/roles` and `PATCH /api/v2/roles/{id}`,
+    /// and against tenantplan's own lengths (``Role/nameLimit``, ``Role/descriptionLimit``), which the schemas do
+    /// not state.
     private mutating func role(_ node: YAMLNode, path: String) -> Role? {
+        let start = diagnostics.count
         guard let fields = fields(node, path: path, allowed: ["name", "description"], required: ["name"]) else {
             return nil
         }
-        let name = fields["name"].flatMap { boundedString($0, path: fields.path("name"), maxLength: 50) }
-        let description = fields["description"].flatMap {
-            boundedString($0, path: fields.path("description"), maxLength: 140)
+        var body = DeclaredBody(root: place(path, node, key: nil))
+        let name = fields["name"].flatMap { boundedString($0, path: fields.path("name"), maxLength: Role.nameLimit) }
+        if let name, let node = fields["name"] {
+            body.set("name", .string(name.value), at: place(fields.path("name"), node, key: fields.keyNode("name")))
         }
-        guard let name else { return nil }
+        let description = fields["description"].flatMap {
+            boundedString($0, path: fields.path("description"), maxLength: Role.descriptionLimit)
+        }
+        if let description, let node = fields["description"] {
+            body.set(
+                "description", .string(description.value),
+                at: place(fields.path("description"), node, key: fields.keyNode("description")))
+        }
+        let refused = checkSchemas(
+            body, [SchemaTarget(schema: RequestSchema.createRole), SchemaTarget(schema: RequestSchema.updateRole)],
+            since: start)
+        guard let name, !refused.contains("name") else { return nil }
         return Role(name: name, description: description)
     }
 

@@ -13,16 +13,20 @@ public struct Connection: Sendable, Equatable {
     public let options: [String: Located<DesiredValue>]
     /// `enabled_clients` by client name; `nil` when not managed. Changed through `/connections/{id}/clients`.
     public let enabledClients: Located<[Located<String>]>?
-    /// `metadata` (at most 9 keys beside the ownership marker); `nil` when not managed.
+    /// `metadata` (Auth0's `maxProperties` less one key for the ownership marker); `nil` when not managed.
     public let metadata: Located<[String: String]>?
     /// The customer file that owns this connection (its `organization.name`), `nil` for a shared connection.
     public let owner: String?
+    /// Where each nested `options` value is written, by its dot path below `options` (`signing_key.key`): the
+    /// location of its key. Top-level keys are in ``options``; sequence items share their sequence's path. Empty
+    /// for a connection not read from YAML.
+    public let optionLocations: [String: SourceLocation]
 
     /// Creates a connection.
     public init(
         name: Located<String>, strategy: Located<String>, displayName: Located<String>?,
         options: [String: Located<DesiredValue>], enabledClients: Located<[Located<String>]>?,
-        metadata: Located<[String: String]>?, owner: String?
+        metadata: Located<[String: String]>?, owner: String?, optionLocations: [String: SourceLocation] = [:]
     ) {
         self.name = name
         self.strategy = strategy
@@ -31,6 +35,7 @@ public struct Connection: Sendable, Equatable {
         self.enabledClients = enabledClients
         self.metadata = metadata
         self.owner = owner
+        self.optionLocations = optionLocations
     }
 
     /// The login kind of the strategy.
@@ -66,6 +71,13 @@ public struct Client: Sendable, Equatable {
 
 /// A role (`tenant.yaml` `roles:`), after `POST /api/v2/roles`.
 public struct Role: Sendable, Equatable {
+    /// The longest role `name` tenantplan accepts. Auth0's OpenAPI document states no length for role names; this is
+    /// tenantplan's own limit (kept from its first version), not Auth0's.
+    public static let nameLimit = 50
+    /// The longest role `description` tenantplan accepts; as ``nameLimit``, tenantplan's own limit (the OpenAPI
+    /// document states none for roles; 140 is what it states for a client's `description`).
+    public static let descriptionLimit = 140
+
     /// `name` (identity).
     public let name: Located<String>
     /// `description`; `nil` when not managed.

@@ -7,9 +7,10 @@ public struct Organization: Sendable, Equatable {
     /// (https://auth0.com/docs/troubleshoot/customer-support/operational-policies/entity-limit-policy).
     public static let enabledConnectionLimit = 10
 
-    /// The organization's `name` (identity; `^[a-z0-9_-]{1,50}$`), where its value is written.
+    /// The organization's `name` (identity; the format and length of `CreateOrganizationRequestContent.name`,
+    /// ``RequestSchema``), where its value is written.
     public let name: Located<String>
-    /// `display_name`, 1–255 characters; `nil` when not managed.
+    /// `display_name` (length as `CreateOrganizationRequestContent.display_name`); `nil` when not managed.
     public let displayName: Located<String>?
     /// `metadata`: the complete wanted map (the ownership marker is added by tenantplan); `nil` when not managed.
     public let metadata: Located<[String: String]>?

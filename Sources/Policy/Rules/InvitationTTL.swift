@@ -7,8 +7,9 @@ import PlanModel
 /// (https://auth0.com/docs/api/management/v2/organizations/post-invitations). One lifetime gets one finding, at
 /// the higher severity. Located at `ttl`/`ttl_sec`.
 public struct InvitationTTL: Rule {
-    /// Auth0's maximum invitation lifetime: 30 days, in seconds.
-    public static let auth0Maximum = 2_592_000
+    /// Auth0's maximum invitation lifetime in seconds: `maximum` of `ttl_sec` in the request schema (2592000, 30
+    /// days; ``RequestSchema/invitationTTLMaximum``).
+    public static let auth0Maximum = RequestSchema.invitationTTLMaximum
 
     /// Creates the rule.
     public init() {}
@@ -55,8 +56,9 @@ public struct InvitationTTL: Rule {
             let lifetime = text == "\(ttl.value)s" ? "\(ttl.value) s" : "\(text) (\(ttl.value) s)"
             if ttl.value > Self.auth0Maximum {
                 return finding(
-                    "organization '\(customer.name)' invitations live \(lifetime), above Auth0's maximum of 30d "
-                        + "(2592000 s): Auth0 rejects every invitation; set the lifetime to at most 30d",
+                    "organization '\(customer.name)' invitations live \(lifetime), above Auth0's maximum of "
+                        + "\(DurationText.text(Self.auth0Maximum)) (\(Self.auth0Maximum) s): Auth0 rejects every "
+                        + "invitation; set the lifetime to at most \(DurationText.text(Self.auth0Maximum))",
                     at: ttl.location, organization: customer.name, severity: .error)
             }
             if let maximum, ttl.value > maximum {

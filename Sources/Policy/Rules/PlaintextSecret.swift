@@ -7,8 +7,8 @@ import PlanModel
 /// anything below one, or a private key by its value wherever it is written.
 ///
 /// Secrets come only from the environment (SPEC section 1). The finding names the field, never its value.
-/// Located at the option's key (for nested fields such as `signing_key.key`, the top-level key). One finding per
-/// path, in key order.
+/// Located at the key of the literal's field (`key` of `signing_key.key`, from ``Connection/optionLocations``; a list
+/// item at its list's key). One finding per path, in key order.
 public struct PlaintextSecret: Rule {
     /// Creates the rule.
     public init() {}
@@ -53,7 +53,7 @@ public struct PlaintextSecret: Rule {
                             "connection '\(connection.name.value)' has a literal value in options.\(path): the "
                                 + "credential is readable by everyone with access to the repository and its history; "
                                 + "write ${env:NAME} instead and rotate the credential",
-                            at: option.location, organization: connection.owner))
+                            at: connection.optionLocations[path] ?? option.location, organization: connection.owner))
                 }
             }
         }
