@@ -195,7 +195,8 @@ import TestSupport
         let document = try JSONValue(data: Data(result.stdout.utf8))
         let stored = try #require(try work.json().invitations(try work.json().organizationID("acme")).first)
         #expect(document == [
-            "format_version": 1, "organization": "acme", "dry_run": false,
+            "format_version": 1, "tool": ["name": "tenantplan", "version": "0.1.0"],
+            "organization": "acme", "dry_run": false,
             "results": [[
                 "email": "user1@acme.example", "status": "created", "invitation_id": stored["id"]!,
                 "expires_at": stored["expires_at"]!,

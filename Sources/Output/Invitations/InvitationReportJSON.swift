@@ -3,7 +3,7 @@ import JSONValues
 
 /// The `json` format of `tenantplan invite` (versioned: `format_version: 1`).
 public enum InvitationReportJSON {
-    /// `{"format_version": 1, "organization", "dry_run", "results": [...], "summary": {...}}` with sorted keys.
+    /// `{"format_version": 1, "tool": {"name", "version"}, "organization", "dry_run", "results": [...], "summary": {...}}` with sorted keys.
     /// Each result: `email`, `line` (CSV only), `status` (`created`, `would_create`, `skipped`, `rejected`,
     /// `failed`), and `invitation_id`, `expires_at`, `invitation_url` (only when shown), `request` (dry run),
     /// `errors`, `note` as they apply.
@@ -41,6 +41,7 @@ public enum InvitationReportJSON {
         }
         let document: JSONValue = [
             "format_version": 1,
+            "tool": .object(ToolIdentity.json.mapValues(JSONValue.string)),
             "organization": .string(report.organization),
             "dry_run": .bool(report.dryRun),
             "results": .array(results),
