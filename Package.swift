@@ -96,6 +96,7 @@ let package = Package(
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
             "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport", "TenantGenerator", "Auth0Schema",
+            "Output",
         ]),
     ],
     swiftLanguageModes: [.v6]
