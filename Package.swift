@@ -99,6 +99,7 @@ let package = Package(
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
             "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport", "TenantGenerator", "Auth0Schema",
+            "Output",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -39,7 +39,8 @@ enum ApplyCommand {
         }
         let client = planned.client
         let renderer = PlanTextRenderer(
-            directory: path, target: client.transport.tenantDescription, command: "apply", given: options)
+            directory: path, target: client.transport.tenantDescription, command: "apply", given: options,
+            style: context.textStyle)
         context.stdout.write(renderer.render(planned.plan))
         guard !planned.plan.isEmpty else { return ExitCode.success }
         guard !refused(planned.plan, options: options, context: context) else { return ExitCode.failure }
@@ -61,9 +62,9 @@ enum ApplyCommand {
                 return ExitCode.failure
             }
         }
-        let tenant = args.option("tenant").map { " --tenant \($0)" } ?? ""
-        let followUp = "Run `tenantplan plan \(path)\(tenant)` to see the remainder; running "
-            + "`tenantplan apply \(path)\(tenant)` again converges."
+        let tenant = args.option("tenant").map { " --tenant \(ShellWord.quoted($0))" } ?? ""
+        let followUp = "Run `tenantplan plan \(ShellWord.quoted(path))\(tenant)` to see the remainder; running "
+            + "`tenantplan apply \(ShellWord.quoted(path))\(tenant)` again converges."
         return try await carryOut(
             planned.plan, client: client, options: options, directory: path, followUp: followUp, context: context)
     }
@@ -128,7 +129,8 @@ enum ApplyCommand {
         guard differences.isEmpty else {
             return refuse(file, "apply would no longer make the reviewed changes:", differences, context: context)
         }
-        let renderer = PlanTextRenderer(directory: directory, target: target, command: "apply", given: options)
+        let renderer = PlanTextRenderer(
+            directory: directory, target: target, command: "apply", given: options, style: context.textStyle)
         context.stdout.write(renderer.render(planned.plan))
         guard !planned.plan.isEmpty else { return ExitCode.success }
         let unset = Set(planned.plan.missingSecrets.map(\.name)).sorted()
@@ -141,8 +143,9 @@ enum ApplyCommand {
         }
         guard !refused(planned.plan, options: options, context: context) else { return ExitCode.failure }
         try await checkWriteScopes(planned.plan, client: planned.client)
-        let tenant = tenantOption.map { " --tenant \($0)" } ?? ""
-        let followUp = "\(file) is now stale: run `tenantplan plan \(directory)\(tenant) --out \(file)` to see the "
+        let tenant = tenantOption.map { " --tenant \(ShellWord.quoted($0))" } ?? ""
+        let followUp = "\(file) is now stale: run "
+            + "`tenantplan plan \(ShellWord.quoted(directory))\(tenant) --out \(ShellWord.quoted(file))` to see the "
             + "remainder, review it, and apply the new plan; that converges."
         return try await carryOut(
             planned.plan, client: planned.client, options: options, directory: directory, followUp: followUp,

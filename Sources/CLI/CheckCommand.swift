@@ -26,19 +26,21 @@ enum CheckCommand {
             return ExitCode.failure
         }
         let report = PolicyEngine().check(tenant, today: context.now)
-        context.stdout.write(render(report, format: format, directory: directory))
+        context.stdout.write(render(report, format: format, directory: directory, style: context.textStyle))
         if report.hasSettingsErrors { return ExitCode.failure }
         return report.hasErrorFindings ? ExitCode.policy : ExitCode.success
     }
 
-    static func render(_ report: PolicyReport, format: String, directory: String) -> String {
+    static func render(
+        _ report: PolicyReport, format: String, directory: String, style: TextStyle = .plain
+    ) -> String {
         let text: String
         switch format {
         case "json": text = FindingsJSON.render(report, directory: directory)
         case "sarif": text = FindingsSARIF.render(report, directory: directory)
         case "github": text = FindingsGitHub.render(report, directory: directory)
         case "junit": text = FindingsJUnit.render(report, directory: directory)
-        default: text = FindingsText.render(report, directory: directory)
+        default: text = FindingsText.render(report, directory: directory, style: style)
         }
         return text
     }

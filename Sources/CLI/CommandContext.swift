@@ -1,5 +1,6 @@
 import Foundation
 import ManagementAPI
+import Output
 import Synchronization
 
 /// Where a command writes text.
@@ -63,6 +64,11 @@ public struct CommandContext: Sendable {
     public var isInteractive: Bool
     /// True when standard error is a terminal: progress is redrawn in place rather than printed line by line.
     public var stderrIsTerminal: Bool
+    /// True when standard output is a terminal: the `text` formats are coloured (unless `NO_COLOR` or
+    /// `--no-color`; see ``TextStyle/forOutput(isTerminal:environment:noColorFlag:)``).
+    public var stdoutIsTerminal: Bool
+    /// `--no-color` was given (any command accepts it).
+    public var noColorFlag = false
     /// The clock progress reports use.
     public var clock: @Sendable () -> Date
     /// Today, for policy exceptions that expire.
@@ -73,8 +79,10 @@ public struct CommandContext: Sendable {
         environment: [String: String], stdout: any TextSink, stderr: any TextSink,
         openTenant: @escaping @Sendable (TenantSelection) throws -> any ManagementTransport,
         readConfirmation: @escaping @Sendable () -> String? = { nil }, isInteractive: Bool = false,
-        now: Date = Date(), stderrIsTerminal: Bool = false, clock: @escaping @Sendable () -> Date = Date.init
+        now: Date = Date(), stderrIsTerminal: Bool = false, clock: @escaping @Sendable () -> Date = Date.init,
+        stdoutIsTerminal: Bool = false
     ) {
+        self.stdoutIsTerminal = stdoutIsTerminal
         self.stderrIsTerminal = stderrIsTerminal
         self.clock = clock
         self.isInteractive = isInteractive
@@ -93,6 +101,11 @@ public struct CommandContext: Sendable {
             environment: ProcessInfo.processInfo.environment, stdout: StandardStream.output,
             stderr: StandardStream.error, openTenant: TenantSelection.open,
             readConfirmation: { interactive ? readLine() : nil }, isInteractive: interactive,
-            stderrIsTerminal: isatty(2) == 1)
+            stderrIsTerminal: isatty(2) == 1, stdoutIsTerminal: isatty(1) == 1)
+    }
+
+    /// How the `text` formats on standard output are decorated.
+    public var textStyle: TextStyle {
+        TextStyle.forOutput(isTerminal: stdoutIsTerminal, environment: environment, noColorFlag: noColorFlag)
     }
 }

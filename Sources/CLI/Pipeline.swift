@@ -87,13 +87,24 @@ struct Pipeline {
     /// - Returns: `nil` to go on, or the exit status to stop with (3 for error findings, 1 for bad settings).
     /// - Parameter json: Print stopping findings as the `json` findings format, and leave warnings to the caller
     ///   (the JSON plan carries them), instead of compiler-style text.
-    func checkBeforePlanning(_ tenant: Tenant, json: Bool = false) -> (stop: Int32?, report: PolicyReport) {
+    /// - Parameter markdown: Stdout holds only the markdown plan: findings go to stderr as text (uncoloured unless
+    ///   stderr is a terminal), so `plan --format markdown > plan.md` is a clean comment.
+    func checkBeforePlanning(_ tenant: Tenant, json: Bool = false, markdown: Bool = false)
+        -> (stop: Int32?, report: PolicyReport)
+    {
         let report = PolicyEngine().check(tenant, today: context.now)
         let stopping = report.hasSettingsErrors || report.hasErrorFindings
         if json {
             if stopping { context.stdout.write(FindingsJSON.render(report, directory: directory)) }
         } else if !report.findings.isEmpty || !report.settingsDiagnostics.isEmpty || !report.suppressed.isEmpty {
-            context.stdout.write(FindingsText.render(report, directory: directory))
+            let sink = markdown ? context.stderr : context.stdout
+            let style =
+                markdown
+                ? TextStyle.forOutput(
+                    isTerminal: context.stderrIsTerminal, environment: context.environment,
+                    noColorFlag: context.noColorFlag)
+                : context.textStyle
+            sink.write(FindingsText.render(report, directory: directory, style: style))
         }
         if report.hasSettingsErrors { return (ExitCode.failure, report) }
         if report.hasErrorFindings {
@@ -102,7 +113,7 @@ struct Pipeline {
                     + "planning; nothing was read or changed\n")
             return (ExitCode.policy, report)
         }
-        if !json, !report.findings.isEmpty || !report.suppressed.isEmpty { context.stdout.write("\n") }
+        if !json, !markdown, !report.findings.isEmpty || !report.suppressed.isEmpty { context.stdout.write("\n") }
         return (nil, report)
     }
 
@@ -118,18 +129,21 @@ struct Pipeline {
     /// What `plan` and `apply` share: load (while the live tenant opens), check, read, diff.
     /// - Parameters:
     ///   - tenantOption: The `--tenant` value, if given.
+    ///   - json: `--format json` (see ``checkBeforePlanning(_:json:markdown:)``).
+    ///   - markdown: `--format markdown`: findings on stderr, stdout only the markdown plan.
     ///   - scope: Which customers to plan (`--target`, `--changed-since`).
     /// - Returns: The plan and what it came from, or the exit status to stop with (diagnostics and findings
     ///   already printed).
     /// - Throws: Errors from choosing, opening, reading or planning; the caller prints them.
-    func checkedPlan(tenantOption: String?, json: Bool = false, scope: PlanScope = .full) async throws
+    func checkedPlan(tenantOption: String?, json: Bool = false, markdown: Bool = false, scope: PlanScope = .full)
+        async throws
         -> Result<Planned, Stop>
     {
         let selection = try selection(tenantOption: tenantOption)
         noteMissingLocalTenant(selection, explicit: tenantOption != nil)
         let (loaded, transport) = await loadWhileOpening(selection)
         guard let tenant = loaded else { return .failure(Stop(status: ExitCode.failure)) }
-        let (status, report) = checkBeforePlanning(tenant, json: json)
+        let (status, report) = checkBeforePlanning(tenant, json: json, markdown: markdown)
         if let status { return .failure(Stop(status: status)) }
         let stderr = context.stderr
         let organizations = try scope.organizations(of: tenant, directory: directory) { stderr.write($0) }

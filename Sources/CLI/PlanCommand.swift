@@ -25,7 +25,8 @@ enum PlanCommand {
         let pipeline = Pipeline(
             context: context, directory: directory, command: "plan", connection: try ConnectionOptions(args))
         let planned: Pipeline.Planned
-        switch try await pipeline.checkedPlan(tenantOption: args.option("tenant"), json: format == "json", scope: scope) {
+        switch try await pipeline.checkedPlan(
+            tenantOption: args.option("tenant"), json: format == "json", markdown: format == "markdown", scope: scope) {
         case .failure(let stop): return stop.status
         case .success(let result): planned = result
         }
@@ -40,7 +41,7 @@ enum PlanCommand {
                 throw CLIError.unsupported(
                     "cannot write the plan to \(out): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
             }
-            context.stderr.write("tenantplan: plan saved to \(out); apply it with: tenantplan apply \(out)\n")
+            context.stderr.write("tenantplan: plan saved to \(out); apply it with: tenantplan apply \(ShellWord.quoted(out))\n")
         }
         if format == "json" {
             context.stdout.write(
@@ -48,7 +49,7 @@ enum PlanCommand {
         } else if format == "markdown" {
             context.stdout.write(PlanMarkdownRenderer(directory: directory, target: target).render(planned.plan))
         } else {
-            context.stdout.write(PlanTextRenderer(directory: directory, target: target).render(planned.plan))
+            context.stdout.write(PlanTextRenderer(directory: directory, target: target, style: context.textStyle).render(planned.plan))
         }
         let changes = args.flags.contains("detailed-exitcode") && !planned.plan.isEmpty
         return changes ? ExitCode.changes : ExitCode.success

@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import TerminalText
 
 /// The `tenantplan` command line: dispatches to one command per file and maps errors to exit codes.
@@ -8,6 +9,8 @@ public enum TenantplanCLI {
         tenantplan: policy-checked configuration-as-code for Auth0 B2B tenants
 
         usage:
+          tenantplan --version                   print the version
+          tenantplan COMMAND --help              the usage of one command
           tenantplan validate [DIR]              load and validate DIR; no network
           tenantplan check [DIR]                 validate, then run the policy rules; no network
           tenantplan plan [DIR]                  check, read the live tenant, diff, print the plan
@@ -21,6 +24,7 @@ public enum TenantplanCLI {
                                                  write the live tenant as YAML; secrets as ${env:NAME}
 
         options:
+          --no-color                no colour (also: NO_COLOR set, or output not a terminal)
           --tenant local:PATH       the embedded local tenant saved at PATH
                                     (default: DIR/.tenantplan/local-tenant.json, unless AUTH0_DOMAIN is set)
           --format FORMAT           check: text (default), json, sarif, github, junit;
@@ -53,13 +57,30 @@ public enum TenantplanCLI {
     ///   - context: Environment, streams and the live-tenant opener.
     /// - Returns: The exit status (see ``ExitCode``).
     public static func run(_ arguments: [String], context: CommandContext) async -> Int32 {
+        // `--no-color` is accepted by every command, anywhere before `--`.
+        var context = context
+        let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        var arguments = arguments
+        if arguments[..<end].contains("--no-color") {
+            context.noColorFlag = true
+            arguments = arguments[..<end].filter { $0 != "--no-color" } + arguments[end...]
+        }
         guard let command = arguments.first else {
             context.stderr.write(usage)
             return ExitCode.failure
         }
+        if command == "--version" || command == "version" {
+            context.stdout.write(ToolIdentity.versionLine)
+            return ExitCode.success
+        }
         let rest = Array(arguments.dropFirst())
-        if rest.contains("--help") || rest.contains("-h") {
-            context.stdout.write(usage)
+        let restEnd = rest.firstIndex(of: "--") ?? rest.endIndex
+        if rest[..<restEnd].contains("--help") || rest[..<restEnd].contains("-h") {
+            context.stdout.write(CommandHelp.usage(of: command) ?? usage)
+            return ExitCode.success
+        }
+        if command == "help", let topic = rest.first, let help = CommandHelp.usage(of: topic) {
+            context.stdout.write(help)
             return ExitCode.success
         }
         do {

@@ -81,6 +81,7 @@ import TestSupport
                     note: marked managed_by: tenantplan but no longer declared; deleting it removes its users
                     ! apply needs --allow-destroy
 
+            ! apply needs --allow-destroy (1 resource destroyed)
             Plan: 0 to add, 1 to change, 1 to destroy. 2 connections and 2 enabled connections not managed here were left alone.
 
             """)

@@ -15,15 +15,15 @@ import TestSupport
             tenantplan plan: t against local
               read 0 organizations, 0 connections, 0 clients, 0 roles in 4 requests
 
-              + role "member"                                        tenant.yaml:14
+              + role "member"                                         tenant.yaml:14
                   + description: "Member"
-              + client "saas-web"                                    tenant.yaml:10
+              + client "saas-web"                                     tenant.yaml:10
                   + app_type: "regular_web"
                   + organization_usage: "require"
               + connection "Username-Password-Authentication" (auth0) tenant.yaml:4
                   + options.passwordPolicy: "good"
                   + enabled client "saas-web"
-              + organization "acme"                                  customers/acme.yaml:2
+              + organization "acme"                                   customers/acme.yaml:2
                   + display_name: "Acme Corp"
                   + metadata.customer_id: "c-1"
                   + enabled connection "Username-Password-Authentication"  (assign_membership_on_login: false)
@@ -83,14 +83,14 @@ import TestSupport
         tenantplan plan: t against local
           read 3 organizations, 2 connections, 2 clients, 1 role in 6 requests
 
-          ~ client "saas-web"                                    tenant.yaml:10
+          ~ client "saas-web"                                     tenant.yaml:10
               ~ organization_usage: "allow" -> "require"
           ~ connection "Username-Password-Authentication" (auth0) tenant.yaml:4
               ~ options.passwordPolicy: "fair" -> "good"
               + enabled client "saas-web"
                 kept (not managed here): options.mfa
                 note: adopt: exists but is not marked; apply marks it managed_by: tenantplan
-          ~ organization "acme"                                  customers/acme.yaml:2
+          ~ organization "acme"                                   customers/acme.yaml:2
               ~ display_name: "ACME" -> "Acme Corp"
               - metadata.legacy: "x"
               ~ enabled connection "Username-Password-Authentication"  (assign_membership_on_login: true -> false)
@@ -99,6 +99,7 @@ import TestSupport
                 note: marked managed_by: tenantplan but no longer declared; deleting it removes its members and invitations
                 ! apply needs --allow-destroy
 
+        ! apply needs --allow-destroy (1 resource destroyed)
         Plan: 0 to add, 3 to change, 1 to destroy. 1 organization, 1 connection, 1 client and 1 enabled connection not managed here were left alone.
 
         """

@@ -250,20 +250,20 @@ import TestSupport
             tenantplan plan: $WORK/out against local tenant $WORK/live.json
               read 3 organizations, 3 connections, 1 client, 2 roles in \(plan.requests.count) requests
 
-              ~ client "saas-web"                                    tenant.yaml:14
+              ~ client "saas-web"                                     tenant.yaml:14
             \(adopt)
               ~ connection "Username-Password-Authentication" (auth0) tenant.yaml:4
             \(adopt)
-              ~ connection "acme-entra" (waad)                       customers/acme.yaml:17
+              ~ connection "acme-entra" (waad)                        customers/acme.yaml:17
                     kept (not managed here): options.app_domain, options.thumbprints, options.waad_common_endpoint
             \(adopt)
-              ~ connection "globex-okta" (samlp)                     customers/globex.yaml:16
+              ~ connection "globex-okta" (samlp)                      customers/globex.yaml:16
             \(adopt)
-              ~ organization "acme"                                  customers/acme.yaml:2
+              ~ organization "acme"                                   customers/acme.yaml:2
             \(adopt)
-              ~ organization "globex"                                customers/globex.yaml:2
+              ~ organization "globex"                                 customers/globex.yaml:2
             \(adopt)
-              ~ organization "initech"                               customers/initech.yaml:2
+              ~ organization "initech"                                customers/initech.yaml:2
             \(adopt)
 
             Plan: 0 to add, 7 to change, 0 to destroy.

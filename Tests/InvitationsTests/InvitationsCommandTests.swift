@@ -92,7 +92,8 @@ import TestSupport
         let result = await Self.list(work, ["--expired", "--format", "json"])
         let document = try JSONValue(data: Data(result.stdout.utf8))
         #expect(document == [
-            "format_version": 1, "organization": "acme", "organization_id": .string(org),
+            "format_version": 1, "tool": ["name": "tenantplan", "version": "0.1.0"],
+            "organization": "acme", "organization_id": .string(org),
             "invitations": [
                 ["id": "uinv_old1", "invitee": "old1@acme.example", "roles": ["member"], "expired": true,
                  "created_at": "2024-01-01T00:00:00.000Z", "expires_at": "2024-01-08T00:00:00.000Z"],

@@ -196,7 +196,8 @@ import TestSupport
         let document = try JSONValue(data: Data(result.stdout.utf8))
         let stored = try #require(try work.json().invitations(try work.json().organizationID("acme")).first)
         #expect(document == [
-            "format_version": 1, "organization": "acme", "dry_run": false, "roles": ["member"], "roles_from": "policy",
+            "format_version": 1, "tool": ["name": "tenantplan", "version": "0.1.0"],
+            "organization": "acme", "dry_run": false, "roles": ["member"], "roles_from": "policy",
             "results": [[
                 "email": "user1@acme.example", "status": "created", "invitation_id": stored["id"]!,
                 "expires_at": stored["expires_at"]!,

@@ -163,5 +163,14 @@ struct FindingsFormatTests {
         #expect((location["region"] as? [String: Any])?["startColumn"] as? Int == 11)
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect((driver["rules"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == RuleCatalog.all.map(\.id))
+        #expect(driver["name"] as? String == "tenantplan")
+        #expect(driver["version"] as? String == ToolIdentity.version)
+    }
+
+    @Test("the json findings name the tool and its version")
+    func jsonTool() throws {
+        let rendered = FindingsJSON.render(try Self.report(), directory: Self.directory)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
+        #expect(object["tool"] as? [String: String] == ["name": "tenantplan", "version": ToolIdentity.version])
     }
 }

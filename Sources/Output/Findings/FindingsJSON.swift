@@ -8,6 +8,7 @@ import Policy
 /// ```json
 /// {
 ///   "format_version": 1,
+///   "tool": { "name": "tenantplan", "version": "0.1.0" },
 ///   "findings": [
 ///     { "rule_id": "sso-only-password-connection", "severity": "error", "organization": "acme",
 ///       "message": "…", "location": { "file": "tenants/prod/customers/acme.yaml", "line": 14, "column": 7 },
@@ -49,6 +50,7 @@ public enum FindingsJSON {
         let errors = report.findings.filter { $0.severity == .error }.count
         let document = Document(
             formatVersion: formatVersion,
+            tool: ToolIdentity.json,
             findings: report.entries.map { finding($0.diagnostic, organization: $0.organization, exception: nil) },
             suppressed: report.suppressed.map {
                 finding(
@@ -70,13 +72,14 @@ public enum FindingsJSON {
 
     struct Document: Encodable {
         let formatVersion: Int
+        let tool: [String: String]
         let findings: [Finding]
         let suppressed: [Finding]
         let settingsDiagnostics: [SettingsDiagnostic]
         let summary: Summary
 
         enum CodingKeys: String, CodingKey {
-            case formatVersion = "format_version", findings, suppressed
+            case formatVersion = "format_version", tool, findings, suppressed
             case settingsDiagnostics = "settings_diagnostics", summary
         }
     }

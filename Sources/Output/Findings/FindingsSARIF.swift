@@ -80,7 +80,8 @@ public enum FindingsSARIF {
                 Run(
                     tool: Tool(
                         driver: Driver(
-                            name: "tenantplan",
+                            name: ToolIdentity.name,
+                            version: ToolIdentity.version,
                             informationUri: nil,
                             rules: descriptors)),
                     invocations: [
@@ -124,6 +125,7 @@ public enum FindingsSARIF {
 
     struct Driver: Encodable {
         let name: String
+        let version: String
         let informationUri: String?
         let rules: [ReportingDescriptor]
     }

@@ -14,17 +14,22 @@ import TerminalText
 /// Settings diagnostics come first, then findings, then suppressed findings, each sorted by location; notes
 /// follow their diagnostic as `file:line:column: note: …`. Paths are prefixed by the tenant directory as the
 /// user named it (``Diagnostic/rendered(directory:)``); names, keys, values and paths are escaped
-/// (``TerminalText/escaped(_:)``). No colour: the executable adds it on a TTY.
+/// (``TerminalText/escaped(_:)``). On a terminal (``TextStyle``) warning lines are bold.
 public enum FindingsText {
     /// Renders `report`.
     /// - Parameters:
     ///   - report: The policy report.
     ///   - directory: The tenant directory argument, put in front of every path.
+    ///   - style: Colour on a terminal (warnings bold), plain otherwise.
     /// - Returns: The text, ending in a newline.
-    public static func render(_ report: PolicyReport, directory: String) -> String {
+    public static func render(_ report: PolicyReport, directory: String, style: TextStyle = .plain) -> String {
+        func line(_ diagnostic: Diagnostic) -> String {
+            let text = diagnostic.rendered(directory: directory)
+            return diagnostic.severity == .warning ? style.bold(text) : text
+        }
         var lines: [String] = []
-        lines += report.settingsDiagnostics.map { $0.rendered(directory: directory) }
-        lines += report.findings.map { $0.rendered(directory: directory) }
+        lines += report.settingsDiagnostics.map(line)
+        lines += report.findings.map(line)
         for item in report.suppressed {
             let diagnostic = item.diagnostic
             let location = diagnostic.location.map { "\(TerminalText.escaped($0.prefixed(by: directory).description)): " }
@@ -41,12 +46,14 @@ public enum FindingsText {
     }
 
     /// `check: 2 errors, 1 warning, 1 suppressed by an exception`, or `check: no findings (14 rules, 2
-    /// organizations)`.
+    /// organizations)`. The warnings counted are every warning line printed above: findings and policy-settings
+    /// warnings (an expired exception); settings errors are counted apart (`1 error in policy settings`).
     public static func summary(_ report: PolicyReport) -> String {
         let errors = report.findings.filter { $0.severity == .error }.count
-        let warnings = report.findings.count - errors
+        let settingsWarnings = report.settingsDiagnostics.filter { $0.severity == .warning }.count
+        let warnings = report.findings.count - errors + settingsWarnings
         var parts: [String] = []
-        if report.findings.isEmpty {
+        if report.findings.isEmpty && settingsWarnings == 0 {
             parts.append(
                 "no findings (\(count(report.checkedRules.count, "rule")), "
                     + "\(count(report.organizations.count, "organization")))")

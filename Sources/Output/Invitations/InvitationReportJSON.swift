@@ -3,9 +3,9 @@ import JSONValues
 
 /// The `json` format of `tenantplan invite` (versioned: `format_version: 1`).
 public enum InvitationReportJSON {
-    /// `{"format_version": 1, "organization", "dry_run", "roles", "roles_from", "results": [...], "summary": {...}}`
-    /// with sorted keys. `roles`: the role names every invitation of the run grants (`[]` for none); `roles_from`:
-    /// `policy` (no `--role` given: the policy's `roles`) or `--role`.
+    /// `{"format_version": 1, "tool": {"name", "version"}, "organization", "dry_run", "roles", "roles_from",
+    /// "results": [...], "summary": {...}}` with sorted keys. `roles`: the role names every invitation of the run
+    /// grants (`[]` for none); `roles_from`: `policy` (no `--role` given: the policy's `roles`) or `--role`.
     /// Each result: `email`, `line` (CSV only), `status` (`created`, `would_create`, `skipped`, `rejected`,
     /// `failed`), and `invitation_id`, `expires_at`, `invitation_url` (only when shown), `request` (dry run),
     /// `errors`, `note` as they apply.
@@ -43,6 +43,7 @@ public enum InvitationReportJSON {
         }
         let document: JSONValue = [
             "format_version": 1,
+            "tool": .object(ToolIdentity.json.mapValues(JSONValue.string)),
             "organization": .string(report.organization),
             "dry_run": .bool(report.dryRun),
             "roles": .array(report.template.roles.map(JSONValue.string)),

@@ -3,7 +3,7 @@ import JSONValues
 
 /// The `json` format of `tenantplan invitations` (versioned: `format_version: 1`).
 public enum PendingInvitationsJSON {
-    /// `{"format_version": 1, "organization", "organization_id", "invitations": [{id, invitee, roles, created_at,
+    /// `{"format_version": 1, "tool": {"name", "version"}, "organization", "organization_id", "invitations": [{id, invitee, roles, created_at,
     /// expires_at, expired}], "revoked": [{id, status}]}` with sorted keys (`revoked` only with `--revoke-expired`).
     public static func render(
         _ pending: PendingInvitations, shown: [PendingInvitations.Entry], revocations: [PendingInvitations.Revocation]?
@@ -11,6 +11,7 @@ public enum PendingInvitationsJSON {
     {
         var document: [String: JSONValue] = [
             "format_version": 1,
+            "tool": .object(ToolIdentity.json.mapValues(JSONValue.string)),
             "organization": .string(pending.organization),
             "organization_id": .string(pending.organizationID),
             "invitations": .array(shown.map { entry in

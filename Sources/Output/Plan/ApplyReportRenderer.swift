@@ -20,7 +20,7 @@ public enum ApplyReportRenderer {
         for entry in report.notAttempted { lines.append("  not attempted: \(entry.summary)") }
         lines.append(
             "Nothing done is undone. "
-                + (followUp ?? "Run `tenantplan plan \(directory)` to see the remainder; running apply again converges."))
+                + (followUp ?? "Run `tenantplan plan \(ShellWord.quoted(directory))` to see the remainder; running apply again converges."))
         return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 }

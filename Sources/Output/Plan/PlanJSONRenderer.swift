@@ -8,7 +8,7 @@ import Policy
 /// `${env:}` name when unset), and request bodies are not included, only each request's method and path.
 ///
 /// ```json
-/// { "format_version": 1, "directory": "tenants/example-prod", "target": "…",
+/// { "format_version": 1, "tool": { "name": "tenantplan", "version": "0.1.0" }, "directory": "tenants/example-prod", "target": "…",
 ///   "read": { "organizations": 3, "connections": 3, "clients": 1, "roles": 2, "requests": 10 },
 ///   "summary": { "add": 0, "change": 1, "destroy": 0, "unmanaged": { "organizations": 12, … } },
 ///   "findings": [ { "rule": "…", "severity": "warning", "message": "…", "file": "…", "line": 3, "column": 5 } ],
@@ -39,6 +39,7 @@ public struct PlanJSONRenderer: Sendable {
     public func render(_ plan: Plan, findings: PolicyReport) -> String {
         let document: JSONValue = [
             "format_version": .int(Self.formatVersion),
+            "tool": .object(ToolIdentity.json.mapValues(JSONValue.string)),
             "directory": .string(directory),
             "target": .string(target),
             "read": [

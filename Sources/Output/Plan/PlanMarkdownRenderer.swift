@@ -59,7 +59,7 @@ public struct PlanMarkdownRenderer: Sendable {
         var text = summary + details
         if shown < plan.changes.count {
             text += "\n… and \(plan.changes.count - shown) more resource changes, left out to keep this comment under "
-                + "\(budget) characters. Run `tenantplan plan \(directory)` for the whole plan.\n"
+                + "\(budget) characters. Run `tenantplan plan \(ShellWord.quoted(directory))` for the whole plan.\n"
         }
         return text
     }

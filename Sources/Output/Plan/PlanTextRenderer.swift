@@ -14,13 +14,25 @@ public struct PlanTextRenderer: Sendable {
     public let command: String
     /// Flags already given (`apply --allow-destroy`): their "apply needs" hints are left out.
     public let given: ApplyOptions
+    /// Colour on a terminal, plain otherwise (``TextStyle``).
+    public let style: TextStyle
+
+    /// Where resource lines are padded to before the space and the YAML location, when every line fits.
+    public static let locationColumn = 56
+    /// The widest the location column grows to for long resource names; a resource line longer than this has
+    /// its location on the next line, in the column.
+    public static let widestLocationColumn = 96
 
     /// Creates a renderer.
-    public init(directory: String, target: String, command: String = "plan", given: ApplyOptions = ApplyOptions()) {
+    public init(
+        directory: String, target: String, command: String = "plan", given: ApplyOptions = ApplyOptions(),
+        style: TextStyle = .plain
+    ) {
         self.directory = directory
         self.target = target
         self.command = command
         self.given = given
+        self.style = style
     }
 
     /// The plan as text, ending with a newline.
@@ -38,30 +50,72 @@ public struct PlanTextRenderer: Sendable {
             lines.append("No changes. The live tenant matches the configuration.")
             lines.append("")
         }
+        let column = Self.column(for: plan.changes.filter { $0.location != nil }.map(Self.head))
         for change in plan.changes {
-            let head = "  \(change.action.symbol) \(TerminalText.escaped(change.address))"
-            if let location = change.location {
-                lines.append(Self.pad(head, to: 56) + " " + TerminalText.escaped(location.fileAndLine))
+            let head = Self.head(change)
+            let shown = "  \(style.symbol(change.action.symbol)) \(TerminalText.escaped(change.address))"
+            if let location = change.location.map({ TerminalText.escaped($0.fileAndLine) }) {
+                let width = TerminalWidth.of(head)
+                if width <= column {
+                    lines.append(shown + String(repeating: " ", count: column - width) + " " + location)
+                } else {
+                    lines.append(shown)
+                    lines.append(String(repeating: " ", count: column) + " " + location)
+                }
             } else {
-                lines.append(head)
+                lines.append(shown)
             }
-            for field in change.fields { lines.append("      " + Self.line(field)) }
+            for field in change.fields { lines.append("      " + Self.line(field, style: style)) }
             if !change.kept.isEmpty {
                 lines.append("        kept (not managed here): " + change.kept.map(TerminalText.escaped).joined(separator: ", "))
             }
             for note in change.notes { lines.append("        note: \(TerminalText.escaped(note))") }
             for refusal in change.refusals {
                 switch refusal {
-                case .destroy where !given.allowDestroy: lines.append("        ! apply needs --allow-destroy")
+                case .destroy where !given.allowDestroy:
+                    lines.append("        " + style.bold("! apply needs --allow-destroy"))
                 case .identityChange where !given.allowIdentityChange:
-                    lines.append("        ! apply needs --allow-identity-change")
+                    lines.append("        " + style.bold("! apply needs --allow-identity-change"))
                 default: break
                 }
             }
         }
         if !plan.isEmpty { lines.append("") }
+        for refusal in refusals(plan) { lines.append(style.bold("! " + refusal)) }
         lines.append(Self.summary(plan))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Why `apply` would refuse this plan as it stands, one line each, shown above the summary: unset `${env:}`
+    /// secrets a request needs (``Plan/missingSecrets``), then flags not given (``ApplyOptions``).
+    func refusals(_ plan: Plan) -> [String] {
+        var lines = plan.missingSecrets.map {
+            "apply refuses while \(TerminalText.escaped($0.name)) is unset (needed to \(TerminalText.escaped($0.change)))"
+        }
+        let destroys = plan.changes.filter { $0.refusals.contains(.destroy) }.count
+        if destroys > 0, !given.allowDestroy {
+            lines.append("apply needs --allow-destroy (\(Self.count(destroys, "resource")) destroyed)")
+        }
+        let identity = plan.changes.filter { change in
+            change.refusals.contains { if case .identityChange = $0 { true } else { false } }
+        }.count
+        if identity > 0, !given.allowIdentityChange {
+            lines.append("apply needs --allow-identity-change (\(Self.count(identity, "resource")) changing user identities)")
+        }
+        return lines
+    }
+
+    /// A resource line without colour: `  ~ organization "acme"`.
+    static func head(_ change: ResourceChange) -> String {
+        "  \(change.action.symbol) \(TerminalText.escaped(change.address))"
+    }
+
+    /// The location column of one plan: ``locationColumn``, or wider (up to ``widestLocationColumn``) so the
+    /// longest resource line that fits ends there; one space follows before each location. Widths are terminal columns
+    /// (``TerminalWidth``), so wide characters keep the column too.
+    public static func column(for heads: [String]) -> Int {
+        let widths = heads.map(TerminalWidth.of).filter { $0 <= widestLocationColumn }
+        return max(locationColumn, widths.max() ?? 0)
     }
 
     /// `scoped plan: organizations acme, globex only (no destroys; a full plan shows drift elsewhere)`.
@@ -89,13 +143,13 @@ public struct PlanTextRenderer: Sendable {
 
     /// One field line: `~ options.passwordPolicy: "fair" -> "good"`, `= enabled connection "x" (not managed
     /// here: kept)`; the subject, values, flags and annotation escaped (``TerminalText/escaped(_:)``).
-    static func line(_ field: FieldChange) -> String {
+    static func line(_ field: FieldChange, style: TextStyle = .plain) -> String {
         let subject = TerminalText.escaped(field.subject)
         var text: String
         switch field.kind {
-        case .add: text = "+ \(subject)"
-        case .change: text = "~ \(subject)"
-        case .remove: text = "- \(subject)"
+        case .add: text = "\(style.symbol("+")) \(subject)"
+        case .change: text = "\(style.symbol("~")) \(subject)"
+        case .remove: text = "\(style.symbol("-")) \(subject)"
         case .info: text = "  \(subject)"
         case .keep: text = "= \(subject) (not managed here: kept)"
         }
@@ -117,9 +171,5 @@ public struct PlanTextRenderer: Sendable {
     static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
-
-    static func pad(_ text: String, to width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }
