@@ -2,8 +2,9 @@ import Apply
 import Diff
 import TerminalText
 
-/// Renders a ``Plan`` for people, in the layout of SPEC section 3: a header with what was read, one block per
-/// resource with its YAML location, field-level changes, kept keys and notes, then the summary line. Every name,
+/// Renders a ``Plan`` for people, in the layout of README "Using it": a header with what was read, one block per
+/// resource with its YAML location, field-level changes, kept keys and notes, the warnings (``PlanWarning``,
+/// `! …`), then the summary line. Every name,
 /// key, value and path in it passes through ``TerminalText/escaped(_:)``: one plan line is one line on the screen.
 public struct PlanTextRenderer: Sendable {
     /// The tenant directory as the user named it.
@@ -35,7 +36,7 @@ public struct PlanTextRenderer: Sendable {
                 + "in \(Self.count(read.requests, "request"))")
         lines.append("")
         if plan.isEmpty {
-            lines.append("No changes. The live tenant matches the configuration.")
+            lines.append(Self.noChanges(plan))
             lines.append("")
         }
         for change in plan.changes {
@@ -60,8 +61,21 @@ public struct PlanTextRenderer: Sendable {
             }
         }
         if !plan.isEmpty { lines.append("") }
+        if !plan.warnings.isEmpty {
+            lines += plan.warnings.map { "! " + TerminalText.escaped($0.message) }
+            lines.append("")
+        }
         lines.append(Self.summary(plan))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The line of a plan without changes: `No changes. The live tenant matches the configuration.`, or, when
+    /// the plan has warnings (``PlanWarning``: the live tenant does not match what the configuration means),
+    /// `No changes to apply, but read the warnings below.`
+    public static func noChanges(_ plan: Plan) -> String {
+        plan.warnings.isEmpty
+            ? "No changes. The live tenant matches the configuration."
+            : "No changes to apply, but read the warnings below."
     }
 
     /// `scoped plan: organizations acme, globex only (no destroys; a full plan shows drift elsewhere)`.
