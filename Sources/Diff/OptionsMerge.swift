@@ -2,11 +2,13 @@ import Auth0Schema
 import JSONValues
 import PlanModel
 
-/// Lays declared connection `options` over the live ones (SPEC section 3): `PATCH /api/v2/connections/{id}`
+/// Lays declared connection `options` over the live ones (README, "What the plan promises"): `PATCH /api/v2/connections/{id}`
 /// replaces `options` whole, so the request carries the live object with the declared keys laid over it;
 /// keys the YAML does not mention (server-managed ones included) are echoed back, and a secret whose
-/// `${env:}` is unset keeps its live value. A field that is or holds a secret (``SecretCatalogue``, either
-/// value) is shown as `(sensitive)`.
+/// `${env:}` is unset keeps its live value. A declared object is the wanted object whole, secret or not: a live
+/// member it leaves out is removed (an unset `${env:}` member keeps its live value). A field that is or holds a
+/// secret (``SecretCatalogue``, either value) is shown by its structure with each secret value as `(sensitive)`
+/// (``SecretDisplay``), so such a removal is visible (docs/secrets.md).
 struct OptionsMerge {
     /// The merged object to send.
     var merged: [String: JSONValue]
@@ -41,7 +43,14 @@ struct OptionsMerge {
                 merged[key] = resolved
                 let kind: FieldChange.Kind = current == nil ? .add : .change
                 if sensitive {
-                    fields.append(FieldChange(kind, path, before: current.map { _ in .sensitive }, after: .sensitive))
+                    // The structure with each secret redacted: a member the declared object leaves out is
+                    // visibly removed (the declared object is the wanted object; docs/secrets.md).
+                    let display = SecretDisplay(strategy: strategy, key: key, desired: desired)
+                    fields.append(
+                        FieldChange(
+                            kind, path, before: current.map { display.show($0, path: key) },
+                            after: display.show(desired, path: key)))
+                    continue
                 } else {
                     fields.append(FieldChange(kind, path, before: current.map(DisplayValue.json), after: .json(resolved)))
                 }
@@ -91,7 +100,8 @@ struct OptionsMerge {
             } else if desired.containsSecret
                 || options[key].map({ SecretCatalogue.containsSecret(strategy: strategy, path: key, value: $0) }) == true
             {
-                fields.append(FieldChange(.add, path, after: unset.first.map(DisplayValue.unsetSecret) ?? .sensitive))
+                let display = SecretDisplay(strategy: strategy, key: key, desired: desired)
+                fields.append(FieldChange(.add, path, after: display.show(desired, path: key)))
             } else if let value = options[key] {
                 fields.append(FieldChange(.add, path, after: .json(value)))
             }

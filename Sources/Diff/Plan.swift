@@ -64,12 +64,15 @@ public struct Plan: Sendable, Equatable {
     public let changes: [ResourceChange]
     /// Counts of live objects left alone.
     public let unmanaged: Unmanaged
+    /// What a reviewer must know that the plan does not change (``PlanWarning``), by organization and connection.
+    public let warnings: [PlanWarning]
 
     /// Creates a plan.
-    public init(read: ReadSummary, changes: [ResourceChange], unmanaged: Unmanaged) {
+    public init(read: ReadSummary, changes: [ResourceChange], unmanaged: Unmanaged, warnings: [PlanWarning] = []) {
         self.read = read
         self.changes = changes
         self.unmanaged = unmanaged
+        self.warnings = warnings
     }
 
     /// Resources to add (a replacement counts as one add and one destroy, as in Terraform).
@@ -81,8 +84,8 @@ public struct Plan: Sendable, Equatable {
     /// True when the plan changes nothing.
     public var isEmpty: Bool { changes.isEmpty }
 
-    /// The plan limited to the resources of some customers (a scoped plan, SPEC section 3 and issue 4): their
-    /// organizations and the enterprise connections they own, never a destroy (a scoped read cannot see what
+    /// The plan limited to the resources of some customers (a scoped plan, docs/saved-plans.md): their
+    /// organizations, their warnings and the enterprise connections they own, never a destroy (a scoped read cannot see what
     /// is no longer declared) and no count of what was left alone.
     /// - Parameters:
     ///   - organizations: Names of the organizations in scope (sorted into ``ReadSummary/scope``).
@@ -98,7 +101,9 @@ public struct Plan: Sendable, Equatable {
             case .client, .role: return false
             }
         }
-        return Plan(read: read, changes: kept, unmanaged: Unmanaged())
+        return Plan(
+            read: read, changes: kept, unmanaged: Unmanaged(),
+            warnings: warnings.filter { organizations.contains($0.organization) })
     }
 
     /// Every request of the plan in apply order (stable within a phase).

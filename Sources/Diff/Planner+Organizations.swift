@@ -10,10 +10,13 @@ extension Planner {
     /// - Returns: The changes, the count of organizations left alone, and the count of enabled connections kept
     ///   because tenantplan does not manage their connection (``managesConnection(named:)``).
     /// - Throws: ``PlanError`` when adopting an organization would pass a metadata limit.
-    func planOrganizations(replaced: Set<String>) throws -> (changes: [ResourceChange], unmanaged: Int, keptLinks: Int) {
-        guard let customers = tenant.customers else { return ([], live.organizations.count, 0) }
+    func planOrganizations(replaced: Set<String>) throws
+        -> (changes: [ResourceChange], unmanaged: Int, keptLinks: Int, warnings: [PlanWarning])
+    {
+        guard let customers = tenant.customers else { return ([], live.organizations.count, 0, []) }
         var changes: [ResourceChange] = []
         var keptLinks = 0
+        var warnings: [PlanWarning] = []
         let declared = Set(customers.map(\.organization.name.value))
         for customer in customers {
             let name = customer.organization.name.value
@@ -21,6 +24,7 @@ extension Planner {
                 let update = try update(customer, current: current, replaced: replaced)
                 if let change = update.change { changes.append(change) }
                 keptLinks += update.keptLinks
+                warnings += update.warnings
             } else {
                 changes.append(creation(customer))
             }
@@ -36,7 +40,7 @@ extension Planner {
                     .organization, name: current.name, id: current.id, operation: .deleteOrganization,
                     phase: .organizationDeletes, consequence: "; deleting it removes its members and invitations"))
         }
-        return (changes, unmanaged, keptLinks)
+        return (changes, unmanaged, keptLinks, warnings.sorted { ($0.organization, $0.connection) < ($1.organization, $1.connection) })
     }
 
     private func creation(_ customer: Customer) -> ResourceChange {
@@ -72,10 +76,11 @@ extension Planner {
             fields: fields, requests: requests)
     }
 
-    /// - Returns: The change (`nil` when nothing changes) and the count of live links to connections tenantplan
-    ///   does not manage, which are kept.
+    /// - Returns: The change (`nil` when nothing changes), the count of live links to connections tenantplan
+    ///   does not manage, which are kept, and a warning for each such link of an `sso-only` organization to a
+    ///   connection that is not enterprise.
     private func update(_ customer: Customer, current: LiveOrganization, replaced: Set<String>) throws
-        -> (change: ResourceChange?, keptLinks: Int)
+        -> (change: ResourceChange?, keptLinks: Int, warnings: [PlanWarning])
     {
         let organization = customer.organization
         let name = organization.name.value
@@ -141,6 +146,7 @@ extension Planner {
         }
 
         var keptLinks = 0
+        var warnings: [PlanWarning] = []
         if let wanted = customer.connections?.value {
             let liveEntries = current.enabledConnections ?? []
             let wantedNames = Set(wanted.map(\.connection.value))
@@ -152,6 +158,10 @@ extension Planner {
                 // dashboard) is not part of the declared list: kept, in every mode.
                 guard managesConnection(named: entry.name) else {
                     keptFields.append(FieldChange(.keep, "enabled connection \"\(entry.name)\""))
+                    // Kept, but an SSO-only customer's members can sign in through it: said in every plan.
+                    if customer.login.value == .ssoOnly, ConnectionKind(strategy: entry.strategy) != .enterprise {
+                        warnings.append(PlanWarning(organization: name, connection: entry.name, strategy: entry.strategy))
+                    }
                     continue
                 }
                 var annotation: String?
@@ -221,12 +231,12 @@ extension Planner {
             keptLinks = keptFields.count
         }
 
-        guard !requests.isEmpty else { return (nil, keptLinks) }
+        guard !requests.isEmpty else { return (nil, keptLinks, warnings) }
         return (
             ResourceChange(
                 kind: .organization, name: name, action: .update, location: organization.name.location,
                 liveID: current.id, fields: fields, notes: notes, requests: requests),
-            keptLinks
+            keptLinks, warnings
         )
     }
 

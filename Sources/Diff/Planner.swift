@@ -121,7 +121,7 @@ public struct Planner: Sendable {
             read: Plan.ReadSummary(
                 organizations: live.organizations.count, connections: live.connections.count,
                 clients: live.clients.count, roles: live.roles.count, requests: live.requestCount),
-            changes: kept + destroyed, unmanaged: unmanaged)
+            changes: kept + destroyed, unmanaged: unmanaged, warnings: organizationChanges.warnings)
     }
 
     // MARK: Shared helpers

@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import PlanModel
 
@@ -40,6 +41,38 @@ public enum DisplayValue: Sendable, Equatable, CustomStringConvertible {
     case sensitive
     /// A secret whose `${env:NAME}` is unset: `(sensitive, from env NAME, unset)`.
     case unsetSecret(String)
+    /// An object that is or holds a secret, shown by its structure: member names (which are not secret,
+    /// docs/secrets.md) with each member's display, so an added or removed member is visible:
+    /// `{"DB_PASS":(sensitive),"HOST":(sensitive)}`. Members are shown in key order.
+    case redactedObject([String: DisplayValue])
+
+    /// The value with private key material redacted wherever it sits (``SecretValue/looksSecret(_:)``, the
+    /// value half of the one decision, docs/secrets.md): a string holding a private key becomes ``sensitive``,
+    /// an object holding one anywhere is shown by its structure (``redactedObject(_:)``), a list holding one is
+    /// ``sensitive`` whole. Every value a plan shows passes through here (``FieldChange``), whatever the field:
+    /// organization `metadata`, a role's `description`, a connection's `metadata` as much as its `options`.
+    public var guarded: DisplayValue {
+        switch self {
+        case .json(let value): return Self.guarding(value)
+        case .redactedObject(let members): return .redactedObject(members.mapValues(\.guarded))
+        case .sensitive, .unsetSecret: return self
+        }
+    }
+
+    private static func guarding(_ value: JSONValue) -> DisplayValue {
+        guard holdsKeyMaterial(value) else { return .json(value) }
+        if case .object(let members) = value { return .redactedObject(members.mapValues(guarding)) }
+        return .sensitive
+    }
+
+    private static func holdsKeyMaterial(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string(let text): return SecretValue.looksSecret(text)
+        case .object(let members): return members.values.contains(where: holdsKeyMaterial)
+        case .array(let items): return items.contains(where: holdsKeyMaterial)
+        default: return false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -49,6 +82,9 @@ public enum DisplayValue: Sendable, Equatable, CustomStringConvertible {
             return "\(text.prefix(Self.longValue / 2))… (\(text.count) characters)"
         case .sensitive: return "(sensitive)"
         case .unsetSecret(let name): return "(sensitive, from env \(name), unset)"
+        case .redactedObject(let members):
+            let shown = members.keys.sorted().map { "\(JSONValue.string($0).compactText):\(members[$0]!.description)" }
+            return "{" + shown.joined(separator: ",") + "}"
         }
     }
 }
@@ -74,7 +110,7 @@ public struct FieldChange: Sendable, Equatable {
     public let kind: Kind
     /// The field or relationship: `display_name`, `options.passwordPolicy`, `enabled connection "acme-entra"`.
     public let subject: String
-    /// The value before, if shown.
+    /// The value before, if shown; private key material never (``DisplayValue/guarded``).
     public let before: DisplayValue?
     /// The value after, if shown.
     public let after: DisplayValue?
@@ -90,8 +126,8 @@ public struct FieldChange: Sendable, Equatable {
     ) {
         self.kind = kind
         self.subject = subject
-        self.before = before
-        self.after = after
+        self.before = before?.guarded
+        self.after = after?.guarded
         self.flags = flags
         self.annotation = annotation
     }

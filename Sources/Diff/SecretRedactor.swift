@@ -11,7 +11,8 @@ import PlanModel
 /// secret in a live connection's options or in a declared literal (shown as `"(sensitive)"`): at a secret path or
 /// below one (every string inside an object such as `decryptionKey: {key, cert}`), or a private key by its value.
 /// A string equal to a secret, or containing one of 8 characters or more, is replaced whole, wherever it sits in
-/// the body.
+/// the body. Any other string holding private key material (``SecretValue/looksSecret(_:)``: organization
+/// `metadata`, a role's `description`) is replaced by `"(sensitive)"` too.
 public struct SecretRedactor: Sendable {
     /// Secret value -> what is written instead.
     private let replacements: [String: String]
@@ -45,6 +46,8 @@ public struct SecretRedactor: Sendable {
         switch value {
         case .string(let text):
             if let replacement = replacements[text] { return .string(replacement) }
+            // Private key material wherever it sits (organization metadata, a description): the value decision.
+            if SecretValue.looksSecret(text) { return .string("(sensitive)") }
             if let hit = long.first(where: { text.contains($0.value) }) { return .string(hit.replacement) }
             return value
         case .array(let items): return .array(items.map(redact))

@@ -44,6 +44,7 @@ import TestSupport
                     "requests": [["method": "PATCH", "path": "/api/v2/connections/con_zg1N36ezd6f0DwID"]],
                 ]
             ],
+            "warnings": [],
         ])
     }
 

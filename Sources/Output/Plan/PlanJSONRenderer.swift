@@ -57,6 +57,7 @@ public struct PlanJSONRenderer: Sendable {
             ],
             "findings": .array(findings.findings.map(Self.finding)),
             "resource_changes": .array(plan.changes.map(Self.change)),
+            "warnings": .array(plan.warnings.map(Self.warning)),
         ]
         return String(decoding: document.encoded(pretty: true), as: UTF8.self) + "\n"
     }
@@ -72,6 +73,14 @@ public struct PlanJSONRenderer: Sendable {
             item["column"] = .int(location.column)
         }
         return .object(item)
+    }
+
+    /// A ``PlanWarning``: `organization`, `connection`, `strategy`, `message`.
+    static func warning(_ warning: PlanWarning) -> JSONValue {
+        [
+            "organization": .string(warning.organization), "connection": .string(warning.connection),
+            "strategy": .string(warning.strategy), "message": .string(warning.message),
+        ]
     }
 
     static func change(_ change: ResourceChange) -> JSONValue {
@@ -111,6 +120,7 @@ public struct PlanJSONRenderer: Sendable {
         case .json(let json): return json
         case .sensitive: return ["sensitive": true]
         case .unsetSecret(let name): return ["sensitive": true, "env": .string(name), "unset": true]
+        case .redactedObject(let members): return ["sensitive": true, "members": .object(members.mapValues { Self.value($0) })]
         }
     }
 }

@@ -1,8 +1,8 @@
 import Diff
 import TerminalText
 
-/// The `markdown` format of `tenantplan plan`: a pull-request comment. A summary (the plan line and a table of
-/// counts per kind and action) that always stays whole, then one collapsible section per resource with its
+/// The `markdown` format of `tenantplan plan`: a pull-request comment. A summary (the plan line, the warnings
+/// (``PlanWarning``) and a table of counts per kind and action) that always stays whole, then one collapsible section per resource with its
 /// field-level changes. GitHub refuses comments over 65,536 characters: past ``limit``, the sections that do not
 /// fit are left out and counted, never the summary.
 public struct PlanMarkdownRenderer: Sendable {
@@ -31,7 +31,10 @@ public struct PlanMarkdownRenderer: Sendable {
             summary += "_\(line.count > 1_000 ? String(line.prefix(1_000)) + "…" : line)_, \(plan.read.requests) requests\n\n"
         }
         summary += "**\(PlanTextRenderer.summary(plan))**\n"
-        if plan.isEmpty { return summary + "\nNo changes. The live tenant matches the configuration.\n" }
+        if !plan.warnings.isEmpty {
+            summary += "\n" + plan.warnings.map { ":warning: \(Self.escape($0.message))\n" }.joined()
+        }
+        if plan.isEmpty { return summary + "\n\(PlanTextRenderer.noChanges(plan))\n" }
         summary += "\n| kind | to add | to change | to destroy |\n|---|---:|---:|---:|\n"
         for kind in [ResourceKind.organization, .connection, .client, .role] {
             let changes = plan.changes.filter { $0.kind == kind }

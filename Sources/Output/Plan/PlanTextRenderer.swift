@@ -2,8 +2,9 @@ import Apply
 import Diff
 import TerminalText
 
-/// Renders a ``Plan`` for people, in the layout of SPEC section 3: a header with what was read, one block per
-/// resource with its YAML location, field-level changes, kept keys and notes, then the summary line. Every name,
+/// Renders a ``Plan`` for people, in the layout of README "Using it": a header with what was read, one block per
+/// resource with its YAML location, field-level changes, kept keys and notes, the warnings (``PlanWarning``,
+/// `! …`), then the summary line. Every name,
 /// key, value and path in it passes through ``TerminalText/escaped(_:)``: one plan line is one line on the screen.
 public struct PlanTextRenderer: Sendable {
     /// The tenant directory as the user named it.
@@ -47,7 +48,7 @@ public struct PlanTextRenderer: Sendable {
                 + "in \(Self.count(read.requests, "request"))")
         lines.append("")
         if plan.isEmpty {
-            lines.append("No changes. The live tenant matches the configuration.")
+            lines.append(Self.noChanges(plan))
             lines.append("")
         }
         let column = Self.column(for: plan.changes.filter { $0.location != nil }.map(Self.head))
@@ -81,6 +82,10 @@ public struct PlanTextRenderer: Sendable {
             }
         }
         if !plan.isEmpty { lines.append("") }
+        if !plan.warnings.isEmpty {
+            lines += plan.warnings.map { style.bold("! " + TerminalText.escaped($0.message)) }
+            lines.append("")
+        }
         for refusal in refusals(plan) { lines.append(style.bold("! " + refusal)) }
         lines.append(Self.summary(plan))
         return lines.joined(separator: "\n") + "\n"
@@ -116,6 +121,15 @@ public struct PlanTextRenderer: Sendable {
     public static func column(for heads: [String]) -> Int {
         let widths = heads.map(TerminalWidth.of).filter { $0 <= widestLocationColumn }
         return max(locationColumn, widths.max() ?? 0)
+    }
+
+    /// The line of a plan without changes: `No changes. The live tenant matches the configuration.`, or, when
+    /// the plan has warnings (``PlanWarning``: the live tenant does not match what the configuration means),
+    /// `No changes to apply, but read the warnings below.`
+    public static func noChanges(_ plan: Plan) -> String {
+        plan.warnings.isEmpty
+            ? "No changes. The live tenant matches the configuration."
+            : "No changes to apply, but read the warnings below."
     }
 
     /// `scoped plan: organizations acme, globex only (no destroys; a full plan shows drift elsewhere)`.
