@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "Auth0SchemaTests", dependencies: ["Auth0Schema", "JSONValues", "TestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
-        .testTarget(name: "InputFilesTests", dependencies: ["InputFiles", "TestSupport"]),
+        .testTarget(name: "InputFilesTests", dependencies: ["InputFiles"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(
             name: "PolicyTests", dependencies: ["Policy", "PlanModel", "Output", "TestSupport"],
