@@ -17,9 +17,11 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         // libyaml events -> a Swift value tree with 1-based line:column marks.
-        .target(name: "YAML", dependencies: ["CLibYAML"]),
+        .target(name: "YAML", dependencies: ["CLibYAML", "TerminalText"]),
         // One escaping function for names, keys and values printed as text (control and bidi characters shown visibly).
         .target(name: "TerminalText"),
+        // The one reader of every input file: classified before it is opened, read up to a cap per kind of file.
+        .target(name: "InputFiles"),
         // SHA-256 for saved-plan fingerprints and input hashes (Foundation on Linux has no digest).
         .target(name: "Hashing"),
         // The JSON value every Auth0 object and request body is made of.
@@ -27,14 +29,14 @@ let package = Package(
         // Auth0's Management API OpenAPI excerpt, embedded, and the facts derived from it (secrets, schemas).
         .target(name: "Auth0Schema", dependencies: ["JSONValues"]),
         // The desired state: loading a tenant directory, validation, diagnostics.
-        .target(name: "PlanModel", dependencies: ["YAML", "JSONValues", "Auth0Schema", "TerminalText"]),
+        .target(name: "PlanModel", dependencies: ["YAML", "JSONValues", "Auth0Schema", "TerminalText", "InputFiles"]),
         // The seam: transport protocol, typed Management API v2 calls, the live snapshot.
         .target(name: "ManagementAPI", dependencies: ["JSONValues"]),
         // One side of the seam: the real Auth0 Management API over HTTPS (token, paging, rate budget, retries).
         .target(name: "Auth0HTTP", dependencies: ["ManagementAPI", "JSONValues", "Auth0Schema"]),
         // One side of the seam: Auth0's semantics in process (requests validated against the OpenAPI excerpt),
         // persisted as one JSON file.
-        .target(name: "LocalTenant", dependencies: ["ManagementAPI", "JSONValues", "Auth0Schema"]),
+        .target(name: "LocalTenant", dependencies: ["ManagementAPI", "JSONValues", "Auth0Schema", "InputFiles"]),
         // Policy rules over the desired state: one file per rule under Rules/.
         .target(name: "Policy", dependencies: ["PlanModel", "JSONValues", "Auth0Schema"]),
         // Organization invitations checked against each customer's invite policy.
@@ -52,7 +54,7 @@ let package = Package(
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
             "YAML", "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
-            "Invitations", "Export", "TerminalText",
+            "Invitations", "Export", "TerminalText", "InputFiles",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),
         // Generated tenants at scale for the benchmark and the scale tests; not part of the product.
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "Auth0SchemaTests", dependencies: ["Auth0Schema", "JSONValues", "TestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "InputFilesTests", dependencies: ["InputFiles"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(
             name: "PolicyTests", dependencies: ["Policy", "PlanModel", "Output", "TestSupport"],

@@ -266,19 +266,37 @@ public struct Auth0Transport: ManagementTransport {
         log?(redactor.clean(line))
     }
 
-    /// How long to wait after a 429, in milliseconds, and why: `Retry-After` (seconds) wins; else until
-    /// `x-ratelimit-reset` (epoch seconds; none when already past); else the jittered backoff of retry `retry`.
+    /// How long to wait after a 429, in milliseconds, and why (the reason ends each rate-limit notice):
+    /// - `Retry-After` (seconds or an HTTP date) wins: `Retry-After`; a value of zero, below zero or in the past
+    ///   waits ``RateLimitHeaders/minimumWaitMilliseconds``: `Retry-After not in the future, the 1 s minimum`;
+    /// - else until `x-ratelimit-reset` (epoch seconds): `x-ratelimit-reset`; one already past waits the minimum:
+    ///   `x-ratelimit-reset already past, the 1 s minimum`;
+    /// - else the jittered backoff of retry `retry`: `429 without Retry-After or x-ratelimit-reset`.
+    /// A `Retry-After` that is neither seconds nor a date is named in the reason (`unreadable Retry-After`) and the
+    /// next rule decides the wait.
     static func rateLimitWait(
         headers: [String: String], now: Int, retry: Int, options: Auth0TransportOptions, jitter: Double
     ) -> (Int, String) {
-        if let wait = RateLimitHeaders.retryAfterMilliseconds(headers["retry-after"], now: now) {
+        let minimum = RateLimitHeaders.minimumWaitMilliseconds
+        let retryAfter = RateLimitHeaders.retryAfter(headers["retry-after"], now: now)
+        if case .milliseconds(let wait) = retryAfter {
+            guard wait > 0 else {
+                return (minimum, "Retry-After not in the future, the \(RateLimitHeaders.seconds(minimum)) minimum")
+            }
             return (wait, "Retry-After")
         }
+        let unreadable = retryAfter == .unreadable
         if let reset = RateLimitHeaders.resetMilliseconds(headers["x-ratelimit-reset"], now: now) {
-            return (max(0, reset - now), "x-ratelimit-reset")
+            let prefix = unreadable ? "unreadable Retry-After, " : ""
+            guard reset > now else {
+                return (minimum, prefix + "x-ratelimit-reset already past, the \(RateLimitHeaders.seconds(minimum)) minimum")
+            }
+            return (reset - now, prefix + "x-ratelimit-reset")
         }
         let wait = options.backoffMilliseconds(retry: retry, jitter: jitter)
-        return (wait, "429 without Retry-After or x-ratelimit-reset")
+        return (wait, unreadable
+            ? "429 with an unreadable Retry-After and no x-ratelimit-reset"
+            : "429 without Retry-After or x-ratelimit-reset")
     }
 
     /// `?a=1&b=2` with names sorted and names and values percent-encoded (only RFC 3986 unreserved characters

@@ -1,6 +1,7 @@
 import Apply
 import Diff
 import Foundation
+import InputFiles
 import LocalTenant
 import ManagementAPI
 import Output
@@ -76,10 +77,9 @@ enum ApplyCommand {
         context: CommandContext
     ) async throws -> Int32 {
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIError.unsupported("cannot read \(file): \((error as NSError).localizedFailureReason ?? "\(error.localizedDescription)")")
+        switch InputFile.read(file, limit: .savedPlan) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): throw CLIError.unsupported("cannot read \(file): \(failure.reason)")
         }
         let saved: SavedPlan
         do {

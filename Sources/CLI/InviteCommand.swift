@@ -1,5 +1,6 @@
 import Output
 import Foundation
+import InputFiles
 import LocalTenant
 import Invitations
 import JSONValues
@@ -56,8 +57,13 @@ enum InviteCommand {
         var csv: InvitationCSV?
         if let csvPath {
             let text: String
-            do { text = try String(contentsOfFile: csvPath, encoding: .utf8) } catch {
-                throw CLIError.unsupported("cannot read \(csvPath): \(error.localizedDescription)")
+            switch InputFile.read(csvPath, limit: .invitationCSV) {
+            case .success(let bytes):
+                guard let decoded = String(data: bytes, encoding: .utf8) else {
+                    throw CLIError.unsupported("cannot read \(csvPath): it is not UTF-8 text")
+                }
+                text = decoded
+            case .failure(let failure): throw CLIError.unsupported("cannot read \(csvPath): \(failure.reason)")
             }
             do { csv = try InvitationCSV(parsing: text) } catch let error as InvitationCSVError {
                 context.stderr.write(TerminalText.escaped("\(csvPath): error: \(error)") + "\n")

@@ -1,4 +1,5 @@
 import Foundation
+import InputFiles
 import JSONValues
 
 #if canImport(Glibc)
@@ -59,15 +60,11 @@ enum LocalTenantJournal {
     ///   ``LocalTenantError/io(path:reason:)`` when it cannot be read.
     static func read(for file: String) throws -> Contents? {
         let journal = path(for: file)
-        let descriptor = open(journal, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
-            throw LocalTenantError.io(path: file, reason: "cannot read \(journal): \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let data: Data
-        do { data = try handle.readToEnd() ?? Data() } catch {
-            throw LocalTenantError.io(path: file, reason: "cannot read \(journal): \(error.localizedDescription)")
+        switch InputFile.read(journal, limit: .localTenant) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure) where failure.isMissing: return nil
+        case .failure(let failure): throw LocalTenantError.io(path: file, reason: "cannot read \(journal): \(failure.reason)")
         }
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         lines.removeLast()  // after the last newline: empty, or a line a killed writer did not finish

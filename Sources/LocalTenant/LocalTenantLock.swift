@@ -17,7 +17,9 @@ import Synchronization
 /// rename, so a reader sees the old file or the new one, never half of one.
 ///
 /// Acquiring it also removes a temporary copy a killed writer left behind (``temporaryPath(for:)``, and the
-/// `FILE.tmp-PID` copies of earlier versions): such a copy holds every connection secret.
+/// `FILE.tmp-PID` copies of earlier versions): such a copy holds every connection secret. Saves write the copy
+/// without a name first (``LocalTenantFolder``), so one is left only where the filesystem has no anonymous files;
+/// readers remove it too when no writer holds the lock (``removeStaleCopiesIfIdle(of:)``).
 ///
 /// Releasing it (``release()``, or deinitialising the value) first saves every ``LocalTenant`` this process opened
 /// on the file whole and removes its journal (``LocalTenantStore``), so that the file alone holds the tenant
@@ -61,7 +63,8 @@ public final class LocalTenantLock: Sendable {
         return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".tmp").path
     }
 
-    /// Takes the exclusive lock on the tenant file at `path`, creating its folder (owner-only) if needed.
+    /// Takes the exclusive lock on the tenant file at `path`, creating its folder (owner-only) if needed, with the
+    /// `.gitignore` of a `.tenantplan` folder (``LocalTenantFolder/prepare(for:)``).
     /// - Parameters:
     ///   - path: The local tenant file (it need not exist yet).
     ///   - timeout: Seconds to wait while another process holds the lock (``defaultTimeout`` by default).
@@ -73,13 +76,7 @@ public final class LocalTenantLock: Sendable {
     public static func acquire(
         path: String, timeout: Double = defaultTimeout, waiting: (String) -> Void = { _ in }
     ) throws -> LocalTenantLock {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(
-                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw LocalTenantError.io(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
-        }
+        try LocalTenantFolder.prepare(for: path)
         let lockFile = lockPath(for: path)
         let descriptor = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
@@ -120,6 +117,20 @@ public final class LocalTenantLock: Sendable {
             close(held)
             descriptor = nil
         }
+    }
+
+    /// Removes the copies ``removeStaleCopies(of:)`` names when no writer holds the lock now: for commands that
+    /// take no lock (`plan`, `export`), which open the tenant file to read it. The lock file must exist already
+    /// (a reader never creates it); the lock is tried without waiting and released at once, so a save in
+    /// progress (which holds the lock) is never touched and a reader never waits.
+    static func removeStaleCopiesIfIdle(of path: String) {
+        guard access(temporaryPath(for: path), F_OK) == 0 else { return }
+        let descriptor = open(lockPath(for: path), O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return }
+        removeStaleCopies(of: path)
+        flock(descriptor, LOCK_UN)
     }
 
     /// Removes ``temporaryPath(for:)`` and `FILE.tmp-PID` copies of earlier versions: left by a writer that was

@@ -1,4 +1,5 @@
 import Foundation
+import InputFiles
 import JSONValues
 
 #if canImport(Glibc)
@@ -14,7 +15,7 @@ import JSONValues
 ///   the file's device, inode, size and modification time; a reader that raced a save reads again, a journal left
 ///   over from a save interrupted after its rename is ignored).
 /// - Each write appends one line with the objects it changed, before the request is answered.
-/// - ``compact()`` saves the whole tenant (`.FILE.tmp`, `fsync`, renamed over `FILE`) and removes the journal: when
+/// - ``compact()`` saves the whole tenant (an anonymous file, `fsync`, linked as `.FILE.tmp`, renamed over `FILE`) and removes the journal: when
 ///   the journal outgrows the file (so saves cost at most about twice the bytes written), when the command that
 ///   holds the tenant's ``LocalTenantLock`` releases it, and before the first write after a journal was found on
 ///   opening (a writer that was killed).
@@ -52,6 +53,7 @@ final class LocalTenantStore: @unchecked Sendable {
     /// - Throws: ``LocalTenantError`` when the file or journal cannot be read or is not in the expected shape.
     init(path: String) throws {
         self.path = path
+        LocalTenantLock.removeStaleCopiesIfIdle(of: path)
         var attempt = 0
         while true {
             attempt += 1
@@ -103,7 +105,7 @@ final class LocalTenantStore: @unchecked Sendable {
         if let journal {
             descriptor = journal
         } else {
-            try Self.createFolder(of: path)
+            try LocalTenantFolder.prepare(for: path)
             let name = LocalTenantJournal.path(for: path)
             descriptor = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
@@ -129,32 +131,19 @@ final class LocalTenantStore: @unchecked Sendable {
         }
     }
 
-    /// Writes `.FILE.tmp` (owner-only), `fsync`s and renames it over the file, then removes the journal.
+    /// Writes the whole tenant to an anonymous file (owner-only) in the tenant's folder, `fsync`s it, gives it the
+    /// name `.FILE.tmp` and renames that over the file, then removes the journal.
     private func save(_ state: LocalTenantState, path: String) throws {
-        try Self.createFolder(of: path)
-        // A temporary file readable by the owner only (the tenant holds connection secrets), renamed over the
-        // old one: an interrupted save leaves the old file and its journal, or the new file (and a journal whose
-        // header no longer matches it), never half of one. Its name is fixed (`.FILE.tmp`), so a copy left by a
-        // killed writer is removed by the next writer's lock.
+        try LocalTenantFolder.prepare(for: path)
+        // The new file is written where it has no name (Linux `O_TMPFILE`): a writer killed while writing leaves
+        // nothing behind, not a copy of every connection secret. Only once it is complete and synced is it linked
+        // as `.FILE.tmp` and at once renamed over the old file, so an interrupted save leaves the old file and its
+        // journal, or the new file (and a journal whose header no longer matches it), never half of one. Where the
+        // filesystem has no anonymous files the new file is written as `.FILE.tmp` directly; a copy left by a
+        // killed writer is removed by the next command that opens the tenant (``LocalTenantLock``).
         let temporary = LocalTenantLock.temporaryPath(for: path)
-        unlink(temporary)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw LocalTenantError.io(path: path, reason: "cannot write \(temporary): \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
         let data = state.json.encoded(pretty: true)
-        let identity: String
-        do {
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            identity = LocalTenantJournal.identity(of: descriptor)
-            close(descriptor)
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw LocalTenantError.io(path: path, reason: "cannot write: \(error.localizedDescription)")
-        }
+        let identity = try LocalTenantFolder.writeComplete(data, as: temporary, for: path)
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -169,28 +158,15 @@ final class LocalTenantStore: @unchecked Sendable {
         foundJournal = false
     }
 
-    private static func createFolder(of path: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(
-                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw LocalTenantError.io(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
-        }
-    }
-
     /// The file's state (not yet validated), identity and size; an empty tenant for a missing file.
     private static func readFile(_ path: String) throws -> (LocalTenantState, String, Int) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return (LocalTenantState(), LocalTenantJournal.identity(of: nil), 0) }
-            throw LocalTenantError.io(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        let identity = LocalTenantJournal.identity(of: descriptor)
         let data: Data
-        do { data = try handle.readToEnd() ?? Data() } catch {
-            throw LocalTenantError.io(path: path, reason: "cannot read: \(error.localizedDescription)")
+        let identity: String
+        switch InputFile.read(path, limit: .localTenant, inspect: { LocalTenantJournal.identity(of: $0) }) {
+        case .success(let (bytes, fileIdentity)): (data, identity) = (bytes, fileIdentity)
+        case .failure(let failure) where failure.isMissing:
+            return (LocalTenantState(), LocalTenantJournal.identity(of: nil), 0)
+        case .failure(let failure): throw LocalTenantError.io(path: path, reason: "cannot read: \(failure.reason)")
         }
         let json: JSONValue
         do {

@@ -1,5 +1,6 @@
 import CLibYAML
 import Foundation
+import TerminalText
 
 /// Writes a ``YAMLEmitter/Value`` tree as YAML text through libyaml's emitter (`yaml_emitter_emit` events).
 ///
@@ -11,7 +12,10 @@ import Foundation
 ///   `"null"`, `"2027-01-31"`) is double-quoted;
 /// - a string with line breaks is written as a literal block (`|`) when libyaml allows it for that text, so
 ///   certificates and scripts stay readable; any line break other than LF (CR, NEL, LS, PS) makes it
-///   double-quoted with escapes instead, because a block scalar would read back with LF.
+///   double-quoted with escapes instead, because a block scalar would read back with LF;
+/// - a string holding an invisible format character (U+202E, U+200B, ...: Unicode category Cf) is double-quoted
+///   and the character written as an escape (`"evil\u202Etxt"`), so a reviewer of the file sees it; libyaml
+///   itself escapes only control characters and what YAML calls non-printable.
 ///
 /// Reading the text back with ``YAMLParser`` gives the same values (scalars in the YAML 1.2 core schema).
 public enum YAMLEmitter {
@@ -26,7 +30,27 @@ public enum YAMLEmitter {
         try handle.node(value)
         try handle.documentEnd()
         try handle.streamEnd()
-        return String(decoding: handle.output.bytes, as: UTF8.self)
+        return escapingFormatCharacters(String(decoding: handle.output.bytes, as: UTF8.self))
+    }
+
+    /// True for the scalars libyaml writes as they are but a reader would not see: Unicode format characters
+    /// (category Cf: bidi marks and overrides, zero-width spaces and joiners, ...; a ZWJ inside an emoji sequence
+    /// aside, as ``TerminalText/escaped(_:)`` decides). libyaml escapes only what YAML calls non-printable.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .format
+    }
+
+    /// The emitted text with every invisible scalar (``isInvisible(_:)``) written as a YAML escape (`\u202E`,
+    /// `\U000E0041`). Such a scalar only occurs inside a double-quoted scalar (``EmitterHandle/style(for:)`` asks
+    /// for that style whenever a string holds one), where the escape reads back as the same scalar.
+    static func escapingFormatCharacters(_ text: String) -> String {
+        TerminalText.escaped(text) { scalar in
+            guard isInvisible(scalar) else { return nil }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return scalar.value > 0xFFFF
+                ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
     }
 
     /// True when `text`, written as a plain scalar, would read back as something other than that string: the
@@ -182,6 +206,8 @@ private final class EmitterHandle {
     /// cannot hold the text (a literal block in a key, a plain scalar starting with `#`, …).
     static func style(for text: String) -> yaml_scalar_style_t {
         if YAMLEmitter.needsQuotes(text) { return YAML_DOUBLE_QUOTED_SCALAR_STYLE }
+        // Any format character, a ZWJ in an emoji sequence too: the escapes written afterwards need double quotes.
+        if text.unicodeScalars.contains(where: YAMLEmitter.isInvisible) { return YAML_DOUBLE_QUOTED_SCALAR_STYLE }
         switch YAMLEmitter.lineBreaks(text) {
         case .none: return YAML_ANY_SCALAR_STYLE
         case .lineFeedOnly: return YAML_LITERAL_SCALAR_STYLE

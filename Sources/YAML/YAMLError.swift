@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Why a YAML file could not be turned into a ``YAMLDocument``.
 public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// libyaml stopped: its problem, the 1-based problem mark, and the context it was in (with the mark where
@@ -23,6 +25,14 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// for a sequence cut off by the end of the file) or
     /// a control character (`value` is its code point); `at` is the offending byte's line and column.
     case encoding(problem: String, value: Int, at: Mark)
+    /// An explicit tag other than `!!str` on a scalar, `!!seq` on a sequence or `!!map` on a mapping
+    /// (`!!binary aGVsbG8=`, `!!python/object:os.system`, `!local`, `!!int 5`): tenantplan resolves values by the
+    /// YAML core schema as written and would otherwise read a tagged value silently as something else. `tag` is
+    /// as written in short form (`!!binary`) when it is in the `tag:yaml.org,2002:` namespace, else the full tag.
+    case unsupportedTag(tag: String, at: Mark)
+    /// The bytes are UTF-16 or UTF-32 (a byte-order mark, or NUL bytes interleaved with ASCII), not UTF-8;
+    /// `encoding` names which (`UTF-16 LE`); reported at 1:1.
+    case notUTF8(encoding: String)
 
     /// Where the error is reported.
     public var mark: Mark {
@@ -36,6 +46,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .nullKey(let at): return at
         case .mergeKey(let at): return at
         case .encoding(_, _, let at): return at
+        case .unsupportedTag(_, let at): return at
+        case .notUTF8: return Mark(line: 1, column: 1)
         }
     }
 
@@ -67,6 +79,11 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
             }
             // libyaml gives -1 for a sequence cut off by the end of the file.
             return "the file is not valid UTF-8: \(problem)" + (value >= 0 ? " (byte 0x\(Self.hex(value, digits: 2)))" : "")
+        case .unsupportedTag(let tag, _):
+            return "YAML tag '\(TerminalText.escaped(tag))' is not supported: tenantplan reads values as written "
+                + "(only !!str, to keep a value a string, is accepted); remove the tag"
+        case .notUTF8(let encoding):
+            return "the file is not UTF-8 (looks like \(encoding)): save it as UTF-8"
         }
     }
 

@@ -10,7 +10,10 @@ import Foundation
 /// - Mapping keys are strings: a sequence, mapping or null key is an error, and so is a merge key (`<<`).
 ///   Booleans and numbers as keys are kept as the text written (`true: 1` has the key `true`), as JSON keys are.
 /// - Only one document per file is accepted.
-/// - Invalid UTF-8 and control characters are reported at the offending byte's line and column.
+/// - Invalid UTF-8 and control characters are reported at the offending byte's line and column; UTF-16 and
+///   UTF-32 files (with or without a byte-order mark) are refused as not UTF-8.
+/// - Explicit tags are refused (``YAMLError/unsupportedTag(tag:at:)``) except `!!str` on a scalar, `!!seq` on a
+///   sequence and `!!map` on a mapping, which say what the value is anyway.
 public enum YAMLParser {
     /// The deepest nesting of sequences and mappings accepted, counting what aliases copy in. Deeper documents
     /// are refused: every later stage (validation, JSON encoding, the local tenant file) walks values recursively.
@@ -21,11 +24,13 @@ public enum YAMLParser {
     public static let maximumAliasNodes = 10_000
 
     /// Parses one YAML document.
-    /// - Parameter data: The file's bytes (UTF-8, UTF-16 with BOM as libyaml detects).
+    /// - Parameter data: The file's bytes, UTF-8 (a UTF-8 byte-order mark is skipped).
     /// - Returns: The document; its root is `nil` for an empty file.
-    /// - Throws: ``YAMLError`` when libyaml reports a syntax or encoding error, an alias names no anchor, aliases
-    ///   copy in too much, nesting is too deep, a key is not a string, or the file holds more than one document.
+    /// - Throws: ``YAMLError`` when the bytes are UTF-16 or UTF-32, libyaml reports a syntax or encoding error,
+    ///   a tag other than `!!str`/`!!seq`/`!!map` is written, an alias names no anchor, aliases copy in too much,
+    ///   nesting is too deep, a key is not a string, or the file holds more than one document.
     public static func parse(_ data: Data) throws(YAMLError) -> YAMLDocument {
+        if let encoding = wideEncoding(data) { throw .notUTF8(encoding: encoding) }
         let handle = ParserHandle(data)
         var builder = TreeBuilder()
         while let event = try handle.next() {
@@ -47,6 +52,31 @@ public enum YAMLParser {
 }
 
 extension YAMLParser {
+    /// `UTF-16 LE`, `UTF-16 BE`, `UTF-32 LE` or `UTF-32 BE` when the bytes start with that byte-order mark or,
+    /// without one, when NUL bytes sit between ASCII bytes the way that encoding writes ASCII text (YAML text
+    /// starts with ASCII: a key, `#`, `-` or `---`); `nil` for anything else (UTF-8 and binary alike).
+    public static func wideEncoding(_ data: Data) -> String? {
+        let head = Array(data.prefix(4))
+        func starts(_ bytes: [UInt8]) -> Bool { head.starts(with: bytes) }
+        if starts([0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32 BE" }
+        if starts([0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 LE" }
+        if starts([0xFE, 0xFF]) { return "UTF-16 BE" }
+        if starts([0xFF, 0xFE]) { return "UTF-16 LE" }
+        guard head.count == 4 else {
+            guard head.count == 2 else { return nil }
+            if head[0] != 0, head[0] < 0x80, head[1] == 0 { return "UTF-16 LE" }
+            if head[0] == 0, head[1] != 0, head[1] < 0x80 { return "UTF-16 BE" }
+            return nil
+        }
+        let nul = head.map { $0 == 0 }
+        let ascii = head.map { $0 != 0 && $0 < 0x80 }
+        if ascii[0], nul[1], nul[2], nul[3] { return "UTF-32 LE" }
+        if nul[0], nul[1], nul[2], ascii[3] { return "UTF-32 BE" }
+        if ascii[0], nul[1], ascii[2], nul[3] { return "UTF-16 LE" }
+        if nul[0], ascii[1], nul[2], ascii[3] { return "UTF-16 BE" }
+        return nil
+    }
+
     /// The 1-based line and column of byte `offset`: lines end at LF, CR LF or CR; columns count characters (a
     /// leading byte-order mark is not one), as libyaml's marks do.
     public static func mark(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Mark {
@@ -224,6 +254,7 @@ private struct TreeBuilder {
         case .documentEnd:
             break
         case .scalar(let text, let style, let tag, let anchor, let mark):
+            try Self.checkTag(tag, allowed: "str", at: mark)
             let node = YAMLNode(.scalar(text, style), mark: mark, tag: tag)
             if let anchor { anchors[anchor] = Anchored(node: node, size: 1, height: 0) }
             try add(node, size: 1, height: 0, at: mark)
@@ -234,10 +265,12 @@ private struct TreeBuilder {
             guard stack.count + anchored.height <= YAMLParser.maximumDepth else { throw .tooDeep(at: mark) }
             try add(anchored.node, size: anchored.size, height: anchored.height, at: mark)
         case .sequenceStart(let tag, let anchor, let mark):
+            try Self.checkTag(tag, allowed: "seq", at: mark)
             guard stack.count < YAMLParser.maximumDepth else { throw .tooDeep(at: mark) }
             try checkKeyPosition(kind: "a sequence", at: mark)
             stack.append(Frame(isMapping: false, tag: tag, anchor: anchor, mark: mark))
         case .mappingStart(let tag, let anchor, let mark):
+            try Self.checkTag(tag, allowed: "map", at: mark)
             guard stack.count < YAMLParser.maximumDepth else { throw .tooDeep(at: mark) }
             try checkKeyPosition(kind: "a mapping", at: mark)
             stack.append(Frame(isMapping: true, tag: tag, anchor: anchor, mark: mark))
@@ -249,6 +282,14 @@ private struct TreeBuilder {
             if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, size: frame.size, height: height) }
             try add(node, size: frame.size, height: height, at: frame.mark)
         }
+    }
+
+    /// Refuses an explicit tag other than the core schema's `!!allowed` (`str`, `seq` or `map`).
+    private static func checkTag(_ tag: String?, allowed: String, at mark: Mark) throws(YAMLError) {
+        guard let tag else { return }
+        let core = "tag:yaml.org,2002:"
+        if tag == core + allowed { return }
+        throw .unsupportedTag(tag: tag.hasPrefix(core) ? "!!" + tag.dropFirst(core.count) : tag, at: mark)
     }
 
     /// Refuses a collection that starts where a mapping expects a key.

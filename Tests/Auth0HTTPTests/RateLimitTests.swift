@@ -55,6 +55,65 @@ struct RateLimitTests {
         #expect(fake.clock.sleeps == [.milliseconds(750), .milliseconds(1500)])
     }
 
+    /// An HTTP date (`Retry-After` form) `offset` seconds from the recording clock's start.
+    static func httpDate(_ offset: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(start + offset)))
+    }
+
+    @Test(
+        "a Retry-After of zero, below zero or in the past waits the 1 s minimum, announced",
+        arguments: ["-5", "0", "-0.5", "0.0", " -3600 ", httpDate(-10), httpDate(0)])
+    func retryAfterNotInTheFuture(value: String) async throws {
+        let fake = try ScriptedAuth0(Array(repeating: Self.tooMany(["Retry-After": value]), count: 3))
+        let transport = try fake.transport()
+        #expect(try await transport.send(APIRequest(.get, "/api/v2/roles")).status == 200)
+        #expect(fake.clock.sleeps == [.seconds(1), .seconds(1), .seconds(1)])
+        #expect(fake.notices.all == Array(repeating:
+            "rate limited by Auth0 on GET /api/v2/roles: waiting 1 s (Retry-After not in the future, the 1 s minimum)",
+            count: 3))
+        #expect(transport.statistics.snapshot.rateLimitWait == .seconds(3))
+    }
+
+    @Test("a Retry-After in the future is waited as given: a date 7 s ahead, 0.25 s, 1 s")
+    func retryAfterPositive() async throws {
+        let fake = try ScriptedAuth0([
+            Self.tooMany(["Retry-After": Self.httpDate(7)]), Self.tooMany(["Retry-After": "0.25"]),
+            Self.tooMany(["Retry-After": "1"]),
+        ])
+        #expect(try await fake.transport().send(APIRequest(.get, "/api/v2/roles")).status == 200)
+        #expect(fake.clock.sleeps == [.seconds(7), .milliseconds(250), .seconds(1)])
+    }
+
+    @Test("an unreadable Retry-After is named as such; x-ratelimit-reset or the backoff decides the wait")
+    func retryAfterUnreadable() async throws {
+        let fake = try ScriptedAuth0([
+            Self.tooMany(["Retry-After": "Tomorrow", "x-ratelimit-reset": "\(Self.start + 4)"]),
+            Self.tooMany(["Retry-After": "soon"]),
+            Self.tooMany(["Retry-After": "inf", "x-ratelimit-reset": "\(Self.start - 4)"]),
+        ])
+        #expect(try await fake.transport().send(APIRequest(.get, "/api/v2/roles")).status == 200)
+        #expect(fake.clock.sleeps == [.seconds(4), .milliseconds(1500), .seconds(1)])
+        #expect(fake.notices.all == [
+            "rate limited by Auth0 on GET /api/v2/roles: waiting 4 s (unreadable Retry-After, x-ratelimit-reset)",
+            "rate limited by Auth0 on GET /api/v2/roles: waiting 1.5 s (429 with an unreadable Retry-After and no x-ratelimit-reset)",
+            "rate limited by Auth0 on GET /api/v2/roles: waiting 1 s (unreadable Retry-After, x-ratelimit-reset already past, the 1 s minimum)",
+        ])
+    }
+
+    @Test("an x-ratelimit-reset already past (or now) waits the 1 s minimum, announced", arguments: [-30, 0])
+    func resetPast(offset: Int) async throws {
+        let fake = try ScriptedAuth0([Self.tooMany(["x-ratelimit-reset": "\(Self.start + offset)"])])
+        #expect(try await fake.transport().send(APIRequest(.get, "/api/v2/roles")).status == 200)
+        #expect(fake.clock.sleeps == [.seconds(1)])
+        #expect(fake.notices.all == [
+            "rate limited by Auth0 on GET /api/v2/roles: waiting 1 s (x-ratelimit-reset already past, the 1 s minimum)"
+        ])
+    }
+
     @Test("a POST answered 429 is sent again: Auth0 did not process it")
     func postRetriedOn429() async throws {
         let fake = try ScriptedAuth0([Self.tooMany(["Retry-After": "1"])])

@@ -1,5 +1,6 @@
 import PlanModel
 import Policy
+import TerminalText
 
 /// The `junit` findings format: JUnit XML for CI test reports (Jenkins, GitLab, Azure DevOps).
 ///
@@ -93,8 +94,12 @@ public enum FindingsJUnit {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Escapes text for XML attribute values and character data: `&`, `<`, `>`, `"`, `'`, and control
-    /// characters other than tab, LF and CR (which XML 1.0 cannot carry) as U+FFFD.
+    /// Escapes text for XML attribute values and character data: `&`, `<`, `>`, `"`, `'` as entities; every
+    /// control, format and line/paragraph-separator character (``TerminalText/escaped(_:)``'s choice: tab, LF,
+    /// CR, DEL, C1, bidi marks, zero-width characters, ...) as a numeric character reference (`&#xA;`,
+    /// `&#x202E;`) where XML 1.0 allows the character (https://www.w3.org/TR/xml/#charsets), so a reader of the
+    /// raw file sees it and a parser reads back the same text; the C0 controls XML 1.0 forbids (ESC, NUL, ...)
+    /// and the noncharacters U+FFFE, U+FFFF in ``TerminalText``'s visible escape (`\u{1B}`).
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
@@ -105,11 +110,14 @@ public enum FindingsJUnit {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20: out += "\u{FFFD}"
+            case "\u{FFFE}", "\u{FFFF}": out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out
+        return TerminalText.escaped(out) { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let allowed = scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" || scalar == "\r"
+            return allowed ? "&#x\(hex);" : "\\u{\(hex)}"
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InputFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -10,7 +11,7 @@ import Foundation
 /// reads, and the bytes of each. Anything it cannot read is an error, never an absent file (README, "The tenant
 /// directory").
 ///
-/// Every entry is classified with `lstat`/`stat` before it is opened: a folder where a file should be, a FIFO,
+/// Every entry is classified with `lstat`/`stat` before it is opened (``InputFile``, the reader of every input file): a folder where a file should be, a FIFO,
 /// socket or device (never opened: a FIFO would block the read), a symbolic link to nothing, a symbolic-link
 /// loop, an entry the user may not read, a file over ``maximumFileSize``.
 ///
@@ -29,7 +30,7 @@ public struct TenantDirectory: Sendable {
     public static let customersFolder = "customers"
     /// The largest file read, in bytes (1 MiB). tenantplan files are a few kilobytes; the cap keeps a mistaken
     /// file (a log, an export of another system) from being read whole.
-    public static let maximumFileSize = 1_048_576
+    public static let maximumFileSize = InputFile.Limit.tenantFile.bytes
 
     /// The tenant file to read, relative to the directory (`tenant.yaml` when there is none: reading it reports
     /// that), or `nil` when the directory cannot be used or the tenant file is ambiguous.
@@ -46,29 +47,8 @@ public struct TenantDirectory: Sendable {
     /// True when the directory itself cannot be used (missing, not a folder, not listable): nothing else is read.
     public let unusable: Bool
 
-    /// What an entry on disk is, after following symbolic links.
-    public enum EntryKind: Sendable, Equatable {
-        /// A regular file of `size` bytes.
-        case file(size: Int)
-        /// A folder.
-        case folder
-        /// A named pipe: opening it for reading would block until a writer comes.
-        case fifo
-        /// A Unix-domain socket.
-        case socket
-        /// A character device (`/dev/zero`, `/dev/null`).
-        case characterDevice
-        /// A block device (`/dev/loop0`).
-        case blockDevice
-        /// No entry of that name.
-        case missing
-        /// A symbolic link whose target does not exist.
-        case danglingLink
-        /// A symbolic link that leads back to itself (`ELOOP`).
-        case linkLoop
-        /// `lstat`/`stat` failed with this `errno` (`EACCES`: a folder on the way may not be searched).
-        case failure(Int32)
-    }
+    /// What an entry on disk is, after following symbolic links (``InputFile/Kind``).
+    public typealias EntryKind = InputFile.Kind
 
     /// Looks at `directory` and lists what a load reads.
     /// - Parameter directory: The tenant directory as the user named it.
@@ -211,124 +191,27 @@ public struct TenantDirectory: Sendable {
 
     // MARK: Reading
 
-    /// Why a file could not be read: the reason, e.g. `it is a FIFO, not a regular file`.
-    public struct ReadFailure: Error, Sendable, Equatable {
-        /// The reason, to follow `cannot read FILE: `.
-        public let reason: String
-    }
+    /// Why a file could not be read (``InputFile/ReadFailure``): the reason, e.g. `it is a FIFO, not a regular file`.
+    public typealias ReadFailure = InputFile.ReadFailure
 
-    /// Reads the file `relative` of `directory`: classified before it is opened, opened without blocking, checked
-    /// again on the open descriptor, read up to ``maximumFileSize`` bytes.
+    /// Reads the file `relative` of `directory` through the one reader of input files (``InputFile``), up to
+    /// ``maximumFileSize`` bytes.
     /// - Returns: The bytes, or why they could not be read.
     public static func read(_ relative: String, in directory: String) -> Result<Data, ReadFailure> {
-        let path = (directory as NSString).appendingPathComponent(relative)
-        let kind = classify(path)
-        guard case .file(let size) = kind else { return .failure(ReadFailure(reason: reason(kind, expected: .file))) }
-        if size > maximumFileSize { return .failure(tooLarge("\(size)")) }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            return .failure(ReadFailure(reason: reason(.failure(errno), expected: .file)))
-        }
-        defer { close(descriptor) }
-        // The entry may have been replaced between stat and open.
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            return .failure(ReadFailure(reason: reason(.failure(errno), expected: .file)))
-        }
-        let opened = Self.kind(of: info)
-        guard case .file = opened else { return .failure(ReadFailure(reason: reason(opened, expected: .file))) }
-        var bytes = [UInt8](repeating: 0, count: maximumFileSize + 1)
-        var count = 0
-        while count < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(reason: reason(.failure(errno), expected: .file)))
-            }
-            if got == 0 { break }
-            count += got
-        }
-        // A file that grew after stat: stop at the cap rather than read it all.
-        if count > maximumFileSize { return .failure(tooLarge("more than \(maximumFileSize)")) }
-        return .success(Data(bytes[0..<count]))
-    }
-
-    private static func tooLarge(_ size: String) -> ReadFailure {
-        ReadFailure(reason: "it is \(size) bytes; tenantplan reads files of at most \(maximumFileSize) bytes (1 MiB)")
-    }
-
-    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-            Glibc.read(descriptor, buffer, count)
-        #else
-            Darwin.read(descriptor, buffer, count)
-        #endif
+        InputFile.read((directory as NSString).appendingPathComponent(relative), limit: .tenantFile)
     }
 
     // MARK: Classification
 
-    /// What was expected where an entry was found: a folder or a regular file.
-    public enum Expected: Sendable {
-        /// A folder (the tenant directory, `customers/`).
-        case folder
-        /// A regular file (the tenant file, a customer file).
-        case file
-    }
+    /// What was expected where an entry was found: a folder or a regular file (``InputFile/Expected``).
+    public typealias Expected = InputFile.Expected
 
-    /// What `path` is, following symbolic links; never opens it.
-    public static func classify(_ path: String) -> EntryKind {
-        var info = stat()
-        guard lstat(path, &info) == 0 else {
-            let code = errno
-            return code == ENOENT || code == ENOTDIR ? .missing : .failure(code)
-        }
-        guard info.st_mode & S_IFMT == S_IFLNK else { return kind(of: info) }
-        guard stat(path, &info) == 0 else {
-            switch errno {
-            case ENOENT, ENOTDIR: return .danglingLink
-            case ELOOP: return .linkLoop
-            case let code: return .failure(code)
-            }
-        }
-        return kind(of: info)
-    }
+    /// What `path` is, following symbolic links; never opens it (``InputFile/classify(_:)``).
+    public static func classify(_ path: String) -> EntryKind { InputFile.classify(path) }
 
-    private static func kind(of info: stat) -> EntryKind {
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file(size: Int(info.st_size))
-        case S_IFDIR: return .folder
-        case S_IFIFO: return .fifo
-        case S_IFSOCK: return .socket
-        case S_IFCHR: return .characterDevice
-        case S_IFBLK: return .blockDevice
-        default: return .failure(EINVAL)
-        }
-    }
-
-    /// The words for why `kind` is not what was `expected`, e.g. `it is a character device, not a regular file`,
-    /// `it is a symbolic link loop`, `permission denied`.
+    /// The words for why `kind` is not what was `expected` (``InputFile/reason(_:expected:)``).
     public static func reason(_ kind: EntryKind, expected: Expected) -> String {
-        let wanted = expected == .folder ? "a folder" : "a regular file"
-        switch kind {
-        case .file: return expected == .folder ? "it is a file, not a folder" : "it is a regular file"
-        case .folder: return expected == .folder ? "it is a folder" : "it is a folder, not a file"
-        case .fifo: return "it is a FIFO, not \(wanted)"
-        case .socket: return "it is a socket, not \(wanted)"
-        case .characterDevice: return "it is a character device, not \(wanted)"
-        case .blockDevice: return "it is a block device, not \(wanted)"
-        case .missing: return expected == .folder ? "no such folder" : "no such file"
-        case .danglingLink:
-            return "it is a symbolic link to a \(expected == .folder ? "folder" : "file") that does not exist"
-        case .linkLoop: return "it is a symbolic link loop"
-        case .failure(let code):
-            switch code {
-            case EACCES, EPERM: return "permission denied"
-            case ELOOP: return "it is a symbolic link loop"
-            default: return String(cString: strerror(code)).lowercased()
-            }
-        }
+        InputFile.reason(kind, expected: expected)
     }
 
     /// The names in folder `path` (without `.` and `..`); `names` is `nil` when `opendir`/`readdir` failed with
