@@ -237,12 +237,23 @@ public struct TenantDirectory: Sendable {
         }
         let opened = Self.kind(of: info)
         guard case .file = opened else { return .failure(ReadFailure(reason: reason(opened, expected: .file))) }
-        var bytes = [UInt8](repeating: 0, count: maximumFileSize + 1)
+        // A buffer of the size fstat saw and one byte to notice growth, grown (up to the cap and one byte) only for
+        // a file that grew meanwhile: a zeroed buffer of the cap for every file cost more than parsing the file.
+        let limit = maximumFileSize + 1
+        var capacity = min(max(Int(info.st_size), 0) + 1, limit)
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
+        defer { buffer.deallocate() }
         var count = 0
-        while count < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+        while count < limit {
+            if count == capacity {
+                let larger = min(capacity * 2, limit)
+                let grown = UnsafeMutableRawPointer.allocate(byteCount: larger, alignment: 1)
+                grown.copyMemory(from: buffer, byteCount: count)
+                buffer.deallocate()
+                buffer = grown
+                capacity = larger
             }
+            let got = systemRead(descriptor, buffer + count, capacity - count)
             if got < 0 {
                 if errno == EINTR { continue }
                 return .failure(ReadFailure(reason: reason(.failure(errno), expected: .file)))
@@ -252,7 +263,7 @@ public struct TenantDirectory: Sendable {
         }
         // A file that grew after stat: stop at the cap rather than read it all.
         if count > maximumFileSize { return .failure(tooLarge("more than \(maximumFileSize)")) }
-        return .success(Data(bytes[0..<count]))
+        return .success(Data(bytes: buffer, count: count))
     }
 
     private static func tooLarge(_ size: String) -> ReadFailure {
