@@ -178,7 +178,11 @@ func measureWaiting(root: URL, runs: Int) async throws -> (seconds: Double, cpu:
     server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     server.arguments = ["python3", script.path, "--delay", "1.5", "--port-file", portFile]
     try server.run()
-    defer { server.terminate(); server.waitUntilExit() }
+    // SIGKILL: a child started from a Swift concurrency thread inherits that thread's mask, which blocks SIGTERM.
+    defer {
+        kill(server.processIdentifier, SIGKILL)
+        server.waitUntilExit()
+    }
     var port: String?
     for _ in 0..<100 {
         if let text = try? String(contentsOfFile: portFile, encoding: .utf8) {
