@@ -13,9 +13,31 @@ public enum SecretValue {
     /// Certificates (`-----BEGIN CERTIFICATE-----`) and public keys (`-----BEGIN PUBLIC KEY-----`,
     /// `ssh-rsa AAAA…`) are not secrets and do not match.
     public static func looksSecret(_ text: String) -> Bool {
+        // Every match holds `-----BEGIN ` or `PuTTY-User-Key-File-` byte for byte: a scan of the UTF-8 bytes rules
+        // out almost every value before the grapheme count and Foundation's searches (which bridge to NSString).
+        guard containsBytes(text, "-----BEGIN ") || containsBytes(text, "PuTTY-User-Key-File-") else { return false }
         guard text.count >= 20 else { return false }
         if hasPEMPrivateKeyHeader(text) { return true }
         return text.contains("PuTTY-User-Key-File-") && text.contains("Private-Lines:")
+    }
+
+    /// True when the UTF-8 bytes of `needle` (ASCII, at least 2 bytes) occur in those of `text`.
+    static func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let first = pattern[0]
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            var index = 0
+            let last = bytes.count - pattern.count
+            while index <= last {
+                if bytes[index] == first, memcmp(bytes.baseAddress! + index, pattern.baseAddress!, pattern.count) == 0 {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// True when `text` has a line `-----BEGIN <label>-----` whose label ends in `PRIVATE KEY` or is

@@ -54,8 +54,11 @@ extension JSONValue {
         self = try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    /// The JSON text with sorted keys (and indentation when `pretty`), without escaped slashes.
+    /// The JSON text with sorted keys (and indentation when `pretty`), without escaped slashes: the bytes
+    /// `JSONEncoder` writes with `.sortedKeys`, `.withoutEscapingSlashes` (and `.prettyPrinted`), written by
+    /// ``JSONWriter``; `null` for a value holding an infinite or NaN number, which JSON cannot represent.
     public func encoded(pretty: Bool = false) -> Data {
+        if let bytes = JSONWriter.encode(self, pretty: pretty) { return Data(bytes) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty
             ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]

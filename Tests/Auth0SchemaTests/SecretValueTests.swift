@@ -1,5 +1,6 @@
-import Auth0Schema
 import Testing
+
+@testable import Auth0Schema
 
 /// The value detector: private key material is secret, certificates and public keys are not.
 @Suite("Secret values")
@@ -26,5 +27,14 @@ struct SecretValueTests {
     ])
     func othersAreNot(_ text: String) {
         #expect(!SecretValue.looksSecret(text))
+    }
+
+    /// The byte scan that rules values out first: at the start, at the end, the whole text, after non-ASCII text.
+    @Test(arguments: [
+        ("-----BEGIN x", true), ("x-----BEGIN ", true), ("-----BEGIN ", true), ("é😀-----BEGIN y", true),
+        ("-----BEGIN", false), ("----BEGIN x", false), ("", false), ("-----begin x", false), ("—----BEGIN x", false),
+    ])
+    func byteScan(_ text: String, found: Bool) {
+        #expect(SecretValue.containsBytes(text, "-----BEGIN ") == found)
     }
 }
