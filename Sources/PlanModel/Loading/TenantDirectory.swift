@@ -237,9 +237,15 @@ public struct TenantDirectory: Sendable {
         }
         let opened = Self.kind(of: info)
         guard case .file = opened else { return .failure(ReadFailure(reason: reason(opened, expected: .file))) }
-        var bytes = [UInt8](repeating: 0, count: maximumFileSize + 1)
+        // Sized by fstat (a file rarely grows between fstat and read), grown up to one byte past the cap: zeroing
+        // a whole 1 MiB buffer per file cost more than parsing a small file.
+        let limit = maximumFileSize + 1
+        var bytes = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0) + 1, limit))
         var count = 0
-        while count < bytes.count {
+        while count < limit {
+            if count == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - bytes.count)))
+            }
             let got = bytes.withUnsafeMutableBytes { buffer in
                 systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
