@@ -14,6 +14,8 @@ final class CompiledSchemaCache: @unchecked Sendable {
     private var wrappers: [String: CompiledSchema] = [:]
     /// `components.schemas` name -> that schema compiled.
     private var named: [String: CompiledSchema] = [:]
+    /// `first NUL second` -> the members whose schema is the same in both.
+    private var shared: [String: Set<String>] = [:]
 
     /// `schema` compiled, its `$ref`s resolved in `validator`'s document. A schema that is only a `$ref` is
     /// compiled once per reference; any other is compiled anew (its `$ref` targets still once).
@@ -37,6 +39,18 @@ final class CompiledSchemaCache: @unchecked Sendable {
         let node = build(schema, validator)
         named[name] = node
         return node
+    }
+
+    /// The members with the same schema in two schemas (``SchemaValidator/sameMemberSchemas(_:_:)``), computed by
+    /// `compute` once per pair.
+    func sameMembers(_ first: String, _ second: String, _ compute: () -> Set<String>) -> Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = first + "\u{0}" + second
+        if let known = shared[key] { return known }
+        let members = compute()
+        shared[key] = members
+        return members
     }
 
     /// The compiled target of `reference`, or `nil` when it does not resolve in `validator`'s document.

@@ -84,6 +84,39 @@ public struct SchemaValidator: Sendable {
         return violations
     }
 
+    /// The violations of `instance` against the schema `#/components/schemas/<name>` refers to, exactly as
+    /// ``validate(_:against:)`` reports them for `{"$ref": "#/components/schemas/<name>"}`, except that the members
+    /// named in `skippingMembers` are not checked against the schema's `properties` (the schema's own keywords,
+    /// `additionalProperties: false` and `required` included, still see them).
+    ///
+    /// For a caller that validates the same values against two schemas and keeps each violation once (the loader,
+    /// with the create and update request schemas): a member whose schema is the same in both
+    /// (``sameMemberSchemas(_:_:)``) gives the same violations twice, so the second check can be left out.
+    public func validate(_ instance: JSONValue, referencing name: String, skippingMembers: Set<String>)
+        -> [SchemaViolation]
+    {
+        let wrapper = compiled.compiled(.object(["$ref": .string("#/components/schemas/\(name)")]), in: self)
+        guard let root = wrapper.target, !skippingMembers.isEmpty else {
+            return validate(instance, against: .object(["$ref": .string("#/components/schemas/\(name)")]))
+        }
+        var violations: [SchemaViolation] = []
+        var path: [String] = []
+        // Depth 1: where the `$ref` of the wrapper checks its target.
+        check(instance, root, path: &path, depth: 1, into: &violations, skipping: skippingMembers)
+        return violations
+    }
+
+    /// The member names whose schema (`properties.<member>`) is the same JSON in `components.schemas.<first>` and
+    /// `components.schemas.<second>`: `display_name`, `branding` and `metadata` of the organization create and
+    /// update request schemas. A value checked against one such member schema needs no check against the other.
+    public func sameMemberSchemas(_ first: String, _ second: String) -> Set<String> {
+        compiled.sameMembers(first, second) {
+            let a = schemas[first]?["properties"]?.objectValue ?? [:]
+            let b = schemas[second]?["properties"]?.objectValue ?? [:]
+            return Set(a.keys.filter { b[$0] == a[$0] })
+        }
+    }
+
     private static func unescape(_ token: String) -> String {
         let decoded = token.removingPercentEncoding ?? token
         return decoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
@@ -102,10 +135,11 @@ extension SchemaValidator {
 
     /// Checks `instance` against the compiled `schema`: first the keywords of this schema (applicators `$ref`,
     /// `allOf`, `anyOf`, `oneOf`, `not` in place), then the children (`items`, `properties`,
-    /// `additionalProperties`). `path` is the instance location, restored on return.
+    /// `additionalProperties`). `path` is the instance location, restored on return. Members named in `skipping`
+    /// are not checked against this schema's `properties` (their other keywords still apply).
     func check(
         _ instance: JSONValue, _ schema: CompiledSchema, path: inout [String], depth: Int,
-        into violations: inout [SchemaViolation]
+        into violations: inout [SchemaViolation], skipping: Set<String> = []
     ) {
         switch schema.shape {
         case .accept:
@@ -137,6 +171,15 @@ extension SchemaValidator {
         }
         if let value = schema.constValue, !Self.equal(value, instance) {
             fail("const", "Value does not match const: \(Self.jsText(value))")
+        }
+
+        // Each member with its `properties` schema, in key order: looked up once, for `additionalProperties` and
+        // for the children.
+        var memberSchemas: [(key: String, value: JSONValue, declared: CompiledSchema?)] = []
+        if case .object(let members) = instance, schema.additionalIsFalse || schema.checksMembers {
+            memberSchemas.reserveCapacity(members.count)
+            for (key, value) in members { memberSchemas.append((key, value, schema.properties[key])) }
+            memberSchemas.sort { $0.key < $1.key }
         }
 
         switch instance {
@@ -175,7 +218,7 @@ extension SchemaValidator {
                 fail("required", "Missing required property: \(name)")
             }
             if schema.additionalIsFalse {
-                let extra = members.keys.filter { schema.properties[$0] == nil }.sorted()
+                let extra = memberSchemas.filter { $0.declared == nil }.map(\.key)
                 if !extra.isEmpty {
                     // z-schema passes the list of names, which JavaScript prints joined by ",".
                     fail("additionalProperties", "Additional properties not allowed: \(extra.joined(separator: ","))")
@@ -238,19 +281,14 @@ extension SchemaValidator {
                     path.removeLast()
                 }
             }
-        case .object(let members) where schema.checksMembers:
-            func visit(_ key: String, _ value: JSONValue) {
-                guard let child = schema.properties[key] ?? (schema.additionalIsSchema ? schema.additional : nil),
-                    child.shape != .accept
-                else { return }
+        case .object where schema.checksMembers:
+            for (key, value, declared) in memberSchemas {
+                guard let child = declared ?? (schema.additionalIsSchema ? schema.additional : nil),
+                    child.shape != .accept, skipping.isEmpty || !skipping.contains(key)
+                else { continue }
                 path.append(key)
                 check(value, child, path: &path, depth: 0, into: &violations)
                 path.removeLast()
-            }
-            if members.count == 1, let (key, value) = members.first {
-                visit(key, value)
-            } else {
-                for key in members.keys.sorted() { visit(key, members[key]!) }
             }
         default:
             break
