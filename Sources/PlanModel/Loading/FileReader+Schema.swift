@@ -41,7 +41,7 @@ extension FileReader {
         var refused: Set<String> = []
         // Targets checked so far, with the members their instance held: a member holding the same value under the
         // same schema in an earlier target would only repeat that target's violations, which `seen` drops.
-        var checked: [(target: SchemaTarget, members: Set<String>)] = []
+        var checked: [(target: SchemaTarget, instance: JSONValue)] = []
         for target in targets {
             var instance = body.json(omitting: target.omitting)
             var present = true
@@ -52,11 +52,12 @@ extension FileReader {
             guard present else { continue }
             var skipping: Set<String> = []
             for earlier in checked where earlier.target.at == target.at {
-                skipping.formUnion(
-                    RequestSchema.validator.sameMemberSchemas(earlier.target.schema, target.schema)
-                        .intersection(earlier.members))
+                for name in RequestSchema.validator.sameMemberSchemas(earlier.target.schema, target.schema)
+                where earlier.instance[name] != nil {
+                    skipping.insert(name)
+                }
             }
-            checked.append((target, Set(instance.objectValue?.keys ?? [:].keys)))
+            checked.append((target, instance))
             let violations = RequestSchema.validator.validate(
                 instance, referencing: target.schema, skippingMembers: skipping)
             for violation in violations {
