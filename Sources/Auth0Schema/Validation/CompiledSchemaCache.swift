@@ -8,12 +8,14 @@ import JSONValues
 /// complete; checking an instance against a compiled graph takes no lock.
 final class CompiledSchemaCache: @unchecked Sendable {
     private let lock = NSLock()
-    /// `$ref` text -> its compiled target (`nil`: the reference does not resolve).
-    private var targets: [String: CompiledSchema?] = [:]
+    /// `$ref` text -> where its compiled target is (`nil` node: the reference does not resolve).
+    private var targets: [String: ReferenceSlot] = [:]
     /// `$ref` text -> the compiled schema `{"$ref": text}`, the form the loader and the local tenant pass.
     private var wrappers: [String: CompiledSchema] = [:]
     /// `components.schemas` name -> that schema compiled.
     private var named: [String: CompiledSchema] = [:]
+    /// `components.schemas` name -> the compiled `{"$ref": "#/components/schemas/<name>"}`.
+    private var referencesByName: [String: CompiledSchema] = [:]
     /// `first NUL second` -> the members whose schema is the same in both.
     private var shared: [String: Set<String>] = [:]
 
@@ -29,6 +31,17 @@ final class CompiledSchemaCache: @unchecked Sendable {
             return node
         }
         return build(schema, validator)
+    }
+
+    /// The schema `{"$ref": "#/components/schemas/<name>"}` compiled (the name as written, not escaped), once per
+    /// name: what the loader validates each declared object against.
+    func reference(toSchemaNamed name: String, in validator: SchemaValidator) -> CompiledSchema {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = referencesByName[name] { return known }
+        let node = build(.object(["$ref": .string("#/components/schemas/\(name)")]), validator)
+        referencesByName[name] = node
+        return node
     }
 
     /// `schema`, the schema `components.schemas.<name>`, compiled once per name.
@@ -53,41 +66,31 @@ final class CompiledSchemaCache: @unchecked Sendable {
         return members
     }
 
-    /// The compiled target of `reference`, or `nil` when it does not resolve in `validator`'s document.
-    private func target(_ reference: String, _ validator: SchemaValidator) -> CompiledSchema? {
+    /// The slot of `reference`'s compiled target (its `node` is `nil` when the reference does not resolve in
+    /// `validator`'s document).
+    private func target(_ reference: String, _ validator: SchemaValidator) -> ReferenceSlot {
         if let known = targets[reference] { return known }
-        guard let schema = validator.resolve(reference: reference) else {
-            targets[reference] = .some(nil)
-            return nil
-        }
-        let node = CompiledSchema()
-        // Registered before its keywords are read, so that a cycle back to it finds it.
-        targets[reference] = node
-        fill(node, schema, validator)
-        return node
+        let slot = ReferenceSlot()
+        // Registered before the target is read, so that a cycle back to it finds it.
+        targets[reference] = slot
+        if let schema = validator.resolve(reference: reference) { slot.node = build(schema, validator) }
+        return slot
     }
 
+    /// `schema` compiled: its keywords read as ``SchemaValidator`` reads them (the same value kinds count).
     private func build(_ schema: JSONValue, _ validator: SchemaValidator) -> CompiledSchema {
-        let node = CompiledSchema()
-        fill(node, schema, validator)
-        return node
-    }
-
-    /// Reads `schema`'s keywords into `node`, each as ``SchemaValidator`` reads it (the same value kinds count).
-    private func fill(_ node: CompiledSchema, _ schema: JSONValue, _ validator: SchemaValidator) {
         guard case .object(let keywords) = schema else {
-            node.shape = schema == .bool(false) ? .reject : .accept
-            return
+            return CompiledSchema(shape: schema == .bool(false) ? .reject : .accept)
         }
         guard keywords.keys.contains(where: SchemaValidator.validatedKeywords.contains) else {
-            node.shape = .accept
-            return
+            return CompiledSchema(shape: .accept)
         }
+        var node = CompiledSchema.Builder()
         node.shape = .keywords
         node.description = keywords["description"]?.stringValue
         if let reference = keywords["$ref"]?.stringValue {
             node.reference = reference
-            node.target = target(reference, validator)
+            node.slot = target(reference, validator)
         }
         if let type = keywords["type"] {
             let allowed = type.arrayValue?.compactMap(\.stringValue) ?? type.stringValue.map { [$0] } ?? []
@@ -134,5 +137,6 @@ final class CompiledSchemaCache: @unchecked Sendable {
         node.anyOf = keywords["anyOf"]?.arrayValue.map { $0.map { build($0, validator) } }
         node.oneOf = keywords["oneOf"]?.arrayValue.map { $0.map { build($0, validator) } }
         node.not = keywords["not"].map { build($0, validator) }
+        return CompiledSchema(node)
     }
 }

@@ -95,14 +95,15 @@ public struct SchemaValidator: Sendable {
     public func validate(_ instance: JSONValue, referencing name: String, skippingMembers: Set<String>)
         -> [SchemaViolation]
     {
-        let wrapper = compiled.compiled(.object(["$ref": .string("#/components/schemas/\(name)")]), in: self)
-        guard let root = wrapper.target, !skippingMembers.isEmpty else {
-            return validate(instance, against: .object(["$ref": .string("#/components/schemas/\(name)")]))
-        }
+        let wrapper = compiled.reference(toSchemaNamed: name, in: self)
         var violations: [SchemaViolation] = []
         var path: [String] = []
-        // Depth 1: where the `$ref` of the wrapper checks its target.
-        check(instance, root, path: &path, depth: 1, into: &violations, skipping: skippingMembers)
+        if let root = wrapper.target, !skippingMembers.isEmpty {
+            // Depth 1: where the `$ref` of the wrapper checks its target.
+            check(instance, root, path: &path, depth: 1, into: &violations, skipping: skippingMembers)
+        } else {
+            check(instance, wrapper, path: &path, depth: 0, into: &violations)
+        }
         return violations
     }
 
