@@ -18,18 +18,23 @@ public final class ManagementAPIDocument: Sendable {
 
     /// Parses an OpenAPI document.
     /// - Throws: `DecodingError` when `data` is not JSON.
-    public init(data: Data) throws {
-        root = try JSONValue(data: data)
+    public convenience init(data: Data) throws {
+        self.init(root: try JSONValue(data: data))
+    }
+
+    private init(root: JSONValue) {
+        self.root = root
         schemas = root["components"]?["schemas"]?.objectValue ?? [:]
     }
 
+    /// Read with ``JSONValues/JSONValue/init(parsingUTF8:)`` (every `validate` and `plan` reads it: through
+    /// `JSONDecoder` it cost about as much as checking a thousand customer files; docs/benchmark.md).
     private convenience init(embedded text: String) {
-        do {
-            try self.init(data: Data(text.utf8))
-        } catch {
+        guard let root = JSONValue(parsingUTF8: text) else {
             // The embedded text is checked against its JSON source by ManagementAPIDocumentTests.
-            fatalError("the embedded Management API excerpt is not JSON: \(error)")
+            fatalError("the embedded Management API excerpt is not JSON")
         }
+        self.init(root: root)
     }
 
     /// The schema `components.schemas.NAME`, or `nil` when the document has none of that name.

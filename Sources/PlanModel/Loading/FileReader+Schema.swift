@@ -39,6 +39,9 @@ extension FileReader {
         var reported = Set(diagnostics[since...].filter { $0.severity == .error }.compactMap(\.location))
         var seen: Set<[String]> = []
         var refused: Set<String> = []
+        // Targets checked so far, with the members their instance held: a member holding the same value under the
+        // same schema in an earlier target would only repeat that target's violations, which `seen` drops.
+        var checked: [(target: SchemaTarget, instance: JSONValue)] = []
         for target in targets {
             var instance = body.json(omitting: target.omitting)
             var present = true
@@ -47,8 +50,16 @@ extension FileReader {
                 instance = member
             }
             guard present else { continue }
+            var skipping: Set<String> = []
+            for earlier in checked where earlier.target.at == target.at {
+                for name in RequestSchema.validator.sameMemberSchemas(earlier.target.schema, target.schema)
+                where earlier.instance[name] != nil {
+                    skipping.insert(name)
+                }
+            }
+            checked.append((target, instance))
             let violations = RequestSchema.validator.validate(
-                instance, against: .object(["$ref": .string("#/components/schemas/\(target.schema)")]))
+                instance, referencing: target.schema, skippingMembers: skipping)
             for violation in violations {
                 let path = target.at + violation.path
                 if violation.keyword == "required" || (violation.keyword == "minProperties" && path.isEmpty) {

@@ -8,8 +8,9 @@ import JSONValues
 /// states about a managed field is read from these schemas (``facts(_:_:)``), never written down a second time.
 /// docs/auth0-fidelity.md, "What the loader refuses", lists them.
 public enum RequestSchema {
-    /// The validator over the embedded excerpt; parsed once, on first use.
-    public static let validator = SchemaValidator(document: ManagementAPIDocument.excerpt.root)
+    /// The validator over the embedded excerpt (``SchemaValidator/managementAPI``, shared with the local tenant:
+    /// one cache of compiled schemas).
+    public static var validator: SchemaValidator { SchemaValidator.managementAPI }
 
     /// `POST /api/v2/organizations`.
     public static let createOrganization = "CreateOrganizationRequestContent"
