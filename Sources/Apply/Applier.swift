@@ -3,7 +3,7 @@ import Foundation
 import JSONValues
 import ManagementAPI
 
-/// Carries out a ``Plan`` through the seam, in the plan's phase order (SPEC section 3).
+/// Carries out a ``Plan`` through the seam, in the plan's phase order (README, "What the plan promises").
 ///
 /// - Before any write: refuses destroys without `--allow-destroy`, identity changes without
 ///   `--allow-identity-change`, and requests that need unset secrets.

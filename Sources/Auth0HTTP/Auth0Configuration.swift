@@ -1,4 +1,5 @@
 import Auth0Schema
+import ManagementAPI
 
 /// The tenant to reach and how to authenticate, usually read from the `AUTH0_*` environment variables.
 ///
@@ -59,7 +60,8 @@ public struct Auth0Configuration: Sendable, Equatable, CustomStringConvertible, 
     /// The `audience` of the client-credentials grant: `https://DOMAIN/api/v2/` (the Management API identifier);
     /// for a loopback endpoint `{endpoint}/api/v2/`.
     public var audience: String {
-        endpoint.isLoopback ? "\(endpoint.baseURL)/api/v2/" : "https://\(endpoint.host)/api/v2/"
+        let path = ManagementOperation.serverPrefix + "/"
+        return endpoint.isLoopback ? endpoint.baseURL + path : "https://\(endpoint.host)" + path
     }
 
     /// The domain checked against `tenant.yaml`'s `tenant.domain`: the host, lowercased; `nil` for a loopback

@@ -13,7 +13,7 @@ public enum CLIError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Exit statuses, the same for every command (SPEC section 2).
+/// Exit statuses, the same for every command (README, "Using it").
 public enum ExitCode {
     /// Success and nothing to do.
     public static let success: Int32 = 0

@@ -9,7 +9,7 @@ import PlanModel
 import TerminalText
 
 /// `tenantplan invite DIR --organization NAME (--email ADDRESS | --from-csv FILE) …`: create organization
-/// invitations that follow the organization's invite policy (SPEC section 1, `invitations:`).
+/// invitations that follow the organization's invite policy (docs/onboarding.md).
 ///
 /// Options: `--app-metadata KEY=VALUE` (repeatable; with `--from-csv`, a default for every row),
 /// `--inviter NAME`, `--role NAME` (repeatable; each must be allowed by the policy), `--ttl DURATION` (`3d`,

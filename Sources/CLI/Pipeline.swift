@@ -67,7 +67,7 @@ struct Pipeline {
     }
 
     /// The client for the opened live tenant, refusing a remote tenant whose domain is not the directory's
-    /// `tenant.domain` (SPEC section 2: a production directory is never run against staging by a wrong variable),
+    /// `tenant.domain` (README, "Running against Auth0": a production directory is never run against staging by a wrong variable),
     /// then running the scope preflight for ``command`` before any Management API request.
     /// - Throws: The opening error, ``CLIError/unsupported(_:)`` for another tenant's domain, the preflight's error.
     func client(for tenant: Tenant, opened: Result<any ManagementTransport, any Error>) async throws -> ManagementClient {

@@ -2,7 +2,7 @@ import Foundation
 import PlanModel
 import YAML
 
-/// Which customers a plan covers (issue 4, scoped plans): all of them, the organizations named by `--target
+/// Which customers a plan covers (scoped plans; docs/saved-plans.md): all of them, the organizations named by `--target
 /// organization:NAME`, or the customers whose files changed since a git revision (`--changed-since REV`).
 enum PlanScope: Sendable, Equatable {
     /// Every resource: a full plan.

@@ -35,7 +35,7 @@ public struct RemoteTenant: Sendable, Equatable, CustomStringConvertible, Custom
     public var debugDescription: String { description }
 }
 
-/// Which live tenant a command runs against (SPEC section 2).
+/// Which live tenant a command runs against (README, "Using it").
 ///
 /// `--tenant local:PATH` names an embedded local tenant file. Otherwise `AUTH0_DOMAIN` (with `AUTH0_CLIENT_ID` and
 /// `AUTH0_CLIENT_SECRET`) names a remote Auth0 tenant. With neither, the embedded local tenant at

@@ -5,7 +5,7 @@ import ManagementAPI
 import PlanModel
 
 /// A fingerprint of one live object as a plan read it: a short digest per field, so `apply FILE` can tell which
-/// objects changed since the plan and how (SPEC section 3, "A saved plan ... records, for each resource it touches,
+/// objects changed since the plan and how (docs/saved-plans.md: "A saved plan ... records, for each resource it touches,
 /// a fingerprint of the live object").
 ///
 /// Each field's digest is the first 16 hexadecimal digits of the SHA-256 of its compact JSON (sorted keys).

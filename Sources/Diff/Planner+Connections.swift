@@ -189,7 +189,7 @@ extension Planner {
             liveID: current.id, fields: fields, kept: kept, notes: notes, refusals: refusals, requests: requests)
     }
 
-    /// Changes that would give existing users new identities (SPEC section 3): `options.userid_attribute`, and
+    /// Changes that would give existing users new identities (README, "What the plan promises"): `options.userid_attribute`, and
     /// `options.client_id` of a `waad` connection keyed on `sub` (the `sub` claim is per application).
     static func identityBreaks(strategy: String, live: [String: JSONValue], merged: [String: JSONValue]) -> [Refusal] {
         var refusals: [Refusal] = []

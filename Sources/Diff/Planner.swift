@@ -24,7 +24,7 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Compares the desired state with a live snapshot and produces an ordered ``Plan`` (SPEC section 3).
+/// Compares the desired state with a live snapshot and produces an ordered ``Plan`` (README, "What the plan promises").
 ///
 /// Resources are matched by name. Keys the YAML does not mention are kept. A resource that is neither declared
 /// nor marked `managed_by: tenantplan` is never touched; a marked one that is no longer declared is planned for

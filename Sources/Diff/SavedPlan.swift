@@ -3,7 +3,7 @@ import JSONValues
 import ManagementAPI
 import PlanModel
 
-/// A plan saved by `plan --out FILE` for a later `apply FILE` (the pull-request workflow of issue 4; documented in
+/// A plan saved by `plan --out FILE` for a later `apply FILE` (the pull-request workflow; documented in
 /// docs/saved-plans.md).
 ///
 /// It holds what was reviewed: the intended requests in apply order (bodies with secrets replaced by their

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Checks on live strings before they are written: the loader refuses some values in every string of every
-/// file (SPEC section 1, loading rules), and some names and fields have formats and lengths of their own. A value
+/// file (README, "The tenant directory"), and some names and fields have formats and lengths of their own. A value
 /// that would be refused is left out of the export (with a note) instead of making the directory unloadable.
 enum ExportedText {
     /// Why the loader would refuse `text` as a value, or `nil` when it accepts it: `${env:…}` (read as a secret

@@ -3,7 +3,7 @@ import ManagementAPI
 import PlanModel
 import YAML
 
-/// `tenantplan export`: reads the live tenant and writes it as a tenant directory in the SPEC section 1 format
+/// `tenantplan export`: reads the live tenant and writes it as a tenant directory in the format the README describes
 /// (see ``TenantExport`` for the layout, ``ExportTarget`` for the output directory rule, ``ExportDomain`` for
 /// `tenant.domain`, ``SecretVariable`` for secrets; docs/export.md).
 public enum Exporter {

@@ -3,7 +3,7 @@ import ManagementAPI
 import PlanModel
 import YAML
 
-/// A live snapshot laid out as a tenant directory (SPEC section 1): the trees of `tenant.yaml` and of one
+/// A live snapshot laid out as a tenant directory (README, "The tenant directory"): the trees of `tenant.yaml` and of one
 /// `customers/<organization>.yaml` per organization, with every list and key in a fixed order.
 ///
 /// - `tenant.yaml`: `tenant.domain`; `connections:` with every connection not owned by one customer (database,

@@ -1,6 +1,7 @@
+import ManagementAPI
 import PlanModel
 
-/// Why an invitation is not sent: a request that breaks the organization's invite policy (SPEC section 1,
+/// Why an invitation is not sent: a request that breaks the organization's invite policy (docs/onboarding.md,
 /// `invitations:`), or a live tenant that cannot carry it out. Refusals are found before any write.
 ///
 /// Each case renders one line (``rendered(directory:)``); a location, when the case has one, is the YAML line
@@ -92,7 +93,7 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
                 + "'\(organization)'" + at(location)
         case .pendingConflict(let invitation, let key, let pending, let requested):
             return "a pending invitation \(invitation) for this address carries \(key)=\(pending), not \(requested); "
-                + "revoke it first (DELETE /api/v2/organizations/{id}/invitations/\(invitation)) if the member changed"
+                + "revoke it first (DELETE \(Self.revokePath(invitation))) if the member changed"
         case .appMetadataInUse(let key, let value, let email):
             return "\(key)=\(value) is already used by \(email): one member id must identify one person"
         case .emptyInviter:
@@ -138,4 +139,12 @@ public struct InvitationRefused: Error, Sendable, Equatable, CustomStringConvert
 
     /// The refusals, one per line.
     public var description: String { refusals.map(\.description).joined(separator: "\n") }
+}
+
+extension InvitationRefusal {
+    /// `/api/v2/organizations/{id}/invitations/INVITATION`: the request that revokes a pending invitation
+    /// (``ManagementOperation/deleteInvitation``), with the invitation's id filled in.
+    static func revokePath(_ invitation: String) -> String {
+        ManagementOperation.deleteInvitation.template.replacingOccurrences(of: "{invitation_id}", with: invitation)
+    }
 }

@@ -1,7 +1,7 @@
 import PlanModel
 
 /// Everything an invitation to one organization carries except the invitee: the organization's invite policy
-/// (SPEC section 1, `invitations:`) applied to the caller's options and checked (``InvitePolicyCheck``).
+/// (docs/onboarding.md) applied to the caller's options and checked (``InvitePolicyCheck``).
 ///
 /// Names, not ids: ids come from the live tenant (``InvitationTarget``).
 public struct InvitationTemplate: Sendable, Equatable {

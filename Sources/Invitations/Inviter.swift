@@ -15,7 +15,7 @@ import ManagementAPI
 ///    `POST /api/v2/organizations/{id}/invitations`, one at a time (the transport owns the rate budget).
 ///
 /// A create whose response is lost (``TransportError``) is never sent again blindly: the organization's pending
-/// invitations for that address are read first (SPEC section 3), and the create is sent again only when none is
+/// invitations for that address are read first (README, "What the plan promises"), and the create is sent again only when none is
 /// there. An API error fails that invitee only; the run goes on.
 public struct Inviter: Sendable {
     /// The client every request goes through.

@@ -1,7 +1,7 @@
 import Foundation
 import JSONValues
 
-/// Decodes the local tenant file with the shape of SPEC section 5 as a hint: members whose JSON type is known
+/// Decodes the local tenant file with the shape the README describes ("Which tenant") as a hint: members whose JSON type is known
 /// from the Management API (`id`, `name` are strings, `assign_membership_on_login` a boolean, …) are decoded
 /// as that type first, so the generic ``JSONValue`` decoding (which tries one type after another) runs only for
 /// the rest. Any member whose type differs from the hint still decodes, generically. The result is the same

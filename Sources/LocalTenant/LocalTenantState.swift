@@ -1,7 +1,7 @@
 import Foundation
 import JSONValues
 
-/// The local tenant's data, in the shape of SPEC section 5: the live tenant as the Management API returns it.
+/// The local tenant's data, in the shape the README describes ("Which tenant"): the live tenant as the Management API returns it.
 ///
 /// ```json
 /// { "organizations": [ {…, "enabled_connections": [ {connection_id, …, "connection": {name, strategy}} ]} ],
@@ -140,7 +140,7 @@ struct LocalTenantState: Sendable {
 
 /// Why the local tenant could not be opened or saved.
 public enum LocalTenantError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file is not in the shape of SPEC section 5.
+    /// The file is not in the shape the README describes ("Which tenant").
     case invalidFile(String)
     /// The file could not be read or written.
     case io(path: String, reason: String)

@@ -173,7 +173,7 @@ public struct LiveSnapshot: Sendable, Equatable {
     }
 }
 
-/// The ownership marker tenantplan writes into `metadata` / `client_metadata` (SPEC section 3, Ownership).
+/// The ownership marker tenantplan writes into `metadata` / `client_metadata` (README, "What the plan promises").
 public enum OwnershipMarker {
     /// The metadata key.
     public static let key = "managed_by"

@@ -1,7 +1,7 @@
 import Foundation
 import PlanModel
 
-/// Runs the policy rules of SPEC section 4 over a loaded tenant and applies `tenant.yaml` `policy:`.
+/// Runs the policy rules of docs/rules.md over a loaded tenant and applies `tenant.yaml` `policy:`.
 ///
 /// Settings (`policy.rules.<id>`):
 /// - `severity: error | warning | off` replaces the severity of every finding of the rule (`off` skips it);

@@ -3,7 +3,7 @@ import PlanModel
 /// The result of ``PolicyEngine/check(_:today:)``: the findings that remain, those an exception covers, and
 /// problems in the `policy:` settings themselves.
 ///
-/// `tenantplan check` exits 3 when a finding at error severity remains (SPEC section 2); settings errors are
+/// `tenantplan check` exits 3 when a finding at error severity remains (README, "Using it"); settings errors are
 /// configuration errors (exit 1) and are kept apart in ``settingsDiagnostics``.
 public struct PolicyReport: Sendable, Equatable {
     /// A finding that remains, with the organization it concerns.

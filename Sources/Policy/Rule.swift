@@ -1,6 +1,6 @@
 import PlanModel
 
-/// One policy rule of `tenantplan check` (SPEC section 4): a check over the validated desired state that
+/// One policy rule of `tenantplan check` (docs/rules.md): a check over the validated desired state that
 /// finds configurations which would let the wrong person into a customer's organization, or break its
 /// onboarding.
 ///
@@ -10,7 +10,7 @@ import PlanModel
 /// ``check(_:context:)`` returns ``Finding``s located at the YAML node at fault; the ``PolicyEngine`` applies the
 /// tenant's severity overrides and exceptions to them.
 public protocol Rule: Sendable {
-    /// The rule id, e.g. `sso-only-password-connection`, exactly as SPEC section 4 spells it.
+    /// The rule id, e.g. `sso-only-password-connection`, exactly as docs/rules.md spells it.
     var id: String { get }
     /// The severity of the rule's findings when `policy.rules.<id>.severity` does not override it.
     var defaultSeverity: Diagnostic.Severity { get }

@@ -1,6 +1,6 @@
 import PlanModel
 
-/// Every policy rule of SPEC section 4, in the order the rules reference lists them.
+/// Every policy rule of docs/rules.md, in the order the rules reference lists them.
 public enum RuleCatalog {
     /// The rules, one per file under `Sources/Policy/Rules/`.
     public static let all: [any Rule] = [

@@ -1,4 +1,4 @@
-// Generated tenants at scale (SPEC section 1 format) with a matching local tenant, for the benchmark
+// Generated tenants at scale (the tenant-directory format of the README) with a matching local tenant, for the benchmark
 // (scripts/benchmark) and the scale tests. Not part of the product.
 import Apply
 import Diff

@@ -1,5 +1,5 @@
 /// Checks that span files: unique names across files, and references between organizations, connections,
-/// clients and roles (SPEC section 1), plus the `is_signup_enabled` constraints that need the referenced
+/// clients and roles (README, "The tenant directory"), plus the `is_signup_enabled` constraints that need the referenced
 /// connection's strategy (Auth0 answers 400 to the impossible combinations; see
 /// `PATCH /api/v2/organizations/{id}/enabled_connections/{connectionId}`).
 ///

@@ -1,7 +1,7 @@
 import JSONValues
 import YAML
 
-/// Reads `customers/<name>.yaml` (SPEC section 1, customer file).
+/// Reads `customers/<name>.yaml` (README, "The tenant directory").
 extension FileReader {
     /// Reads a customer file's root node.
     /// - Returns: The customer when its identity (organization name, login) could be read, and what the file

@@ -1,5 +1,5 @@
 /// Checks every string the loader reads for values that must never reach a tenant: placeholders of other
-/// tools and masked exports (SPEC section 1), and parses `${env:NAME}` references.
+/// tools and masked exports (README, "The tenant directory"), and parses `${env:NAME}` references.
 enum ScalarChecks {
     /// What a string turned out to be.
     enum Finding: Equatable {

@@ -1,7 +1,7 @@
 import Foundation
 import YAML
 
-/// Reads `tenant.yaml` (SPEC section 1, tenant file).
+/// Reads `tenant.yaml` (README, "The tenant directory").
 extension FileReader {
     /// The parts of `tenant.yaml`.
     struct TenantFile {
@@ -49,37 +49,25 @@ extension FileReader {
                 result.domain = domain
             }
         }
-        if let node = top["connections"] {
-            if let items = sequence(node, path: "connections") {
-                let connections = items.enumerated().compactMap { index, item in
-                    connection(item, path: "connections[\(index)]", strategies: nil, owner: nil)
-                }
-                result.connections = connections
-                result.connectionsComplete = connections.count == items.count
-            } else {
-                result.connectionsComplete = false
-            }
+        (result.connections, result.connectionsComplete) = section(top["connections"], "connections") {
+            $0.connection($1, path: $2, strategies: nil, owner: nil)
         }
-        if let node = top["clients"] {
-            if let items = sequence(node, path: "clients") {
-                let clients = items.enumerated().compactMap { index, item in client(item, path: "clients[\(index)]") }
-                result.clients = clients
-                result.clientsComplete = clients.count == items.count
-            } else {
-                result.clientsComplete = false
-            }
-        }
-        if let node = top["roles"] {
-            if let items = sequence(node, path: "roles") {
-                let roles = items.enumerated().compactMap { index, item in role(item, path: "roles[\(index)]") }
-                result.roles = roles
-                result.rolesComplete = roles.count == items.count
-            } else {
-                result.rolesComplete = false
-            }
-        }
+        (result.clients, result.clientsComplete) = section(top["clients"], "clients") { $0.client($1, path: $2) }
+        (result.roles, result.rolesComplete) = section(top["roles"], "roles") { $0.role($1, path: $2) }
         if let node = top["policy"] { result.policy = policy(node, key: top.keyNode("policy")!) }
         return result
+    }
+
+    /// The items of the list section `key` read by `read` (`nil` when the section is absent), and whether every
+    /// item was read: false when the section is not a list or an item was refused, so a name it may declare is
+    /// never reported as undefined.
+    private mutating func section<Item>(
+        _ node: YAMLNode?, _ key: String, _ read: (inout FileReader, YAMLNode, String) -> Item?
+    ) -> ([Item]?, Bool) {
+        guard let node else { return (nil, true) }
+        guard let items = sequence(node, path: key) else { return (nil, false) }
+        let values = items.enumerated().compactMap { index, item in read(&self, item, "\(key)[\(index)]") }
+        return (values, values.count == items.count)
     }
 
     /// Reads one client, checked against the request schemas of `POST /api/v2/clients` and

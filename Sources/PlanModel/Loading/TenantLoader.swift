@@ -14,7 +14,7 @@ public struct LoadResult: Sendable {
     public var succeeded: Bool { tenant != nil }
 }
 
-/// Loads and validates a tenant directory (SPEC section 1, "Loading rules"), with no network access.
+/// Loads and validates a tenant directory (README, "The tenant directory"; docs/decisions.md), with no network access.
 ///
 /// Layout: `DIR/tenant.yaml` or `DIR/tenant.yml` (required) and `DIR/customers/*.yaml` (optional; its absence
 /// means organizations are not managed). ``TenantDirectory`` decides which files are read and reads them; every

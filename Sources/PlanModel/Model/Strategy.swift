@@ -25,6 +25,6 @@ public enum ConnectionKind: String, Sendable, Equatable {
         "ad", "adfs", "auth0-oidc", "google-apps", "ip", "oidc", "okta", "pingfederate", "samlp", "sharepoint", "waad",
     ]
 
-    /// The strategies a customer's `enterprise_connections` may use (SPEC section 1).
+    /// The strategies a customer's `enterprise_connections` may use (README, "The tenant directory").
     public static let customerEnterpriseStrategies = ["waad", "samlp", "oidc", "okta", "google-apps", "adfs"]
 }

@@ -6,7 +6,7 @@ import PlanModel
 /// a field the one decision (``SecretCatalogue/isSecret(strategy:path:value:)``, docs/secrets.md) calls secret, or
 /// anything below one, or a private key by its value wherever it is written.
 ///
-/// Secrets come only from the environment (SPEC section 1). The finding names the field, never its value.
+/// Secrets come only from the environment (README, "The tenant directory"). The finding names the field, never its value.
 /// Located at the key of the literal's field (`key` of `signing_key.key`, from ``Connection/optionLocations``; a list
 /// item at its list's key). One finding per path, in key order.
 public struct PlaintextSecret: Rule {
