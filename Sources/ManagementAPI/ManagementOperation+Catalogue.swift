@@ -96,6 +96,24 @@ extension ManagementOperation {
         "delete_invitations_by_invitation_id", .delete, "/api/v2/organizations/{id}/invitations/{invitation_id}",
         scopes: ["delete:organization_invitations"], response: nil)
 
+    // MARK: Members and users (https://auth0.com/docs/api/management/v2/organizations/get-members,
+    // https://auth0.com/docs/api/management/v2/users/get-users-by-id)
+
+    /// `GET /api/v2/organizations/{id}/members`: tenantplan reads with checkpoint paging (`from`/`take`, a `next`
+    /// cursor); offset paging stops at 1,000 records. Read only where a plan removes a login path (docs/sso-enforcement.md).
+    public static let listOrganizationMembers = ManagementOperation(
+        "get_organization_members", .get, "/api/v2/organizations/{id}/members", scopes: ["read:organization_members"],
+        response: "ListOrganizationMembersResponseContent",
+        paging: .checkpointOrOffset(takeMax: pageMaximum, perPageMax: pageMaximum, recordCap: offsetRecordCap))
+    /// `GET /api/v2/users/{id}`: a user's `identities` (connection names) and `app_metadata`. `read:users` only:
+    /// without `read:user_idp_tokens` Auth0 leaves the identity provider tokens out.
+    public static let getUser = ManagementOperation(
+        "get_users_by_id", .get, "/api/v2/users/{id}", scopes: ["read:users"], response: "GetUserResponseContent")
+    /// `GET /api/v2/users` (answered by the local tenant; offset paging, `per_page` ≤ 100).
+    public static let listUsers = ManagementOperation(
+        "get_users", .get, "/api/v2/users", scopes: ["read:users"], response: "ListUsersResponseContent",
+        paging: .offset(perPageMax: pageMaximum, recordCap: offsetRecordCap))
+
     // MARK: Connections (https://auth0.com/docs/api/management/v2/connections)
 
     /// `GET /api/v2/connections`: tenantplan reads with checkpoint paging, which returns `options` only with
@@ -201,6 +219,7 @@ extension ManagementOperation {
         listEnabledConnections, addEnabledConnection, getEnabledConnection, updateEnabledConnection,
         deleteEnabledConnection,
         listInvitations, createInvitation, getInvitation, deleteInvitation,
+        listOrganizationMembers, getUser, listUsers,
         listConnections, getConnection, createConnection, updateConnection, deleteConnection,
         listConnectionClients, updateConnectionClients,
         listClients, getClient, createClient, updateClient, deleteClient, listClientConnections,

@@ -92,10 +92,15 @@ import TestSupport
         #expect(ManagementOperation.route(.get, path: "/api/v2/organizations/org_1")?.operation == .getOrganization)
         #expect(ManagementOperation.route(.delete, path: "/api/v2/organizations") == nil)
         #expect(ManagementOperation.knowsPath("/api/v2/organizations"))
-        #expect(ManagementOperation.route(.get, path: "/api/v2/organizations/org_1/members") == nil)
+        #expect(ManagementOperation.route(.get, path: "/api/v2/organizations/org_1/members")?.operation == .listOrganizationMembers)
+        #expect(ManagementOperation.route(.post, path: "/api/v2/organizations/org_1/members") == nil)
+        #expect(ManagementOperation.route(.get, path: "/api/v2/organizations/org_1/members/u_1/roles") == nil)
         #expect(ManagementOperation.route(.get, path: "/api/v2/connections//clients") == nil)
         #expect(APIRequest(.delete, "/api/v2/roles/rol_1").operation == .deleteRole)
-        #expect(APIRequest(.get, "/api/v2/users").operation == nil)
+        #expect(APIRequest(.get, "/api/v2/users").operation == .listUsers)
+        #expect(APIRequest(.get, "/api/v2/users/auth0%7C1").operation == .getUser)
+        #expect(ManagementOperation.route(.get, path: "/api/v2/users/auth0%7C1")?.parameters == ["auth0|1"])
+        #expect(APIRequest(.patch, "/api/v2/users/auth0%7C1").operation == nil)
     }
 
     /// The catalogue's operation ids are unique, and each method and template pair appears once.
