@@ -37,6 +37,8 @@ let package = Package(
         // One side of the seam: Auth0's semantics in process (requests validated against the OpenAPI excerpt),
         // persisted as one JSON file.
         .target(name: "LocalTenant", dependencies: ["ManagementAPI", "JSONValues", "Auth0Schema", "InputFiles"]),
+        // Organization members and the login paths they keep: who a plan that removes a connection locks out.
+        .target(name: "Members", dependencies: ["ManagementAPI", "JSONValues"]),
         // Policy rules over the desired state: one file per rule under Rules/.
         .target(name: "Policy", dependencies: ["PlanModel", "JSONValues", "Auth0Schema"]),
         // Organization invitations checked against each customer's invite policy.

@@ -1,0 +1,35 @@
+import JSONValues
+
+/// Organization members and users: read only where a plan removes a login path, and by `members` and
+/// `invite --migrate` (docs/sso-enforcement.md).
+extension ManagementClient {
+    /// `GET /api/v2/organizations/{id}/members?fields=user_id,email&include_fields=true` with checkpoint paging
+    /// (`ceil(members / pageSize)` requests, at least 1): every member, in the order Auth0 lists them.
+    /// - Throws: ``ManagementAPIError`` (404 for an unknown organization, 403 without `read:organization_members`),
+    ///   ``UnexpectedResponse`` for a member without `user_id`.
+    public func organizationMembers(organizationID: String) async throws -> [LiveMember] {
+        let path = ManagementOperation.listOrganizationMembers.path(organizationID)
+        return try Self.decodeAll(
+            await checkpointList(path, key: "members", query: ["fields": "user_id,email", "include_fields": "true"]),
+            from: path, as: "member", LiveMember.init)
+    }
+
+    /// `GET /api/v2/users/{id}?fields=user_id,email,identities,app_metadata&include_fields=true` (1 request);
+    /// `nil` on 404 (the user was deleted after the member list was read: Auth0's member list is eventually
+    /// consistent).
+    /// - Throws: ``ManagementAPIError`` for other failures (403 without `read:users`), ``UnexpectedResponse`` for a
+    ///   body that is not a readable user.
+    public func user(id: String) async throws -> LiveUser? {
+        let path = ManagementOperation.getUser.path(id)
+        let request = APIRequest(
+            .get, path, query: ["fields": "user_id,email,identities,app_metadata", "include_fields": "true"])
+        let body: JSONValue?
+        do {
+            body = try await call(request)
+        } catch let error as ManagementAPIError where error.status == 404 {
+            return nil
+        }
+        guard let body else { throw UnexpectedResponse(request: request.description, reason: "expected a user object") }
+        return try Self.decodeAll([body], from: path, as: "user", LiveUser.init).first
+    }
+}

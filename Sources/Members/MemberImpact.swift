@@ -1,0 +1,50 @@
+import JSONValues
+import ManagementAPI
+
+/// The members a ``LoginPathChange`` would lock out of their organization, as read from the live tenant.
+public struct MemberImpact: Sendable, Equatable {
+    /// One member at risk: every identity on a connection that is not enabled after the change.
+    public struct AtRisk: Sendable, Equatable {
+        /// `user_id`.
+        public var userID: String
+        /// `email`, shown to people; never used to match anyone.
+        public var email: String?
+        /// The connection names of the user's identities, in the order Auth0 returned them.
+        public var connections: [String]
+        /// The value of the invite policy's member key in the user's `app_metadata` (`member_id` by default),
+        /// `nil` when absent: the id a migration invitation carries (docs/sso-enforcement.md).
+        public var memberKey: JSONValue?
+
+        /// A member at risk.
+        public init(userID: String, email: String?, connections: [String], memberKey: JSONValue?) {
+            self.userID = userID
+            self.email = email
+            self.connections = connections
+            self.memberKey = memberKey
+        }
+    }
+
+    /// The change this impact is of.
+    public var change: LoginPathChange
+    /// The organization's members.
+    public var memberCount: Int
+    /// The members whose primary identity's provider is the strategy of a removed connection (or unknown): the
+    /// users read.
+    public var candidateCount: Int
+    /// The requests the read took: `ceil(members / 100)` (at least 1) plus one per candidate.
+    public var requests: Int
+    /// The members at risk, in the order the member list gave them.
+    public var atRisk: [AtRisk]
+
+    /// An impact.
+    public init(change: LoginPathChange, memberCount: Int, candidateCount: Int, requests: Int, atRisk: [AtRisk]) {
+        self.change = change
+        self.memberCount = memberCount
+        self.candidateCount = candidateCount
+        self.requests = requests
+        self.atRisk = atRisk
+    }
+
+    /// True when the change locks no member out.
+    public var isEmpty: Bool { atRisk.isEmpty }
+}
