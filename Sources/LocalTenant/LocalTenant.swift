@@ -12,7 +12,9 @@ import ManagementAPI
 /// replaced whole on PATCH; `is_signup_enabled` only for database connections with
 /// `assign_membership_on_login: true` (400 otherwise); at most 10 enabled connections per organization;
 /// `PATCH /connections/{id}/clients` with 1 to 50 entries, delta semantics; `GET /clients/{id}/connections`;
-/// the server defaults Auth0 adds to created clients and connections (``ServerDefaults``).
+/// the server defaults Auth0 adds to created clients and connections (``ServerDefaults``); organization members and
+/// users read with the API's paging, without identity provider tokens (`LocalTenant+Users.swift`); the
+/// accept-invitation test switch (``LocalTenantState/acceptInvitations(now:newIdentifier:)``).
 ///
 /// Every write is journaled before it is answered (`FILE.journal`, one line with the objects it changed) and the
 /// whole file is saved by renaming a temporary file (`.FILE.tmp`) when the command ends, so an apply costs time in
