@@ -97,7 +97,7 @@ let package = Package(
             "Auth0HTTP", "CLI", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport",
         ]),
         .testTarget(name: "CassetteTests", dependencies: [
-            "LocalTenant", "ManagementAPI", "JSONValues", "YAML", "TestSupport",
+            "LocalTenant", "ManagementAPI", "JSONValues", "YAML", "TestSupport", "Auth0Schema",
         ]),
         .testTarget(name: "ExportTests", dependencies: [
             "Export", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "JSONValues", "TestSupport",

@@ -40,6 +40,12 @@ public struct SecretCatalogue: Sendable {
     let describedPaths: [String: Set<String>]
     /// Every strategy's secret paths, for a strategy the schema does not know.
     let anyStrategySecretPaths: Set<String>
+    /// The members of a user's identity that hold the identity provider's credentials, by the same rule
+    /// (``SecretFieldRule``) over `UserIdentitySchema`, the items of `identities` in `GET /api/v2/users/{id}`:
+    /// `access_token`, `access_token_secret`, `refresh_token`. Auth0 returns them only to a token with
+    /// `read:user_idp_tokens` (https://auth0.com/docs/secure/tokens/identity-provider-access-tokens), which
+    /// tenantplan never asks for; see ``withoutIdentitySecrets(_:)``.
+    public let identitySecretFields: Set<String>
 
     /// Derives the catalogue from `document`'s connection options schemas.
     public init(document: ManagementAPIDocument) {
@@ -54,6 +60,21 @@ public struct SecretCatalogue: Sendable {
         secretPaths = secrets
         describedPaths = described
         anyStrategySecretPaths = secrets.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        var identity = SchemaWalk(document: document)
+        if let schema = document.schema(named: "UserIdentitySchema") { identity.visit(schema, path: []) }
+        identitySecretFields = identity.secrets
+    }
+
+    /// `user` (a user object of `GET /api/v2/users/{id}` or `GET /api/v2/users`) without the identity provider
+    /// credentials (``identitySecretFields``) in its `identities`, as Auth0 answers a token without
+    /// `read:user_idp_tokens`; any other value unchanged.
+    public func withoutIdentitySecrets(_ user: JSONValue) -> JSONValue {
+        guard var object = user.objectValue, let identities = object["identities"]?.arrayValue else { return user }
+        object["identities"] = .array(identities.map { identity in
+            guard let members = identity.objectValue else { return identity }
+            return .object(members.filter { !identitySecretFields.contains($0.key) })
+        })
+        return .object(object)
     }
 
     /// The strategies the schema describes, sorted.

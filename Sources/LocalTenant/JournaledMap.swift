@@ -1,4 +1,4 @@
-/// A string-keyed section of the local tenant (`connection_clients`, `invitations`) that remembers which keys were
+/// A string-keyed section of the local tenant (`connection_clients`, `invitations`, `organization_members`) that remembers which keys were
 /// written since ``takeTouchedKeys()``, so that a write is journaled as the entries it changed, not as the whole
 /// section (``LocalTenantJournal``).
 ///

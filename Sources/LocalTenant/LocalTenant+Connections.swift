@@ -49,8 +49,10 @@ extension LocalTenant {
             if faults.pendingDeleteConflicts > 0, let name = state.connections[i]["name"]?.stringValue {
                 pendingDeletes[name] = faults.pendingDeleteConflicts
             }
+            let name = state.connections[i]["name"]?.stringValue ?? ""
             state.connections.remove(at: i)
             state.connectionClients[id] = nil
+            state.removeUsers(ofConnection: name)
             for o in state.organizations.indices {
                 let entries = state.organizations[o]["enabled_connections"]?.arrayValue ?? []
                 state.organizations[o]["enabled_connections"] = .array(

@@ -40,6 +40,9 @@ extension LocalTenant {
         case .deleteOrganization:
             state.organizations.remove(at: i)
             state.invitations[id] = nil
+            // "Members are automatically disassociated from an Organization when it is deleted. However, this
+            // action does not delete these users from your tenant." (delete_organizations_by_id)
+            if state.organizationMembers[id] != nil { state.organizationMembers[id] = nil }
             index = Index(state)
             return Self.ok(nil, status: 204)
         case .listEnabledConnections, .addEnabledConnection, .getEnabledConnection, .updateEnabledConnection,
@@ -47,6 +50,8 @@ extension LocalTenant {
             return enabledConnections(operation, request, organization: i, Array(parameters.dropFirst()))
         case .listInvitations, .createInvitation, .getInvitation, .deleteInvitation:
             return invitations(operation, request, organization: i, Array(parameters.dropFirst()))
+        case .listOrganizationMembers:
+            return members(request, organization: i)
         default:
             return Self.methodNotAllowed
         }

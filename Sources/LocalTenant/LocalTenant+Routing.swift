@@ -18,8 +18,10 @@ extension LocalTenant {
         case .listOrganizations, .getOrganizationByName, .getOrganization, .createOrganization, .updateOrganization,
             .deleteOrganization, .listEnabledConnections, .addEnabledConnection, .getEnabledConnection,
             .updateEnabledConnection, .deleteEnabledConnection, .listInvitations, .createInvitation, .getInvitation,
-            .deleteInvitation:
+            .deleteInvitation, .listOrganizationMembers:
             return organizations(operation, parameters, request)
+        case .getUser, .listUsers:
+            return users(operation, parameters, request)
         case .listConnections, .getConnection, .createConnection, .updateConnection, .deleteConnection,
             .listConnectionClients, .updateConnectionClients:
             return connections(operation, parameters, request)
@@ -34,7 +36,9 @@ extension LocalTenant {
 
     /// Auth0's answer to an offset page past the operation's record cap (`page × per_page` at or past 1,000 on
     /// the lists whose OpenAPI description states the cap): 400 `invalid_query_string`, "Requesting page exceeds
-    /// the allowed maximum of 1000 records". Checkpoint requests (`take`, `from`) are never capped.
+    /// the allowed maximum of 1000 records"; for `GET /api/v2/users` the message of that operation's 400 in the
+    /// OpenAPI document, "You can only page through the first 1000 records. See …". Checkpoint requests (`take`,
+    /// `from`) are never capped.
     static func offsetCapRefusal(_ operation: ManagementOperation, query: [String: String]) -> APIResponse? {
         guard let cap = operation.paging.offsetRecordCap, query["take"] == nil, query["from"] == nil,
             query["page"] != nil || query["per_page"] != nil
@@ -42,8 +46,11 @@ extension LocalTenant {
         let perPage = min(max(Int(query["per_page"] ?? "50") ?? 50, 1), 100)
         let page = max(Int(query["page"] ?? "0") ?? 0, 0)
         guard page * perPage >= cap else { return nil }
-        return error(
-            400, "Bad Request", "Requesting page exceeds the allowed maximum of \(cap) records", "invalid_query_string")
+        let message = operation == .listUsers
+            ? "You can only page through the first \(cap) records. See "
+                + "https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation."
+            : "Requesting page exceeds the allowed maximum of \(cap) records"
+        return error(400, "Bad Request", message, "invalid_query_string")
     }
 
     // MARK: Answers
@@ -87,14 +94,19 @@ extension LocalTenant {
         return ok(.object(body))
     }
 
-    /// Offset pagination: `page`/`per_page`, with `{start, limit, total}` when `include_totals=true`.
-    static func offset(_ items: [JSONValue], key: String, query: [String: String]) -> APIResponse {
+    /// Offset pagination: `page`/`per_page` (default 50), with `{start, limit, total}` when `include_totals=true`
+    /// (and `length`, the page's item count, when `length` is true: `GET /api/v2/users`).
+    static func offset(_ items: [JSONValue], key: String, query: [String: String], length: Bool = false) -> APIResponse {
         let perPage = min(max(Int(query["per_page"] ?? "50") ?? 50, 1), 100)
         let page = max(Int(query["page"] ?? "0") ?? 0, 0)
         let start = min(page * perPage, items.count)
         let slice = Array(items[start..<min(start + perPage, items.count)])
         guard query["include_totals"] == "true" else { return ok(.array(slice)) }
-        return ok([key: .array(slice), "start": .int(start), "limit": .int(perPage), "total": .int(items.count)])
+        var body: [String: JSONValue] = [
+            key: .array(slice), "start": .int(start), "limit": .int(perPage), "total": .int(items.count),
+        ]
+        if length { body["length"] = .int(slice.count) }
+        return ok(.object(body))
     }
 
     static func encodeCursor(_ position: Int) -> String { Data("p:\(position)".utf8).base64EncodedString() }

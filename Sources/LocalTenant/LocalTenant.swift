@@ -12,7 +12,9 @@ import ManagementAPI
 /// replaced whole on PATCH; `is_signup_enabled` only for database connections with
 /// `assign_membership_on_login: true` (400 otherwise); at most 10 enabled connections per organization;
 /// `PATCH /connections/{id}/clients` with 1 to 50 entries, delta semantics; `GET /clients/{id}/connections`;
-/// the server defaults Auth0 adds to created clients and connections (``ServerDefaults``).
+/// the server defaults Auth0 adds to created clients and connections (``ServerDefaults``); organization members and
+/// users read with the API's paging, without identity provider tokens (`LocalTenant+Users.swift`); the
+/// accept-invitation test switch (``LocalTenantState/acceptInvitations(now:newIdentifier:)``).
 ///
 /// Every write is journaled before it is answered (`FILE.journal`, one line with the objects it changed) and the
 /// whole file is saved by renaming a temporary file (`.FILE.tmp`) when the command ends, so an apply costs time in
@@ -70,23 +72,34 @@ public actor LocalTenant: ManagementTransport {
     /// Opens the tenant saved at `path` (and replays its journal, ``LocalTenantStore``); a missing file is an empty
     /// tenant (created on the first write). When this process holds the file's ``LocalTenantLock``, the tenant is
     /// saved whole when the lock is released.
+    ///
+    /// When the file holds the accept-invitation test switch (`tenantplan_local.accept_invitations`,
+    /// ``LocalTenantState/acceptInvitations(now:newIdentifier:)``), it is applied and removed from the file before
+    /// the tenant answers anything: journaled like a write when this process holds the lock; otherwise under the
+    /// lock taken for the moment (waiting like a writer), on the file read again, saved whole.
     /// - Parameter faults: Switches; when `nil`, the file's `tenantplan_local` section is used.
-    /// - Throws: ``LocalTenantError`` when the file or its journal cannot be read or is not in the expected shape.
+    /// - Throws: ``LocalTenantError`` when the file or its journal cannot be read or is not in the expected shape,
+    ///   or the accept-invitation switch cannot be applied (nothing is written then).
     public init(path: String, faults: Faults? = nil) throws {
         self.path = path
         tenantDescription = "local tenant \(path)"
-        let store = try LocalTenantStore(path: path)
+        let opened = try LocalTenantStore(path: path)
+        let store = opened.locked({ opened.state.acceptsInvitations })
+            ? try Self.acceptInvitations(opened, path: path) : opened
         self.store = store
         self.faults = faults ?? Self.faults(from: store.state.other["tenantplan_local"])
         index = Index(store.state)
         LocalTenantLock.whenReleased(path: path) { try? store.compact() }
     }
 
-    /// An in-memory tenant (nothing saved), from JSON in the file's shape.
+    /// An in-memory tenant (nothing saved), from JSON in the file's shape, with its accept-invitation switch applied.
+    /// - Throws: ``LocalTenantError/invalidFile(_:)`` when the JSON is not in the file's shape or the switch cannot
+    ///   be applied.
     public init(json: JSONValue, faults: Faults = Faults()) throws {
         path = nil
         tenantDescription = "local tenant (in memory)"
-        let loaded = try LocalTenantState(json: json)
+        var loaded = try LocalTenantState(json: json)
+        try loaded.acceptInvitations()
         store = LocalTenantStore(state: loaded)
         self.faults = faults
         index = Index(loaded)
@@ -157,6 +170,29 @@ public actor LocalTenant: ManagementTransport {
         }
     }
 
+    /// Applies the accept-invitation switch of the file `store` was read from and persists the result (see
+    /// ``init(path:faults:)``); returns the store to serve from.
+    private static func acceptInvitations(_ store: LocalTenantStore, path: String) throws -> LocalTenantStore {
+        func apply(_ store: LocalTenantStore) throws {
+            try store.locked {
+                do { try store.state.acceptInvitations() } catch LocalTenantError.invalidFile(let reason) {
+                    throw LocalTenantError.invalidFile("\(path): \(reason)")
+                }
+                try store.journalChanges()
+            }
+        }
+        if LocalTenantLock.isHeld(path: path) {
+            try apply(store)
+            return store
+        }
+        let lock = try LocalTenantLock.acquire(path: path)
+        defer { lock.release() }
+        let fresh = try LocalTenantStore(path: path)
+        try apply(fresh)
+        try fresh.compact()
+        return fresh
+    }
+
     private static func faults(from json: JSONValue?) -> Faults {
         Faults(
             failAfterRequests: json?["fail_after_requests"]?.intValue,
@@ -174,6 +210,7 @@ struct Index: Sendable {
     var connectionByName: [String: Int] = [:]
     var clientByID: [String: Int] = [:]
     var roleByID: [String: Int] = [:]
+    var userByID: [String: Int] = [:]
 
     init() {}
 
@@ -191,6 +228,9 @@ struct Index: Sendable {
         }
         for (i, role) in state.roles.enumerated() {
             if let id = role["id"]?.stringValue { roleByID[id] = i }
+        }
+        for (i, user) in state.users.enumerated() {
+            if let id = user["user_id"]?.stringValue { userByID[id] = i }
         }
     }
 }

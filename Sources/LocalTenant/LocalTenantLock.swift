@@ -46,6 +46,9 @@ public final class LocalTenantLock: Sendable {
         beforeRelease.withLock { $0[key, default: []].append(action) }
     }
 
+    /// True when this process holds the lock on `path`.
+    static func isHeld(path: String) -> Bool { held.withLock { $0.contains(key(path)) } }
+
     private init(path: String, descriptor: Int32) {
         self.path = path
         self.descriptor = Mutex(descriptor)

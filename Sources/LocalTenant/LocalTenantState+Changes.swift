@@ -9,20 +9,27 @@ import JSONValues
 /// - `{"section": "organizations", "delete": "org_…"}`: the object with that id is removed;
 /// - `{"section": "organizations", "replace": […]}`: the whole section (a write that reordered it);
 /// - `{"section": "connection_clients", "key": "con_…", "put": […]}` or `…, "delete": true}`: one entry of a keyed
-///   section (`connection_clients`, `invitations`);
+///   section (`connection_clients`, `invitations`, `organization_members`);
 /// - `{"section": "other", "replace": {…}}`: the top-level keys the local tenant does not interpret.
 extension LocalTenantState {
     /// A part of the file a write can change.
     enum Section: String, Sendable, Hashable, CaseIterable {
-        case organizations, connections, clients, roles
+        case organizations, connections, clients, roles, users
         case connectionClients = "connection_clients"
+        case organizationMembers = "organization_members"
         case invitations, other
 
         /// The member that identifies an object of an array section.
-        var idKey: String { self == .clients ? "client_id" : "id" }
+        var idKey: String {
+            switch self {
+            case .clients: "client_id"
+            case .users: "user_id"
+            default: "id"
+            }
+        }
 
         /// The array sections.
-        static let arrays: [Section] = [.organizations, .connections, .clients, .roles]
+        static let arrays: [Section] = [.organizations, .connections, .clients, .roles, .users]
 
         /// Where an array section is kept (an array section only).
         var path: WritableKeyPath<LocalTenantState, [[String: JSONValue]]> {
@@ -30,6 +37,7 @@ extension LocalTenantState {
             case .organizations: \.organizations
             case .connections: \.connections
             case .clients: \.clients
+            case .users: \.users
             default: \.roles
             }
         }
@@ -65,6 +73,10 @@ extension LocalTenantState {
         }
         for key in invitations.takeTouchedKeys().sorted() {
             records.append(Self.entryRecord(.invitations, key, invitations[key].map(JSONValue.array)))
+        }
+        for key in organizationMembers.takeTouchedKeys().sorted() {
+            records.append(
+                Self.entryRecord(.organizationMembers, key, organizationMembers[key].map { .array($0.map(JSONValue.string)) }))
         }
         if touched.contains(.other) {
             records.append(["section": .string(Section.other.rawValue), "replace": .object(other)])
@@ -143,6 +155,7 @@ extension LocalTenantState {
         touchedSections = []
         _ = connectionClients.takeTouchedKeys()
         _ = invitations.takeTouchedKeys()
+        _ = organizationMembers.takeTouchedKeys()
     }
 
     /// Replays journal records, in order, onto the state (objects keep their positions; new ones are appended).
@@ -168,7 +181,7 @@ extension LocalTenantState {
                 throw LocalTenantError.invalidFile("journal record without a known section: \(record.compactText)")
             }
             switch section {
-            case .organizations, .connections, .clients, .roles:
+            case .organizations, .connections, .clients, .roles, .users:
                 let path = section.path
                 if let all = record["replace"]?.arrayValue {
                     self[keyPath: path] = all.compactMap(\.objectValue)
@@ -189,13 +202,15 @@ extension LocalTenantState {
                 } else {
                     throw LocalTenantError.invalidFile("journal record of an unknown shape: \(record.compactText)")
                 }
-            case .connectionClients, .invitations:
+            case .connectionClients, .invitations, .organizationMembers:
                 guard let key = record["key"]?.stringValue else {
                     throw LocalTenantError.invalidFile("journal record of an unknown shape: \(record.compactText)")
                 }
                 let value = record["put"]
                 if section == .connectionClients {
                     connectionClients[key] = value.map { $0.arrayValue?.compactMap(\.stringValue) ?? [] }
+                } else if section == .organizationMembers {
+                    organizationMembers[key] = value.map { $0.arrayValue?.compactMap(\.stringValue) ?? [] }
                 } else {
                     invitations[key] = value.map { $0.arrayValue ?? [] }
                 }

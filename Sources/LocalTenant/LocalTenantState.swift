@@ -8,14 +8,24 @@ import JSONValues
 ///   "connections": [ {id, name, strategy, options, metadata, …} ],
 ///   "connection_clients": { "con_…": ["client_id", …] },
 ///   "clients": [ … ], "roles": [ … ], "invitations": { "org_…": [ … ] },
+///   "users": [ {user_id, email, name, picture, identities: [ {connection, provider, user_id, isSocial} ],
+///               app_metadata, user_metadata, created_at, …} ],
+///   "organization_members": { "org_…": ["auth0|…", "samlp|acme-saml|…"] },
 ///   "tenant_settings": { "default_redirection_uri": "https://…/login" },
 ///   "tenantplan_local": { "fail_after_requests": 12, "fail_writes_after": 3, "latency_ms": 5,
-///                       "pending_delete_conflicts": 2 } }
+///                       "pending_delete_conflicts": 2, "accept_invitations": ["uinv_…"] } }
 /// ```
 /// A connection without `options` stands for a read made without `read:connections_options`. The project's own
 /// switches live under `tenantplan_local`, never inside Auth0 objects; other unknown top-level keys are kept.
 /// `tenant_settings` is optional and holds members of `GET /api/v2/tenants/settings`; only
 /// `default_redirection_uri` (the tenant's default login route, used for invitation URLs) is read.
+///
+/// `users` holds each user as `GET /api/v2/users/{id}` returns it (`GetUserResponseContent`; an identity's
+/// `connection` is the connection's name, its `user_id` the part of the user's id after the provider); identity
+/// provider tokens (`access_token`, `refresh_token`, `access_token_secret`) may be kept in the file but are never
+/// answered (``LocalTenant``). `organization_members` lists each organization's members by user id, in the order
+/// they joined; every member must be among `users`. `tenantplan_local.accept_invitations` is a test switch, applied
+/// and removed when the tenant is opened (``LocalTenantState/acceptInvitations(now:newIdentifier:)``).
 ///
 /// Every section notes that it was written (``touchedSections``; the keyed sections note their keys,
 /// ``JournaledMap``), so that a saved tenant journals each write as the objects it changed
@@ -27,12 +37,15 @@ struct LocalTenantState: Sendable {
     var clients: [[String: JSONValue]] = [] { didSet { touchedSections.insert(.clients) } }
     var roles: [[String: JSONValue]] = [] { didSet { touchedSections.insert(.roles) } }
     var invitations: JournaledMap<[JSONValue]> = [:]
+    var users: [[String: JSONValue]] = [] { didSet { touchedSections.insert(.users) } }
+    var organizationMembers: JournaledMap<[String]> = [:]
     var other: [String: JSONValue] = [:] { didSet { touchedSections.insert(.other) } }
     /// The sections written since the last ``takeChanges(since:)``.
     var touchedSections: Set<Section> = []
 
     static let knownKeys: Set<String> = [
-        "organizations", "connections", "connection_clients", "clients", "roles", "invitations",
+        "organizations", "connections", "connection_clients", "clients", "roles", "invitations", "users",
+        "organization_members",
     ]
 
     init() {}
@@ -58,6 +71,7 @@ struct LocalTenantState: Sendable {
         connections = try objects("connections")
         clients = try objects("clients")
         roles = try objects("roles")
+        users = try objects("users")
         if let value = top["connection_clients"] {
             guard let map = value.objectValue else {
                 throw LocalTenantError.invalidFile("'connection_clients' must be an object")
@@ -67,6 +81,22 @@ struct LocalTenantState: Sendable {
         if let value = top["invitations"] {
             guard let map = value.objectValue else { throw LocalTenantError.invalidFile("'invitations' must be an object") }
             invitations = JournaledMap(map.mapValues { $0.arrayValue ?? [] })
+        }
+        if let value = top["organization_members"] {
+            guard let map = value.objectValue else {
+                throw LocalTenantError.invalidFile("'organization_members' must be an object")
+            }
+            var members: [String: [String]] = [:]
+            for (organization, list) in map {
+                guard let items = list.arrayValue, let ids = Optional(items.compactMap(\.stringValue)),
+                    ids.count == items.count
+                else {
+                    throw LocalTenantError.invalidFile(
+                        "organization_members[\"\(organization)\"] must be an array of user ids (strings)")
+                }
+                members[organization] = ids
+            }
+            organizationMembers = JournaledMap(members)
         }
         other = top.filter { !Self.knownKeys.contains($0.key) }
     }
@@ -99,6 +129,8 @@ struct LocalTenantState: Sendable {
         try require(connections, "connections", keys: ["id", "name", "strategy"], unique: ["id", "name"])
         try require(clients, "clients", keys: ["client_id", "name"], unique: ["client_id"])
         try require(roles, "roles", keys: ["id", "name"], unique: ["id", "name"])
+        try require(users, "users", keys: ["user_id"], unique: ["user_id"])
+        try validateUsers()
         let dates = ISO8601DateFormatter()
         dates.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let plainDates = ISO8601DateFormatter()
@@ -134,6 +166,8 @@ struct LocalTenantState: Sendable {
         top["clients"] = .array(clients.map(JSONValue.object))
         top["roles"] = .array(roles.map(JSONValue.object))
         top["invitations"] = .object(invitations.mapValues(JSONValue.array))
+        top["users"] = .array(users.map(JSONValue.object))
+        top["organization_members"] = .object(organizationMembers.mapValues { .array($0.map(JSONValue.string)) })
         return .object(top)
     }
 }

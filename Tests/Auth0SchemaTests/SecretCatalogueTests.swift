@@ -25,6 +25,23 @@ struct SecretCatalogueTests {
         #expect(catalogue.paths(strategy: strategy) == paths)
     }
 
+    /// The identity provider tokens of a user's identities, by the same rule over `UserIdentitySchema`; removed
+    /// from a user whole, every other member kept.
+    @Test func identityProviderTokensAreSecret() {
+        #expect(catalogue.identitySecretFields == ["access_token", "access_token_secret", "refresh_token"])
+        let identity: JSONValue = [
+            "connection": "google-oauth2", "provider": "google-oauth2", "user_id": "1", "isSocial": true,
+            "profileData": ["email": "a@b.example"],
+        ]
+        var withTokens = identity.objectValue!
+        withTokens["access_token"] = "ya29.A"
+        withTokens["refresh_token"] = "1//R"
+        withTokens["access_token_secret"] = "S"
+        let user: JSONValue = ["user_id": "google-oauth2|1", "identities": [.object(withTokens), identity]]
+        #expect(catalogue.withoutIdentitySecrets(user) == ["user_id": "google-oauth2|1", "identities": [identity, identity]])
+        #expect(catalogue.withoutIdentitySecrets(["user_id": "auth0|1"]) == ["user_id": "auth0|1"])
+    }
+
     @Test("every strategy of the excerpt is in the catalogue")
     func strategies() {
         #expect(catalogue.strategies.count == 55)

@@ -1,0 +1,102 @@
+import Auth0Schema
+import Foundation
+import JSONValues
+import ManagementAPI
+
+/// `GET /api/v2/organizations/{id}/members` (https://auth0.com/docs/api/management/v2/organizations/get-members),
+/// `GET /api/v2/users/{id}` (https://auth0.com/docs/api/management/v2/users/get-users-by-id) and `GET /api/v2/users`
+/// (https://auth0.com/docs/api/management/v2/users/get-users), from the state's `users` and
+/// `organization_members` (``LocalTenantState``).
+///
+/// - Members: checkpoint paging (`from`/`take`, `{members, next}`, no `next` on the last page; `take` 1 to 100,
+///   default 50) or offset paging (`page`/`per_page`, default 50; `{members, start, limit, total}` with
+///   `include_totals=true`; 400 from 1,000 records on), in the order the members joined. Each member is an
+///   `OrganizationMember`: `user_id`, `email`, `picture`, `name` of the user (as recorded in terraform-provider-auth0's
+///   `TestAccOrganizationMembers`); roles are not held, so `fields` naming `roles` is refused (400). 404
+///   `inexistent_organization` for an unknown organization.
+/// - A user: as stored, without identity provider tokens (``SecretCatalogue/withoutIdentitySecrets(_:)``: Auth0
+///   returns them only with `read:user_idp_tokens`); 404 `inexistent_user`, "The user does not exist.".
+/// - Users: offset paging only, in file order; `{users, start, limit, length, total}` with `include_totals=true`;
+///   400 from 1,000 records on. User search is not modelled: `q`, `sort`, `connection` and `search_engine` are
+///   refused with a 400 naming the parameter, never ignored.
+/// - `fields`/`include_fields` select members (comma-separated; `include_fields=false` excludes them) on all three.
+extension LocalTenant {
+    static let userNotFound = error(404, "Not Found", "The user does not exist.", "inexistent_user")
+
+    /// The query parameters of `GET /api/v2/users` the local tenant answers; any other the OpenAPI document
+    /// allows (`q`, `sort`, `connection`, `search_engine`) is refused.
+    static let userListParameters: Set<String> = [
+        "page", "per_page", "include_totals", "fields", "include_fields", "primary_order",
+    ]
+
+    /// The members of a user that make an `OrganizationMember`, in the order Auth0 answers them.
+    static let memberFields = ["user_id", "email", "picture", "name"]
+
+    /// Serves `GET /api/v2/users/{id}` and `GET /api/v2/users`.
+    func users(_ operation: ManagementOperation, _ parameters: [String], _ request: APIRequest) -> APIResponse {
+        switch operation {
+        case .getUser:
+            guard let id = parameters.first, let i = index.userByID[id] else { return Self.userNotFound }
+            return Self.ok(Self.userAnswer(state.users[i], query: request.query))
+        case .listUsers:
+            if let parameter = request.query.keys.sorted().first(where: { !Self.userListParameters.contains($0) }) {
+                return Self.error(
+                    400, "Bad Request",
+                    "The local tenant does not search users: the query parameter '\(parameter)' is not supported; "
+                        + "it answers page, per_page, include_totals, fields and include_fields",
+                    "invalid_query_string")
+            }
+            if let refusal = Self.offsetCapRefusal(operation, query: request.query) { return refusal }
+            let items = state.users.map { Self.userAnswer($0, query: request.query) }
+            return Self.offset(items, key: "users", query: request.query, length: true)
+        default:
+            return Self.methodNotAllowed
+        }
+    }
+
+    /// Serves `GET /api/v2/organizations/{id}/members` for the organization at position `i`.
+    func members(_ request: APIRequest, organization i: Int) -> APIResponse {
+        let query = request.query
+        if Self.selectedFields(query)?.names.contains("roles") == true {
+            return Self.error(
+                400, "Bad Request",
+                "The local tenant does not hold organization member roles: fields naming 'roles' is not supported",
+                "invalid_query_string")
+        }
+        if let refusal = Self.offsetCapRefusal(.listOrganizationMembers, query: query) { return refusal }
+        let organizationID = state.organizations[i]["id"]?.stringValue ?? ""
+        let members = (state.organizationMembers[organizationID] ?? []).compactMap { id -> JSONValue? in
+            guard let u = index.userByID[id] else { return nil }
+            let user = state.users[u]
+            var member: [String: JSONValue] = [:]
+            for key in Self.memberFields { member[key] = user[key] }
+            return .object(Self.selecting(member, query: query))
+        }
+        if query["take"] != nil || query["from"] != nil {
+            return Self.checkpoint(members, key: "members", query: query) { $0 }
+        }
+        return Self.offset(members, key: "members", query: query)
+    }
+
+    /// A stored user as the API answers it: without identity provider tokens, then the selected `fields`.
+    static func userAnswer(_ user: [String: JSONValue], query: [String: String]) -> JSONValue {
+        let answered = SecretCatalogue.excerpt.withoutIdentitySecrets(.object(user)).objectValue ?? user
+        return .object(selecting(answered, query: query))
+    }
+
+    /// The `fields` of `query` (comma-separated, empty names dropped) and whether they are included
+    /// (`include_fields`, true unless `false`); `nil` when `fields` is absent or names nothing.
+    static func selectedFields(_ query: [String: String]) -> (names: Set<String>, include: Bool)? {
+        let names = Set((query["fields"] ?? "").split(separator: ",").map {
+            String($0).trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty })
+        guard !names.isEmpty else { return nil }
+        return (names, query["include_fields"] != "false")
+    }
+
+    /// `object` with only the selected fields (or without them, for `include_fields=false`).
+    static func selecting(_ object: [String: JSONValue], query: [String: String]) -> [String: JSONValue] {
+        guard let (names, include) = selectedFields(query) else { return object }
+        return object.filter { names.contains($0.key) == include }
+    }
+}
