@@ -188,8 +188,9 @@ struct RuleTests {
                 + "    assign_membership_on_login: true"]),
             "globex": globex,
         ])
+        // other-customer-enterprise-connection fires on the same entry (OtherCustomerEnterpriseConnectionTests).
         #expect(
-            report.findings.map(\.description) == [
+            Sample.findings(report, rule: "auto-membership-shared-connection") == [
                 "customers/acme.yaml:8:33: error[auto-membership-shared-connection]: organization 'acme' makes every "
                     + "user of connection 'globex-entra' a member on login, but it is the connection of customer "
                     + "'globex': people who are not the customer's can join the organization; set "
@@ -541,6 +542,7 @@ struct RuleTests {
         let expected: [(String, Diagnostic.Severity)] = [
             ("sso-only-password-connection", .error), ("sso-only-no-enterprise-connection", .error),
             ("invite-only-signup-open", .error), ("auto-membership-shared-connection", .error),
+            ("other-customer-enterprise-connection", .error),
             ("waad-email-verified-trusted", .error), ("waad-common-endpoint-auto-membership", .error),
             ("waad-userid-attribute", .warning), ("domain-claimed-twice", .error),
             ("invitation-client-login-route", .error), ("invitation-client-organizations", .error),
