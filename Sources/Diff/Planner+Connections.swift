@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import ManagementAPI
 import PlanModel
@@ -137,7 +138,7 @@ extension Planner {
         } else if !marked {
             if let error = Self.metadataLimitError(
                 .connection, name: name, field: "metadata", live: current.metadataValues,
-                limit: MetadataLimit.connection)
+                limit: Auth0Limits.connectionMetadataKeys)
             {
                 throw error
             }

@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import ManagementAPI
 import PlanModel
@@ -107,7 +108,7 @@ extension Planner {
         } else if !marked {
             if let error = Self.metadataLimitError(
                 .organization, name: name, field: "metadata", live: current.metadataValues,
-                limit: MetadataLimit.organization)
+                limit: Auth0Limits.organizationMetadataKeys)
             {
                 throw error
             }
@@ -211,11 +212,11 @@ extension Planner {
             // pass Auth0's limit of enabled connections per organization. A replaced connection's link goes with
             // the connection's delete, before either.
             let linked = liveEntries.filter { !replaced.contains($0.name) }.count
-            let removalsFirst = !removals.isEmpty && linked + additions > Organization.enabledConnectionLimit
+            let removalsFirst = !removals.isEmpty && linked + additions > Auth0Limits.enabledConnectionsPerOrganization
             if removalsFirst {
                 notes.append(
                     "enabled connections are removed before they are added: \(linked) + \(additions) would pass "
-                        + "Auth0's limit of \(Organization.enabledConnectionLimit) per organization")
+                        + "Auth0's limit of \(Auth0Limits.enabledConnectionsPerOrganization) per organization")
             }
             for (entry, annotation) in removals {
                 fields.append(FieldChange(.remove, "enabled connection \"\(entry.name)\"", annotation: annotation))

@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import ManagementAPI
 import PlanModel
@@ -89,7 +90,7 @@ extension Planner {
                 notes.append(Self.adoptNote(current.clientMetadata))
                 if let error = Self.metadataLimitError(
                     .client, name: name, field: "client_metadata", live: current.clientMetadataValues,
-                    limit: MetadataLimit.client)
+                    limit: Auth0Limits.clientMetadataKeys)
                 {
                     throw error
                 }

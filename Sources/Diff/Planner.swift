@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import ManagementAPI
 import PlanModel
@@ -8,7 +9,8 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     /// the plan never proposes a change it cannot see.
     case optionsNotReadable(connection: String)
     /// Adopting a live object adds the ownership marker to a metadata map already at Auth0's limit
-    /// (``MetadataLimit``): Auth0 would answer 400 in the middle of the apply, so the plan stops first.
+    /// (``Auth0Limits``: `maxProperties` of the metadata schemas): Auth0 would answer 400 in the middle of the
+    /// apply, so the plan stops first.
     case metadataLimit(kind: ResourceKind, name: String, field: String, keys: Int, limit: Int)
 
     public var description: String {
@@ -141,7 +143,7 @@ public struct Planner: Sendable {
     }
 
     /// The refusal of an adoption whose ownership marker would take a live metadata map past Auth0's limit
-    /// (``MetadataLimit``): `nil` when the marked map fits.
+    /// (``Auth0Limits``: `maxProperties` of the metadata schemas): `nil` when the marked map fits.
     static func metadataLimitError(
         _ kind: ResourceKind, name: String, field: String, live: [String: JSONValue], limit: Int
     ) -> PlanError? {

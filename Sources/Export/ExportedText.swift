@@ -36,12 +36,6 @@ enum ExportedText {
         return !name.contains("--") && name.allSatisfy { $0 == "-" || isASCIIAlphanumeric($0) }
     }
 
-    /// Auth0's organization name pattern `^[a-z0-9_-]{1,50}$` (also a safe file name).
-    static func isOrganizationName(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 50
-            && name.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
-    }
-
     /// An `https://` URL without whitespace, as the loader accepts for `logo_url` and `initiate_login_uri`.
     static func isHTTPSURL(_ text: String) -> Bool {
         text.lowercased().hasPrefix("https://") && text.count > 8 && !text.contains(where: \.isWhitespace)

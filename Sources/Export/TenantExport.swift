@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import ManagementAPI
 import PlanModel
@@ -57,8 +58,10 @@ struct TenantExport {
         connectionsByID = Dictionary(connections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let organizations = firstByName(live.organizations, kind: "organizations", name: \.name, id: \.id)
             .filter {
-                guard ExportedText.isOrganizationName($0.name) else {
-                    notes.append("organization \"\($0.name)\" not exported: its name does not match ^[a-z0-9_-]{1,50}$")
+                guard Auth0Limits.isOrganizationName($0.name) else {
+                    notes.append("organization \"\($0.name)\" not exported: its name is not an Auth0 organization name "
+                        + "(\(Auth0Limits.organizationNameMinimumLength) to \(Auth0Limits.organizationNameLength) "
+                        + "characters: \(SchemaValidator.checkedFormatSummaries["organization-name"] ?? ""))")
                     return false
                 }
                 return true
@@ -119,11 +122,11 @@ struct TenantExport {
         let subject = "organization \"\(organization.name)\""
         var fields: [YAMLEmitter.Entry] = [YAMLEmitter.Entry("name", .string(organization.name))]
         if let displayName = organization.displayName,
-            let value = text(displayName, maxLength: 255, subject: subject, field: "display_name")
+            let value = text(displayName, maxLength: Self.organizationDisplayNameLength, subject: subject, field: "display_name")
         {
             fields.append(YAMLEmitter.Entry("display_name", value))
         }
-        if let metadata = metadata(organization.metadata, maxKeys: 24, subject: subject) {
+        if let metadata = metadata(organization.metadata, maxKeys: RequestSchema.declaredOrganizationMetadataKeys, subject: subject) {
             fields.append(YAMLEmitter.Entry("metadata", metadata))
         }
         if let branding = branding(organization.branding, subject: subject) {
@@ -133,10 +136,10 @@ struct TenantExport {
         let live = organization.enabledConnections ?? []
         let kinds = live.map { ConnectionKind(strategy: connectionsByID[$0.connectionID]?.strategy ?? $0.strategy) }
         var entries: [(name: String, value: YAMLEmitter.Value)] = []
-        var complete = live.count <= 10
+        var complete = live.count <= Auth0Limits.enabledConnectionsPerOrganization
         if !complete {
             notes.append("\(subject): connections left out (not managed): \(live.count) enabled connections; "
-                + "tenantplan accepts at most 10")
+                + "tenantplan accepts at most \(Auth0Limits.enabledConnectionsPerOrganization)")
         }
         for entry in live where complete {
             guard let connection = connectionsByID[entry.connectionID] else {
@@ -221,7 +224,7 @@ struct TenantExport {
             YAMLEmitter.Entry("strategy", .string(connection.strategy)),
         ]
         if let displayName = connection.displayName,
-            let value = text(displayName, maxLength: 128, subject: subject, field: "display_name")
+            let value = text(displayName, maxLength: Self.connectionDisplayNameLength, subject: subject, field: "display_name")
         {
             entries.append(YAMLEmitter.Entry("display_name", value))
         }
@@ -233,7 +236,7 @@ struct TenantExport {
         if !options.entries.isEmpty { entries.append(YAMLEmitter.Entry("options", .mapping(options.entries))) }
         let enabled = Set((connection.enabledClients ?? []).compactMap { clientNames[$0] }).sorted()
         entries.append(YAMLEmitter.Entry("enabled_clients", .sequence(enabled.map(YAMLEmitter.Value.string))))
-        if let metadata = metadata(connection.metadata, maxKeys: 9, subject: subject) {
+        if let metadata = metadata(connection.metadata, maxKeys: RequestSchema.declaredConnectionMetadataKeys, subject: subject) {
             entries.append(YAMLEmitter.Entry("metadata", metadata))
         }
         return .mapping(entries)
@@ -241,9 +244,24 @@ struct TenantExport {
 
     // MARK: Clients and roles
 
-    private static let appTypes = ["regular_web", "spa", "native", "non_interactive"]
-    private static let organizationUsages = ["deny", "allow", "require"]
-    private static let requireBehaviors = ["no_prompt", "pre_login_prompt", "post_login_prompt"]
+    /// The longest organization `display_name` the loader accepts (`CreateOrganizationRequestContent`).
+    private static let organizationDisplayNameLength = maxLength(RequestSchema.createOrganization, "display_name")
+    /// The longest connection `display_name` the loader accepts (`CreateConnectionRequestContent`).
+    private static let connectionDisplayNameLength = maxLength(RequestSchema.createConnection, "display_name")
+    /// The values of the client fields tenantplan manages that the loader accepts: the `enum`s of
+    /// `CreateClientRequestContent` (`ClientAppTypeEnum`, `ClientOrganizationUsageEnum`,
+    /// `ClientOrganizationRequireBehaviorEnum`).
+    private static let appTypes = allowedValues(RequestSchema.createClient, "app_type")
+    private static let organizationUsages = allowedValues(RequestSchema.createClient, "organization_usage")
+    private static let requireBehaviors = allowedValues(RequestSchema.createClient, "organization_require_behavior")
+
+    private static func maxLength(_ schema: String, _ field: String) -> Int {
+        RequestSchema.facts(schema, [field]).maxLength ?? Int.max
+    }
+
+    private static func allowedValues(_ schema: String, _ field: String) -> [String] {
+        (RequestSchema.facts(schema, [field]).allowedValues ?? []).compactMap(\.stringValue)
+    }
 
     /// Clients sorted by name with the fields tenantplan manages (`app_type`, `organization_usage`,
     /// `organization_require_behavior`, `initiate_login_uri`), each when set to a value the loader accepts.
@@ -288,13 +306,13 @@ struct TenantExport {
         var written: [YAMLEmitter.Value] = []
         for role in firstByName(live, kind: "roles", name: \.name, id: \.id) {
             let subject = "role \"\(role.name)\""
-            if let reason = ExportedText.boundedRefusal(role.name, maxLength: 50) {
+            if let reason = ExportedText.boundedRefusal(role.name, maxLength: Role.nameLimit) {
                 notes.append("\(subject) not exported: its name is refused: \(reason)")
                 continue
             }
             var entries: [YAMLEmitter.Entry] = [YAMLEmitter.Entry("name", .string(role.name))]
             if let description = role.description,
-                let value = text(description, maxLength: 140, subject: subject, field: "description")
+                let value = text(description, maxLength: Role.descriptionLimit, subject: subject, field: "description")
             {
                 entries.append(YAMLEmitter.Entry("description", value))
             }
@@ -337,7 +355,8 @@ struct TenantExport {
     }
 
     /// Metadata without the ownership marker, sorted; `nil` when nothing else is set, or (with a note) when the
-    /// loader would refuse the map: more than `maxKeys` keys, a key or value over 255 characters, a refused value.
+    /// loader would refuse the map: more than `maxKeys` keys, a key or value over Auth0's length
+    /// (``Auth0Limits/metadataKeyLength``, ``Auth0Limits/metadataValueLength``), a refused value.
     private mutating func metadata(_ live: [String: String], maxKeys: Int, subject: String) -> YAMLEmitter.Value? {
         var map = live
         if let marker = map.removeValue(forKey: OwnershipMarker.key), marker != OwnershipMarker.value {
@@ -352,8 +371,10 @@ struct TenantExport {
         }
         for key in map.keys.sorted() {
             let value = map[key]!
-            let reason = key.count > 255 ? "a key is over 255 characters"
-                : value.count > 255 ? "\(key) is over 255 characters"
+            let reason = key.count > Auth0Limits.metadataKeyLength
+                ? "a key is over \(Auth0Limits.metadataKeyLength) characters"
+                : value.count > Auth0Limits.metadataValueLength
+                ? "\(key) is over \(Auth0Limits.metadataValueLength) characters"
                 : ExportedText.refusal(value).map { "\(key): \($0)" }
             if let reason {
                 notes.append("\(subject): metadata left out (not managed): \(reason)")

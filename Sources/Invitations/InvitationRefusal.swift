@@ -1,3 +1,4 @@
+import Auth0Schema
 import ManagementAPI
 import PlanModel
 
@@ -19,7 +20,8 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
     case roleNotAllowed(role: String, organization: String, allowed: [String], at: SourceLocation)
     /// The requested lifetime (seconds) is above the policy's `ttl` (seconds).
     case ttlAbovePolicy(ttlSeconds: Int, policySeconds: Int, organization: String, at: SourceLocation)
-    /// The lifetime (seconds) is above Auth0's maximum of 2592000 s; `at` when it comes from the policy.
+    /// The lifetime (seconds) is above Auth0's ``Auth0Limits/invitationTTLMaximum``; `at` when it comes from the
+    /// policy.
     case ttlAboveAuth0Maximum(ttlSeconds: Int, at: SourceLocation?)
     /// The e-mail address is empty.
     case missingEmail
@@ -82,7 +84,8 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
                 + "organization '\(organization)'" + at(location)
         case .ttlAboveAuth0Maximum(let ttl, let location):
             let source = location.map { " (the invite policy's ttl, \($0.prefixed(by: directory).fileAndLine))" } ?? ""
-            return "ttl \(DurationText.text(ttl))\(source) is above Auth0's maximum of 30d (2592000 s)"
+            return "ttl \(DurationText.text(ttl))\(source) is above Auth0's maximum of "
+                + "\(DurationText.text(Auth0Limits.invitationTTLMaximum)) (\(Auth0Limits.invitationTTLMaximum) s)"
         case .missingEmail:
             return "the e-mail address is empty"
         case .invalidEmail(let text):

@@ -19,7 +19,7 @@ public struct InvitationTemplate: Sendable, Equatable {
     public let roles: [String]
     /// True when ``roles`` are the policy's `roles` (no `--role` given), false when requested.
     public let rolesFromPolicy: Bool
-    /// `ttl_sec`, in seconds: the requested lifetime, else the policy's, else Auth0's 604800 (7 days).
+    /// `ttl_sec`, in seconds: the requested lifetime, else the policy's, else Auth0's ``Auth0Limits/invitationTTLDefault`` (7 days).
     public let ttlSeconds: Int
     /// `send_invitation_email`: the policy's value, else Auth0's default `true`.
     public let sendInvitationEmail: Bool

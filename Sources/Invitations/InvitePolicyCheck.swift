@@ -1,3 +1,4 @@
+import Auth0Schema
 import PlanModel
 
 /// Checks invitation requests against an organization's invite policy, from the YAML alone (no network).
@@ -5,22 +6,17 @@ import PlanModel
 /// Organization-level checks (``template(organization:in:inviterName:roles:ttlSeconds:)``): the organization is
 /// declared and has an `invitations:` block; the policy's connection is among the customer's declared enabled
 /// connections (when `connections:` is managed); requested roles are among the policy's `roles`; the lifetime is
-/// at most the policy's `ttl` and at most Auth0's 2592000 s (30 days). Invitee-level checks
+/// at most the policy's `ttl` and at most Auth0's ``Auth0Limits/invitationTTLMaximum`` (30 days). Invitee-level checks
 /// (``check(_:against:)``): e-mail syntax and every `require_app_metadata` key given. Only the key that identifies
 /// the member (``InvitationTemplate/memberKey``) must be unique across addresses; ``Inviter`` checks that.
 public enum InvitePolicyCheck {
-    /// Auth0's default invitation lifetime in seconds (604800, 7 days), used when the policy sets none.
-    public static let defaultTTLSeconds = 604_800
-    /// Auth0's maximum invitation lifetime in seconds (2592000, 30 days; `ttl_sec` maximum in the OpenAPI document).
-    public static let maximumTTLSeconds = 2_592_000
-
     /// Applies the caller's options to the organization's policy and checks them.
     /// - Parameters:
     ///   - organization: The organization's `name`.
     ///   - tenant: The loaded tenant directory.
     ///   - inviterName: `inviter.name`; `nil` uses the organization's `display_name` (else its name).
     ///   - roles: Role names requested; `nil` uses all of the policy's roles.
-    ///   - ttlSeconds: The lifetime requested, in seconds; `nil` uses the policy's `ttl` (else 604800).
+    ///   - ttlSeconds: The lifetime requested, in seconds; `nil` uses the policy's `ttl` (else Auth0's ``Auth0Limits/invitationTTLDefault``, 7 days).
     /// - Returns: The template, or every refusal found.
     public static func template(
         organization: String, in tenant: Tenant, inviterName: String? = nil, roles: [String]? = nil,
@@ -47,8 +43,8 @@ public enum InvitePolicyCheck {
         for role in roles ?? [] where !allowed.contains(role) {
             refusals.append(.roleNotAllowed(role: role, organization: organization, allowed: allowed, at: rolesLocation))
         }
-        let ttl = ttlSeconds ?? policy.ttlSeconds?.value ?? defaultTTLSeconds
-        if ttl > maximumTTLSeconds {
+        let ttl = ttlSeconds ?? policy.ttlSeconds?.value ?? Auth0Limits.invitationTTLDefault
+        if ttl > Auth0Limits.invitationTTLMaximum {
             refusals.append(
                 .ttlAboveAuth0Maximum(ttlSeconds: ttl, at: ttlSeconds == nil ? policy.ttlSeconds?.location : nil))
         } else if let requested = ttlSeconds, let limit = policy.ttlSeconds, requested > limit.value {

@@ -1,3 +1,4 @@
+import Auth0Schema
 import Foundation
 import JSONValues
 import ManagementAPI
@@ -9,15 +10,13 @@ import ManagementAPI
 /// `CreateOrganizationInvitationRequestContent` / `…ResponseContent`: `POST` answers 201 with `id` (`uinv_…`),
 /// `ticket_id`, `invitation_url` (the client's `initiate_login_uri`, or the tenant's default login route when the
 /// client has none, with `invitation=<ticket>&organization=<org id>&organization_name=<name>`), `created_at` and
-/// `expires_at` (`ttl_sec` later; 0 or absent means 604800 s, at most 2592000 s); `GET` lists (offset
+/// `expires_at` (`ttl_sec` later; 0 or absent means ``Auth0Limits/invitationTTLDefault``, at most
+/// ``Auth0Limits/invitationTTLMaximum``); `GET` lists (offset
 /// pagination, newest first, `{invitations, start, limit}` without a total) or reads one; `DELETE` answers 204,
 /// then 404 `inexistent_invitation`. There is no update. Invitations live in the state's `invitations` map, keyed by
 /// organization id.
 extension LocalTenant {
     static let invitationNotFound = error(404, "Not Found", "The invitation does not exist.", "inexistent_invitation")
-
-    /// Auth0's default invitation lifetime, in seconds (7 days).
-    static let defaultInvitationTTL = 604_800
 
     /// Serves `/api/v2/organizations/{id}/invitations` + `parts`, for the organization at position `i`.
     func invitations(
@@ -68,14 +67,14 @@ extension LocalTenant {
     /// allow it), then stores and returns the invitation (201).
     private func createInvitation(_ body: JSONValue?, organization: [String: JSONValue]) -> APIResponse {
         // The schema (`CreateOrganizationInvitationRequestContent`) has checked the shape: `inviter.name` of 1
-        // to 300 characters, `invitee.email` an e-mail address, `client_id` a string, `ttl_sec` 0 to 2592000,
+        // to 300 characters, `invitee.email` an e-mail address, `client_id` a string, `ttl_sec` 0 to its maximum,
         // `roles` 1 or more strings, the metadata objects, no other member.
         let body = body?.objectValue ?? [:]
         let inviter = body["inviter"]?["name"]?.stringValue ?? ""
         let email = body["invitee"]?["email"]?.stringValue ?? ""
         let clientID = body["client_id"]?.stringValue ?? ""
         let seconds = body["ttl_sec"]?.intValue ?? 0
-        let ttl = seconds > 0 ? seconds : Self.defaultInvitationTTL
+        let ttl = seconds > 0 ? seconds : Auth0Limits.invitationTTLDefault
         let roleIDs = body["roles"]?.arrayValue?.compactMap(\.stringValue)
 
         // Semantic checks, with the messages of the OpenAPI document's 400 answers.

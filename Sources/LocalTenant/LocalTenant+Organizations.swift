@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import ManagementAPI
 
@@ -93,8 +94,9 @@ extension LocalTenant {
             if entries.contains(where: { $0["connection_id"]?.stringValue == connectionID }) {
                 return Self.error(409, "Conflict", "The connection is already enabled for this organization.", nil)
             }
-            if entries.count >= 10 {
-                return Self.badRequest("An organization can have at most 10 enabled connections.")
+            if entries.count >= Auth0Limits.enabledConnectionsPerOrganization {
+                return Self.badRequest(
+                    "An organization can have at most \(Auth0Limits.enabledConnectionsPerOrganization) enabled connections.")
             }
             let connection = state.connections[c]
             var entry: [String: JSONValue] = [

@@ -27,48 +27,75 @@ public struct PolicyEngine: Sendable {
         self.rules = rules
     }
 
-    /// Checks `tenant`.
+    /// Checks `tenant`: validates its rule settings, selects the exceptions that apply today, runs the rules and
+    /// sorts what they found.
     /// - Parameters:
     ///   - tenant: The desired state, as ``TenantLoader/load(directory:environment:)`` returned it.
     ///   - today: The current time; exceptions compare its UTC calendar day with `expires`.
     /// - Returns: Findings sorted by location, suppressed findings and settings diagnostics.
     public func check(_ tenant: Tenant, today: Date) -> PolicyReport {
-        let settings = tenant.policy
-        var settingsDiagnostics: [Diagnostic] = []
-        let known = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let organizations = (tenant.customers ?? []).map(\.organization.name.value)
+        let exceptions = exceptions(tenant, today: today)
+        var result = run(tenant, exceptions: exceptions.active)
+        result.entries.sort { Self.precedes($0.diagnostic, $1.diagnostic) }
+        result.suppressed.sort { Self.precedes($0.diagnostic, $1.diagnostic) }
+        let settingsDiagnostics = (ruleSettingsDiagnostics(tenant.policy) + exceptions.diagnostics)
+            .sorted { Self.precedes($0, $1) }
+        return PolicyReport(
+            entries: result.entries, suppressed: result.suppressed, settingsDiagnostics: settingsDiagnostics,
+            checkedRules: result.checkedRules, organizations: organizations)
+    }
 
-        // policy.rules
+    /// The rules by id (the first of a repeated id wins).
+    var rulesByID: [String: any Rule] {
+        Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: Settings
+
+    /// Errors in `policy.rules`: an unknown rule id (with a suggestion), an unknown parameter, a parameter value the
+    /// rule does not accept; each at its location, in file order.
+    func ruleSettingsDiagnostics(_ settings: PolicySettings) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let known = rulesByID
         for (id, ruleSettings) in settings.rules.sorted(by: { $0.value.location < $1.value.location }) {
             guard let rule = known[id] else {
-                settingsDiagnostics.append(
+                diagnostics.append(
                     Diagnostic(.error, "unknown rule '\(id)' in policy.rules\(suggestion(for: id))", at: ruleSettings.location))
                 continue
             }
             for (name, value) in ruleSettings.parameters.sorted(by: { $0.value.location < $1.value.location }) {
                 guard let parameter = rule.parameters.first(where: { $0.name == name }) else {
                     let expected = (["severity"] + rule.parameters.map(\.name)).joined(separator: ", ")
-                    settingsDiagnostics.append(
+                    diagnostics.append(
                         Diagnostic(
                             .error, "unknown key '\(name)' in policy.rules.\(id) (expected: \(expected))",
                             at: value.location))
                     continue
                 }
                 if let problem = parameter.problem(with: value.value) {
-                    settingsDiagnostics.append(
-                        Diagnostic(.error, "policy.rules.\(id).\(name) \(problem)", at: value.location))
+                    diagnostics.append(Diagnostic(.error, "policy.rules.\(id).\(name) \(problem)", at: value.location))
                 }
             }
         }
+        return diagnostics
+    }
 
-        // policy.exceptions
+    // MARK: Exceptions
+
+    /// The exceptions of `policy.exceptions` that apply on `today`'s UTC day, and why the others do not: an unknown
+    /// rule or organization (errors), or an `expires` day already past (a warning; its findings are reported again).
+    func exceptions(_ tenant: Tenant, today: Date) -> (active: [PolicyException], diagnostics: [Diagnostic]) {
         let day = Self.utcDay(today)
-        let organizationNames = (tenant.customers ?? []).map(\.organization.name.value)
-        var activeExceptions: [PolicyException] = []
-        for (index, exception) in settings.exceptions.enumerated() {
+        let known = rulesByID
+        let organizationNames = Set((tenant.customers ?? []).map(\.organization.name.value))
+        var active: [PolicyException] = []
+        var diagnostics: [Diagnostic] = []
+        for (index, exception) in tenant.policy.exceptions.enumerated() {
             let path = "policy.exceptions[\(index)]"
             var valid = true
             if known[exception.rule.value] == nil {
-                settingsDiagnostics.append(
+                diagnostics.append(
                     Diagnostic(
                         .error,
                         "\(path).rule names rule '\(exception.rule.value)', which does not exist"
@@ -79,7 +106,7 @@ public struct PolicyEngine: Sendable {
             if let organization = exception.organization, tenant.customers != nil,
                 !organizationNames.contains(organization.value)
             {
-                settingsDiagnostics.append(
+                diagnostics.append(
                     Diagnostic(
                         .error,
                         "\(path).organization names organization '\(organization.value)', which no customer file "
@@ -89,7 +116,7 @@ public struct PolicyEngine: Sendable {
             }
             if let expires = exception.expires, expires.value < day {
                 let whom = exception.organization.map { " for organization '\($0.value)'" } ?? ""
-                settingsDiagnostics.append(
+                diagnostics.append(
                     Diagnostic(
                         .warning,
                         "\(path) (rule '\(exception.rule.value)'\(whom)) expired on \(expires.value) and no longer "
@@ -98,46 +125,61 @@ public struct PolicyEngine: Sendable {
                         at: expires.location))
                 valid = false
             }
-            if valid { activeExceptions.append(exception) }
+            if valid { active.append(exception) }
         }
+        return (active, diagnostics)
+    }
 
-        // Rules
+    // MARK: Running the rules
+
+    /// What running the rules found, before sorting.
+    struct RunResult {
+        /// Findings no exception covers.
         var entries: [PolicyReport.Entry] = []
+        /// Findings an active exception covers, with its reason.
         var suppressed: [PolicyReport.Suppressed] = []
+        /// The ids of the rules that ran (not `off`), in catalog order.
         var checkedRules: [String] = []
+    }
+
+    /// Runs every rule not set `off`, with its valid parameters, applies its severity override and moves the
+    /// findings an active exception covers (same rule, same organization, or both tenant-wide) to suppressed.
+    func run(_ tenant: Tenant, exceptions: [PolicyException]) -> RunResult {
+        var result = RunResult()
         for rule in rules {
-            let ruleSettings = settings.rules[rule.id]
+            let ruleSettings = tenant.policy.rules[rule.id]
             let override = ruleSettings?.severity?.value
             if override == "off" { continue }
-            checkedRules.append(rule.id)
-            var parameters: [String: Located<String>] = [:]
-            for parameter in rule.parameters {
-                if let value = ruleSettings?.parameters[parameter.name], parameter.problem(with: value.value) == nil {
-                    parameters[parameter.name] = value
-                }
-            }
-            for finding in rule.check(tenant, context: RuleContext(parameters: parameters)) {
+            result.checkedRules.append(rule.id)
+            for finding in rule.check(tenant, context: Self.context(rule, ruleSettings)) {
                 let severity = override.flatMap(Diagnostic.Severity.init(rawValue:)) ?? finding.severity
                 let diagnostic = Diagnostic(
                     severity, ruleID: rule.id, finding.message, at: finding.location, notes: finding.notes)
-                if let exception = activeExceptions.first(where: {
+                if let exception = exceptions.first(where: {
                     $0.rule.value == rule.id && $0.organization?.value == finding.organization
                 }) {
-                    suppressed.append(
+                    result.suppressed.append(
                         PolicyReport.Suppressed(
                             diagnostic: diagnostic, organization: finding.organization, reason: exception.reason,
                             exception: exception.location, expires: exception.expires?.value))
                 } else {
-                    entries.append(PolicyReport.Entry(diagnostic: diagnostic, organization: finding.organization))
+                    result.entries.append(PolicyReport.Entry(diagnostic: diagnostic, organization: finding.organization))
                 }
             }
         }
-        entries.sort { Self.precedes($0.diagnostic, $1.diagnostic) }
-        suppressed.sort { Self.precedes($0.diagnostic, $1.diagnostic) }
-        settingsDiagnostics.sort { Self.precedes($0, $1) }
-        return PolicyReport(
-            entries: entries, suppressed: suppressed, settingsDiagnostics: settingsDiagnostics,
-            checkedRules: checkedRules, organizations: organizationNames)
+        return result
+    }
+
+    /// The rule's parameters from `policy.rules.<id>`, leaving out values the rule does not accept (those are
+    /// settings errors; the rule runs with its defaults).
+    static func context(_ rule: any Rule, _ settings: PolicySettings.RuleSettings?) -> RuleContext {
+        var parameters: [String: Located<String>] = [:]
+        for parameter in rule.parameters {
+            if let value = settings?.parameters[parameter.name], parameter.problem(with: value.value) == nil {
+                parameters[parameter.name] = value
+            }
+        }
+        return RuleContext(parameters: parameters)
     }
 
     /// Order by file, line, column, then rule id and message.

@@ -8,6 +8,7 @@ public enum RuleCatalog {
         SSOOnlyNoEnterpriseConnection(),
         InviteOnlySignupOpen(),
         AutoMembershipSharedConnection(),
+        OtherCustomerEnterpriseConnection(),
         WAADEmailVerifiedTrusted(),
         WAADCommonEndpointAutoMembership(),
         WAADUserIDAttribute(),

@@ -63,16 +63,6 @@ import TestSupport
         }
     }
 
-    /// The metadata limits are the schemas' `maxProperties`.
-    @Test func metadataLimitsAreTheSchemas() throws {
-        let schemas = try Cassette.managementAPIExcerpt()["components"]?["schemas"]
-        #expect(schemas?["OrganizationMetadata"]?["maxProperties"]?.intValue == MetadataLimit.organization)
-        #expect(schemas?["ConnectionsMetadata"]?["maxProperties"]?.intValue == MetadataLimit.connection)
-        #expect(schemas?["ClientMetadata"]?["maxProperties"]?.intValue == MetadataLimit.client)
-        let limits: [Int] = [MetadataLimit.organization, MetadataLimit.connection, MetadataLimit.client]
-        #expect(limits == [25, 10, 10])
-    }
-
     @Test func pathsAreBuiltFromTemplatesWithEncodedSegments() {
         #expect(ManagementOperation.listOrganizations.path() == "/api/v2/organizations")
         #expect(ManagementOperation.getOrganizationByName.path("a b/c") == "/api/v2/organizations/name/a%20b%2Fc")

@@ -24,7 +24,9 @@ import Testing
     }
 
     @Test func limitsAreReadFromTheSchemas() {
-        #expect(RequestSchema.invitationTTLMaximum == 2_592_000)
+        // Auth0's limits less the ownership marker (Auth0Limits holds Auth0's own numbers).
+        #expect(RequestSchema.declaredOrganizationMetadataKeys == 24)
+        #expect(RequestSchema.declaredConnectionMetadataKeys == 9)
         #expect(RequestSchema.optionsSchemas["samlp"] == ["ConnectionOptionsSAML"])
         #expect(RequestSchema.refusesOption(strategy: "samlp", key: "decryptionKey", value: ""))
         #expect(!RequestSchema.refusesOption(strategy: "samlp", key: "decryptionKey", value: "-----BEGIN"))

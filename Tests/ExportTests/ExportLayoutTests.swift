@@ -15,7 +15,7 @@ import TestSupport
             {"client_id": "cid_web", "name": "web", "app_type": "spa", "organization_usage": "allow",
              "client_metadata": {"managed_by": "tenantplan"}},
             {"client_id": "cid_sso", "name": "sso-app", "app_type": "sso_integration",
-             "initiate_login_uri": "http://insecure.example/login", "client_metadata": {}},
+             "organization_require_behavior": "ask_later", "initiate_login_uri": "http://insecure.example/login", "client_metadata": {}},
             {"client_id": "cid_web2", "name": "web", "app_type": "native"}
           ],
           "roles": [
@@ -101,7 +101,7 @@ import TestSupport
           USERNAME_PASSWORD_AUTHENTICATION_CONFIGURATION_API_KEY  connection "Username-Password-Authentication" options.configuration.API_KEY
           USERNAME_PASSWORD_AUTHENTICATION_CONFIGURATION_TIMEOUT  connection "Username-Password-Authentication" options.configuration.TIMEOUT
         tenantplan: export: note: 2 clients are named "web": tenantplan matches by name, so only the first read (cid_web) is exported; not exported: cid_web2
-        tenantplan: export: note: client "sso-app": app_type left out: 'sso_integration' is not one of regular_web, spa, native, non_interactive
+        tenantplan: export: note: client "sso-app": organization_require_behavior left out: 'ask_later' is not one of no_prompt, pre_login_prompt, post_login_prompt
         tenantplan: export: note: client "sso-app": initiate_login_uri left out: 'http://insecure.example/login' is not an https:// URL
         tenantplan: export: note: connection "corp-ad": options.client_secret left out (kept as it is): a secret field holding a number, which ${env:NAME} cannot express
         tenantplan: export: note: connection "google-oauth2" is marked managed_by: terraform (another tool); a plan of the export adopts it
@@ -177,6 +177,7 @@ import TestSupport
           enabled_clients: []
         clients:
         - name: sso-app
+          app_type: sso_integration
         - name: web
           app_type: spa
           organization_usage: allow

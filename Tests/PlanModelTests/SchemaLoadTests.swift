@@ -1,3 +1,4 @@
+import Auth0Schema
 import Foundation
 import PlanModel
 import Testing
@@ -122,6 +123,6 @@ import TestSupport
         // `ttl_sec` above `maximum` 2592000 is the `invitation-ttl` error of `check`, not a load error (case c19).
         let rest = "invitations:\n  client: saas-web\n  ttl_sec: 2592001\n"
         #expect(try LoadErrorTests.load(customer: Self.customer("  name: acme\n", rest: rest)) == [])
-        #expect(RequestSchema.invitationTTLMaximum == 2_592_000)
+        #expect(Auth0Limits.invitationTTLMaximum == 2_592_000)
     }
 }

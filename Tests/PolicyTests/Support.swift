@@ -174,8 +174,16 @@ enum Sample {
         return try scratch.check(environment: environment)
     }
 
-    /// Rendered findings of one rule.
-    static func findings(_ report: PolicyReport, rule: String) -> [String] {
-        report.findings.filter { $0.ruleID == rule }.map(\.description)
+    /// Rendered findings of one rule. A `rule` that is not in ``RuleCatalog`` or did not run records an issue, so
+    /// an assertion of "no findings" cannot pass on a misspelt or disabled rule.
+    static func findings(
+        _ report: PolicyReport, rule: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> [String] {
+        if RuleCatalog.rule(id: rule) == nil {
+            Issue.record("no rule '\(rule)' in the catalogue", sourceLocation: sourceLocation)
+        } else if !report.checkedRules.contains(rule) {
+            Issue.record("rule '\(rule)' did not run (severity: off?)", sourceLocation: sourceLocation)
+        }
+        return report.findings.filter { $0.ruleID == rule }.map(\.description)
     }
 }

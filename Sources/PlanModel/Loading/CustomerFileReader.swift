@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import YAML
 
@@ -38,10 +39,10 @@ extension FileReader {
                 entries.append(entry)
                 declarations.connections.append((index, entry))
             }
-            if items.count > Organization.enabledConnectionLimit {
+            if items.count > Auth0Limits.enabledConnectionsPerOrganization {
                 error(
                     "connections lists \(items.count) enabled connections; an organization can have at most "
-                        + "\(Organization.enabledConnectionLimit)",
+                        + "\(Auth0Limits.enabledConnectionsPerOrganization)",
                     at: top.keyNode("connections")!)
             }
             connections = Located(entries, at: location(top.keyNode("connections")!))
@@ -101,7 +102,7 @@ extension FileReader {
         var metadata: Located<[String: String]>?
         if let node = fields["metadata"], let key = fields.keyNode("metadata") {
             if let read = metadataMap(
-                node, path: "organization.metadata", maxKeys: RequestSchema.organizationMetadataKeys, key: key)
+                node, path: "organization.metadata", maxKeys: RequestSchema.declaredOrganizationMetadataKeys, key: key)
             {
                 metadata = read.valid ? read.map : nil
                 body.set(

@@ -1,3 +1,4 @@
+import Auth0Schema
 import JSONValues
 import YAML
 
@@ -77,7 +78,7 @@ extension FileReader {
         var metadata: Located<[String: String]>?
         if let node = fields["metadata"], let key = fields.keyNode("metadata") {
             if let read = metadataMap(
-                node, path: fields.path("metadata"), maxKeys: RequestSchema.connectionMetadataKeys, key: key)
+                node, path: fields.path("metadata"), maxKeys: RequestSchema.declaredConnectionMetadataKeys, key: key)
             {
                 metadata = read.valid ? read.map : nil
                 body.set(
@@ -103,7 +104,7 @@ extension FileReader {
     }
 
     /// A metadata map with the ownership key reserved, at most `maxKeys` keys (Auth0's `maxProperties` less one for
-    /// the marker) and keys of at most ``RequestSchema/metadataKeyLength`` characters; its values are checked
+    /// the marker) and keys of at most ``Auth0Limits/metadataKeyLength`` characters; its values are checked
     /// against the schema with the rest of the object.
     /// - Parameter key: The `metadata` key: a map over its key limit is reported there.
     /// - Returns: The map read (without a reserved or overlong key, so that its values are still checked), and
@@ -125,10 +126,10 @@ extension FileReader {
             if name == Self.ownershipKey {
                 error("\(path).\(name) is reserved for tenantplan's ownership marker", at: pair.key)
                 values[name] = nil
-            } else if name.count > RequestSchema.metadataKeyLength {
+            } else if name.count > Auth0Limits.metadataKeyLength {
                 error(
                     "\(path) key '\(name.prefix(20))…' is \(name.count) characters; at most "
-                        + "\(RequestSchema.metadataKeyLength)",
+                        + "\(Auth0Limits.metadataKeyLength)",
                     at: pair.key)
                 values[name] = nil
             }

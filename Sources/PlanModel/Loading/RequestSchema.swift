@@ -81,15 +81,11 @@ public enum RequestSchema {
         return facts
     }
 
-    /// The most keys a declared organization `metadata` may hold: `maxProperties` of `OrganizationMetadata` (25)
+    /// The most keys a declared organization `metadata` may hold: Auth0's
+    /// ``Auth0Limits/organizationMetadataKeys`` (25) less one for the ownership marker. The loader refuses more, and
+    /// the export leaves a larger live map out.
+    public static let declaredOrganizationMetadataKeys = Auth0Limits.organizationMetadataKeys - 1
+    /// The most keys a declared connection `metadata` may hold: Auth0's ``Auth0Limits/connectionMetadataKeys`` (10)
     /// less one for the ownership marker.
-    static let organizationMetadataKeys = facts(createOrganization, ["metadata"]).maxProperties.map { $0 - 1 } ?? Int.max
-    /// The most keys a declared connection `metadata` may hold: `maxProperties` of `ConnectionsMetadata` (10) less
-    /// one for the ownership marker.
-    static let connectionMetadataKeys = facts(createConnection, ["metadata"]).maxProperties.map { $0 - 1 } ?? Int.max
-    /// The longest metadata key: the longest metadata value (`maxLength` 255 of the metadata schemas), the limit
-    /// Auth0 states for field names in `ClientMetadata` ("Field names (max 255 chars)").
-    static let metadataKeyLength = facts(createOrganization, ["metadata", "key"]).maxLength ?? Int.max
-    /// The longest invitation lifetime: `maximum` of `ttl_sec` in ``createInvitation`` (2592000 seconds, 30 days).
-    public static let invitationTTLMaximum = Int(facts(createInvitation, ["ttl_sec"]).maximum ?? Double(Int.max))
+    public static let declaredConnectionMetadataKeys = Auth0Limits.connectionMetadataKeys - 1
 }

@@ -47,7 +47,7 @@ public struct Connection: Sendable, Equatable {
 public struct Client: Sendable, Equatable {
     /// `name` (identity).
     public let name: Located<String>
-    /// `app_type`: `regular_web`, `spa`, `native`, `non_interactive`.
+    /// `app_type`: a value of Auth0's `ClientAppTypeEnum` (`regular_web`, `spa`, `native`, `non_interactive`, …).
     public let appType: Located<String>?
     /// `organization_usage`: `deny`, `allow`, `require`.
     public let organizationUsage: Located<String>?

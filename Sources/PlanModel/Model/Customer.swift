@@ -37,7 +37,7 @@ public struct InvitePolicy: Sendable, Equatable {
     public let client: Located<String>
     /// `connection`: where invitees sign in; `nil` lets Auth0 show the organization's login prompt.
     public let connection: Located<String>?
-    /// `ttl` or `ttl_sec`, in seconds (Auth0's default when absent: 604800, 7 days).
+    /// `ttl` or `ttl_sec`, in seconds (Auth0's default when absent: ``Auth0Limits/invitationTTLDefault``, 7 days).
     public let ttlSeconds: Located<Int>?
     /// `roles` by name.
     public let roles: [Located<String>]

@@ -3,10 +3,6 @@
 /// Fields follow `POST /api/v2/organizations` (Management API v2). An absent optional section is not managed:
 /// the live value is kept.
 public struct Organization: Sendable, Equatable {
-    /// The most connections one organization can have enabled: Auth0's entity limit "Connections per organization"
-    /// (https://auth0.com/docs/troubleshoot/customer-support/operational-policies/entity-limit-policy).
-    public static let enabledConnectionLimit = 10
-
     /// The organization's `name` (identity; the format and length of `CreateOrganizationRequestContent.name`,
     /// ``RequestSchema``), where its value is written.
     public let name: Located<String>

@@ -1,16 +1,13 @@
+import Auth0Schema
 import PlanModel
 
 /// `invitation-ttl`: an invitation lifetime above Auth0's maximum of 30 days (error) or above the tenant's
 /// configured maximum `policy.rules.invitation-ttl.max` (warning).
 ///
-/// `ttl_sec` of `POST /api/v2/organizations/{id}/invitations` is 0–2592000 seconds
+/// `ttl_sec` of `POST /api/v2/organizations/{id}/invitations` is 0 to ``Auth0Limits/invitationTTLMaximum`` seconds
 /// (https://auth0.com/docs/api/management/v2/organizations/post-invitations). One lifetime gets one finding, at
 /// the higher severity. Located at `ttl`/`ttl_sec`.
 public struct InvitationTTL: Rule {
-    /// Auth0's maximum invitation lifetime in seconds: `maximum` of `ttl_sec` in the request schema (2592000, 30
-    /// days; ``RequestSchema/invitationTTLMaximum``).
-    public static let auth0Maximum = RequestSchema.invitationTTLMaximum
-
     /// Creates the rule.
     public init() {}
 
@@ -24,8 +21,8 @@ public struct InvitationTTL: Rule {
     public let title = "The invitation lifetime is above 30 days (error) or above the configured maximum (warning)"
     /// The risk.
     public let whyItMatters = """
-        Auth0 accepts invitation lifetimes up to 30 days (`ttl_sec` at most 2592000); a longer lifetime makes \
-        every invitation request fail with 400. Below that, a long-lived invitation link is a standing way into \
+        Auth0 accepts invitation lifetimes up to 30 days (`ttl_sec` at most \(Auth0Limits.invitationTTLMaximum)); \
+        a longer lifetime makes every invitation request fail with 400. Below that, a long-lived invitation link is a standing way into \
         the organization: a forwarded or leaked e-mail can be used to join for as long as it lives, so the tenant \
         can set a shorter maximum.
         """
@@ -42,9 +39,9 @@ public struct InvitationTTL: Rule {
     /// `max`: the tenant's maximum lifetime.
     public let parameters = [
         RuleParameter(
-            name: "max", kind: .duration(range: 1...InvitationTTL.auth0Maximum),
+            name: "max", kind: .duration(range: 1...Auth0Limits.invitationTTLMaximum),
             summary: "the longest invitation lifetime this tenant accepts (e.g. `7d`); longer ones are warnings; "
-                + "at most `30d`"),
+                + "at most `\(DurationText.text(Auth0Limits.invitationTTLMaximum))`"),
     ]
 
     /// At most one finding per invitation policy.
@@ -54,11 +51,12 @@ public struct InvitationTTL: Rule {
             guard let ttl = customer.invitations?.ttlSeconds else { return nil }
             let text = DurationText.text(ttl.value)
             let lifetime = text == "\(ttl.value)s" ? "\(ttl.value) s" : "\(text) (\(ttl.value) s)"
-            if ttl.value > Self.auth0Maximum {
+            let limit = Auth0Limits.invitationTTLMaximum
+            if ttl.value > limit {
                 return finding(
                     "organization '\(customer.name)' invitations live \(lifetime), above Auth0's maximum of "
-                        + "\(DurationText.text(Self.auth0Maximum)) (\(Self.auth0Maximum) s): Auth0 rejects every "
-                        + "invitation; set the lifetime to at most \(DurationText.text(Self.auth0Maximum))",
+                        + "\(DurationText.text(limit)) (\(limit) s): Auth0 rejects every invitation; set the lifetime "
+                        + "to at most \(DurationText.text(limit))",
                     at: ttl.location, organization: customer.name, severity: .error)
             }
             if let maximum, ttl.value > maximum {
