@@ -146,8 +146,8 @@ struct Pipeline {
         let (status, report) = checkBeforePlanning(tenant, json: json, markdown: markdown)
         if let status { return .failure(Stop(status: status)) }
         let stderr = context.stderr
-        let organizations = try scope.organizations(of: tenant, directory: directory) { stderr.write($0) }
-        let (plan, client, live) = try await plan(tenant, transport: transport, organizations: organizations)
+        let covered = try scope.covered(of: tenant, directory: directory) { stderr.write($0) }
+        let (plan, client, live) = try await plan(tenant, transport: transport, scope: covered)
         return .success(Planned(plan: plan, client: client, findings: report, tenant: tenant, live: live))
     }
 
@@ -210,24 +210,18 @@ struct Pipeline {
         return try await read(transport is LocalTenant ? 1 : connection.parallelism) { reporter.update($0) }
     }
 
-    /// Checks the live tenant is the one the directory belongs to, reads it and plans.
-    /// - Parameter organizations: The organizations of a scoped plan, or `nil` for a full plan.
+    /// Checks the live tenant is the one the directory belongs to, then reads it and plans (``LivePlan``), with the
+    /// read's progress on stderr.
+    /// - Parameter scope: The whole tenant, or some customers' organizations.
     /// - Throws: Errors from opening, reading or planning; the caller prints them.
     func plan(
-        _ tenant: Tenant, transport opened: Result<any ManagementTransport, any Error>, organizations: Set<String>?
+        _ tenant: Tenant, transport opened: Result<any ManagementTransport, any Error>, scope: LivePlan.Scope
     ) async throws -> (plan: Plan, client: ManagementClient, live: LiveSnapshot) {
         let client = try await client(for: tenant, opened: opened)
-        guard let organizations else {
-            let live = try await reading(through: client) { parallelism, progress in
-                try await SnapshotReader.read(
-                    client, scope: Planner.readScope(for: tenant), parallelism: parallelism, progress: progress)
-            }
-            return (try Planner(tenant: tenant, live: live).plan(), client, live)
+        let planned = try await reading(through: client) { parallelism, progress in
+            try await LivePlan.compute(
+                for: tenant, through: client, scope: scope, parallelism: parallelism, progress: progress)
         }
-        let targets = Planner.targets(for: tenant, organizations: organizations)
-        let live = organizations.isEmpty ? LiveSnapshot() : try await SnapshotReader.read(client, targets: targets.read)
-        let plan = try Planner(tenant: tenant, live: live).plan()
-            .scoped(organizations: organizations, connections: targets.ownedConnections)
-        return (plan, client, live)
+        return (planned.plan, client, planned.live)
     }
 }

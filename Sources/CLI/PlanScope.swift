@@ -1,3 +1,4 @@
+import Diff
 import Foundation
 import PlanModel
 import YAML
@@ -28,11 +29,16 @@ enum PlanScope: Sendable, Equatable {
         })
     }
 
-    /// The organizations to plan, or `nil` for a full plan.
+    /// What the plan covers: the whole tenant, or the organizations to plan.
     /// - Parameter note: Where to say why a `--changed-since` plan is full.
     /// - Throws: ``CLIError/usage(_:)`` for a target no customer file declares; ``CLIError/unsupported(_:)``
     ///   when git cannot list the changed files.
-    func organizations(of tenant: Tenant, directory: String, note: (String) -> Void) throws -> Set<String>? {
+    func covered(of tenant: Tenant, directory: String, note: (String) -> Void) throws -> LivePlan.Scope {
+        try organizations(of: tenant, directory: directory, note: note).map(LivePlan.Scope.organizations) ?? .full
+    }
+
+    /// The organizations to plan, or `nil` for a full plan (see ``covered(of:directory:note:)``).
+    private func organizations(of tenant: Tenant, directory: String, note: (String) -> Void) throws -> Set<String>? {
         let customers = tenant.customers ?? []
         switch self {
         case .full:
