@@ -156,13 +156,13 @@ struct Pipeline {
         let status: Int32
     }
 
-    /// With `--verbose`, has the embedded local tenant log each request to stderr in the Auth0 client's format
-    /// (``RequestLog``), so a user sees what an apply sends whichever tenant answers; the Auth0 client gets its
-    /// log when it is opened (``TenantSelection/open(_:)``).
+    /// With `--verbose`, has the transport log each request to stderr in the Auth0 client's format (``RequestLog``),
+    /// so a user sees what an apply sends whichever tenant answers (the Auth0 client got its log when it was opened,
+    /// ``TenantSelection/open(_:)``).
     func logRequests(of transport: any ManagementTransport) async {
-        guard connection.verbose, let local = transport as? LocalTenant else { return }
+        guard connection.verbose else { return }
         let stderr = context.stderr
-        await local.setRequestLog { stderr.write($0 + "\n") }
+        await transport.logRequests { stderr.write($0 + "\n") }
     }
 
     /// Says on stderr when an explicitly named local tenant file does not exist (a typo would otherwise plan every
@@ -189,8 +189,8 @@ struct Pipeline {
     }
 
     /// Runs a whole-tenant read with progress on stderr (``ProgressReporter``: organization progress from the read,
-    /// a tick every second with the requests made) and the read parallelism of the tenant: 1 for the local tenant,
-    /// which answers one request at a time in a fixed order, `--parallelism` for a remote one.
+    /// a tick every second with the requests made) and the read parallelism of the tenant: `--parallelism`, at most
+    /// the transport's ``ManagementTransport/readConcurrencyLimit`` (1 for the local tenant).
     /// - Parameter read: The read, given the parallelism and the progress callback.
     func reading<Value>(
         through client: ManagementClient,
@@ -207,7 +207,7 @@ struct Pipeline {
             ticker.cancel()
             reporter.finish()
         }
-        return try await read(transport is LocalTenant ? 1 : connection.parallelism) { reporter.update($0) }
+        return try await read(min(connection.parallelism, transport.readConcurrencyLimit)) { reporter.update($0) }
     }
 
     /// Checks the live tenant is the one the directory belongs to, then reads it and plans (``LivePlan``), with the
