@@ -53,7 +53,7 @@ let package = Package(
         ]),
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
-            "YAML", "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
+            "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
             "Invitations", "Export", "TerminalText", "InputFiles",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),

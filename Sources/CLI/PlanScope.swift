@@ -1,7 +1,6 @@
 import Diff
 import Foundation
 import PlanModel
-import YAML
 
 /// Which customers a plan covers (scoped plans; docs/saved-plans.md): all of them, the organizations named by `--target
 /// organization:NAME`, or the customers whose files changed since a git revision (`--changed-since REV`).
@@ -114,19 +113,14 @@ enum ChangedFiles {
         -> String?
     {
         guard let old = try? git(["show", "\(revision):./\(file)"], in: directory, revision: revision),
-            let root = (try? YAMLParser.parse(Data(old.utf8)))?.root?.mapping
+            let declared = TenantLoader.declaredNames(ofCustomerFile: Data(old.utf8), file: file)
         else { return nil }
-        func value(_ pairs: [YAMLPair]?, _ key: String) -> YAMLNode? { pairs?.first { $0.keyText == key }?.value }
-        if let name = value(value(root, "organization")?.mapping, "name")?.scalar,
-            name != customer.organization.name.value
-        {
+        if let name = declared.organization, name != customer.organization.name.value {
             return "organization \"\(name)\""
         }
         let current = Set(customer.enterpriseConnections.map(\.name.value))
-        for connection in value(root, "enterprise_connections")?.sequence ?? [] {
-            if let name = value(connection.mapping, "name")?.scalar, !current.contains(name) {
-                return "connection \"\(name)\""
-            }
+        if let name = declared.enterpriseConnections.first(where: { !current.contains($0) }) {
+            return "connection \"\(name)\""
         }
         return nil
     }
