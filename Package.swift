@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "tenantplan",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex needs macOS 15
     products: [
         .executable(name: "tenantplan", targets: ["tenantplan"]),
     ],
