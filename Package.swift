@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "tenantplan",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex needs macOS 15
     products: [
         .executable(name: "tenantplan", targets: ["tenantplan"]),
     ],
@@ -55,7 +55,7 @@ let package = Package(
         ]),
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
-            "YAML", "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
+            "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
             "Invitations", "Export", "TerminalText", "InputFiles",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),

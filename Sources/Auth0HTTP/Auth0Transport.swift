@@ -135,12 +135,10 @@ public struct Auth0Transport: ManagementTransport {
         else { throw TransportError(request: label, reason: "the path does not form a URL") }
         let body = request.body?.encoded()
         var token = try await tokens.token()
-        var attempts = 0
-        var failures = 0
-        var rateLimited = 0
-        var replacedToken = false
+        let policy = RetryPolicy(options: options)
+        var attempts = RetryPolicy.Attempts()
         while true {
-            attempts += 1
+            attempts.sent += 1
             await budget.enter()
             let answer: Result<HTTPAnswer, HTTPFailure>
             let elapsed: Int
@@ -161,70 +159,54 @@ public struct Auth0Transport: ManagementTransport {
             }
             await budget.leave()
 
-            let raw: HTTPAnswer
+            let outcome: RetryPolicy.Outcome
+            var response: APIResponse?
             switch answer {
             case .failure(let failure):
                 emit(RequestLog.noResponse(label, reason: failure.reason, milliseconds: elapsed))
-                guard request.method.isIdempotent else {
-                    throw TransportError(request: label, reason: "\(failure.reason); POST is not retried")
-                }
-                guard failures + 1 < options.maxAttempts else {
-                    throw TransportError(
-                        request: label, reason: "\(failure.reason); gave up after \(Self.attempts(attempts))")
-                }
-                failures += 1
-                try await backoff(label, retry: failures, what: "no response: \(failure.reason)")
+                outcome = .noResponse(reason: failure.reason)
+            case .success(let raw):
+                emit(RequestLog.line(label, status: raw.status, milliseconds: elapsed))
+                // An error body may echo the request (an Authorization header): it never leaves with a token in it.
+                let decoded = Self.decodeBody(raw.body)
+                response = APIResponse(
+                    status: raw.status, headers: raw.headers,
+                    body: (200..<300).contains(raw.status) ? decoded : decoded.map(redactor.clean))
+                if raw.status == 429 { statistics.update { $0.rateLimitedResponses += 1 } }
+                outcome = .status(raw.status, headers: raw.headers)
+            }
+            let decision = policy.decide(
+                outcome, method: request.method, attempts: attempts, now: clock.nowMilliseconds, jitter: clock.jitter)
+            switch decision {
+            case .fail(let reason):
+                throw TransportError(request: label, reason: reason)
+            case .backOff(let milliseconds, let what):
+                attempts.failures += 1
+                try await backoff(label, milliseconds: milliseconds, retry: attempts.failures, what: what)
                 continue
-            case .success(let value):
-                raw = value
-            }
-            emit(RequestLog.line(label, status: raw.status, milliseconds: elapsed))
-            // An error body may echo the request (an Authorization header): it never leaves with a token in it.
-            let decoded = Self.decodeBody(raw.body)
-            let response = APIResponse(
-                status: raw.status, headers: raw.headers,
-                body: (200..<300).contains(raw.status) ? decoded : decoded.map(redactor.clean))
-            if (300..<400).contains(raw.status) {
-                return Self.annotated(response, "a redirect, not followed: the token is only sent to AUTH0_DOMAIN")
-            }
-
-            if raw.status == 401, !replacedToken, let replacement = try await tokens.replacement(for: token.value) {
-                replacedToken = true
-                token = replacement
-                continue
-            }
-            if raw.status == 429 {
-                statistics.update { $0.rateLimitedResponses += 1 }
-                let now = clock.nowMilliseconds()
-                let (wait, reason) = Self.rateLimitWait(
-                    headers: raw.headers, now: now, retry: rateLimited + 1, options: options, jitter: clock.jitter())
-                let longest = Auth0TransportOptions.milliseconds(options.maxRateLimitWait)
-                guard wait <= longest else {
-                    // Not held for later requests: each is told the same at once and gives up at once.
-                    return Self.annotated(
-                        response,
-                        "rate limited: asked to wait \(RateLimitHeaders.seconds(wait)) (\(reason)), "
-                            + "more than the \(RateLimitHeaders.seconds(longest)) tenantplan waits")
+            case .replaceToken:
+                if let replacement = try await tokens.replacement(for: token.value) {
+                    attempts.replacedToken = true
+                    token = replacement
+                    continue
                 }
+            case .rateLimited(let until, let reason, let retry):
                 // The pause holds for every later request, also when this one gives up: the bucket is the
                 // tenant's, not the request's.
-                await budget.pause(until: now + wait, reason: reason, cause: "rate limited by Auth0 on \(label)")
-                guard rateLimited < options.maxRateLimitRetries else {
-                    return Self.annotated(response, "gave up after \(Self.attempts(attempts)), rate limited")
+                await budget.pause(until: until, reason: reason, cause: "rate limited by Auth0 on \(label)")
+                if retry {
+                    attempts.rateLimited += 1
+                    continue
                 }
-                rateLimited += 1
-                continue
+            case .answer, .answerNoted:
+                break
             }
-            if (500...599).contains(raw.status), request.method.isIdempotent {
-                guard failures + 1 < options.maxAttempts else {
-                    guard failures > 0 else { return response }
-                    return Self.annotated(response, "gave up after \(Self.attempts(attempts))")
-                }
-                failures += 1
-                try await backoff(label, retry: failures, what: "\(raw.status)")
-                continue
+            guard let response else { throw TransportError(request: label, reason: "no response") }
+            switch decision {
+            case .answerNoted(let note): return Self.annotated(response, note)
+            case .rateLimited: return Self.annotated(response, "gave up after \(Self.attempts(attempts.sent)), rate limited")
+            default: return response
             }
-            return response
         }
     }
 
@@ -244,8 +226,8 @@ public struct Auth0Transport: ManagementTransport {
         try await clock.sleep(.milliseconds(wait.milliseconds))
     }
 
-    private func backoff(_ label: String, retry: Int, what: String) async throws {
-        let wait = options.backoffMilliseconds(retry: retry, jitter: clock.jitter())
+    /// Logs and counts a retry after a backoff of `wait` milliseconds, then sleeps it.
+    private func backoff(_ label: String, milliseconds wait: Int, retry: Int, what: String) async throws {
         emit(
             "retrying \(label) in \(RateLimitHeaders.seconds(wait)) "
                 + "(\(what), attempt \(retry + 1) of \(options.maxAttempts))")

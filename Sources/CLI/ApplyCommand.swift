@@ -98,10 +98,8 @@ enum ApplyCommand {
                 "\(file) was made for the tenant directory \(directory), which has no tenant.yaml here "
                     + "(\(FileManager.default.currentDirectoryPath)): run apply from the directory plan ran in")
         }
-        let changedFiles = InputDigest.changes(from: saved.inputFiles, to: InputDigest.files(directory: directory))
-        guard changedFiles.isEmpty else {
-            return refuse(
-                file, "\(directory) changed since the plan was made:", changedFiles, context: context)
+        if let staleness = saved.staleness(inputFiles: InputDigest.files(directory: directory)) {
+            return refuse(staleness, file: file, context: context)
         }
         let pipeline = Pipeline(context: context, directory: directory, command: "apply", connection: connection)
         let lock = try pipeline.lockForWriting(pipeline.selection(tenantOption: tenantOption))
@@ -113,21 +111,10 @@ enum ApplyCommand {
         case .success(let result): planned = result
         }
         let target = planned.client.transport.tenantDescription
-        guard target == saved.target else {
-            context.stderr.write(
-                "tenantplan: apply refused: \(file) was planned against \(saved.target), but this apply reaches "
-                    + "\(target): run it with the AUTH0_DOMAIN or --tenant the plan was made with; nothing was applied\n")
-            return ExitCode.failure
-        }
-        let stale = saved.staleObjects(in: planned.live)
-        guard stale.isEmpty else {
-            return refuse(file, "the live tenant changed since the plan was made:", stale, context: context)
-        }
-        let current = SavedPlan.changes(of: planned.plan, redactor: SecretRedactor(tenant: planned.tenant, live: planned.live))
-        let differences = saved.differences(
-            from: current, unsetSecrets: SavedPlan.unsetSecrets(of: planned.tenant))
-        guard differences.isEmpty else {
-            return refuse(file, "apply would no longer make the reviewed changes:", differences, context: context)
+        if let staleness = saved.staleness(
+            target: target, of: LivePlan(plan: planned.plan, live: planned.live), tenant: planned.tenant)
+        {
+            return refuse(staleness, file: file, context: context)
         }
         let renderer = PlanTextRenderer(
             directory: directory, target: target, command: "apply", given: options, style: context.textStyle)
@@ -152,12 +139,9 @@ enum ApplyCommand {
             context: context)
     }
 
-    /// Prints a stale-plan refusal: `tenantplan: apply refused: plan.json is stale: REASON` and one line per item.
-    static func refuse(_ file: String, _ reason: String, _ items: [String], context: CommandContext) -> Int32 {
-        var text = "tenantplan: apply refused: \(TerminalText.escaped(file)) is stale: \(reason)\n"
-        for item in items { text += "  \(TerminalText.escaped(item))\n" }
-        text += "Run tenantplan plan again, review the new plan, and apply that; nothing was applied.\n"
-        context.stderr.write(text)
+    /// Prints a stale-plan refusal (``SavedPlanStalenessText``) to stderr.
+    static func refuse(_ staleness: SavedPlanStaleness, file: String, context: CommandContext) -> Int32 {
+        context.stderr.write(SavedPlanStalenessText.render(staleness, file: file))
         return ExitCode.failure
     }
 

@@ -146,8 +146,8 @@ struct Pipeline {
         let (status, report) = checkBeforePlanning(tenant, json: json, markdown: markdown)
         if let status { return .failure(Stop(status: status)) }
         let stderr = context.stderr
-        let organizations = try scope.organizations(of: tenant, directory: directory) { stderr.write($0) }
-        let (plan, client, live) = try await plan(tenant, transport: transport, organizations: organizations)
+        let covered = try scope.covered(of: tenant, directory: directory) { stderr.write($0) }
+        let (plan, client, live) = try await plan(tenant, transport: transport, scope: covered)
         return .success(Planned(plan: plan, client: client, findings: report, tenant: tenant, live: live))
     }
 
@@ -156,13 +156,13 @@ struct Pipeline {
         let status: Int32
     }
 
-    /// With `--verbose`, has the embedded local tenant log each request to stderr in the Auth0 client's format
-    /// (``RequestLog``), so a user sees what an apply sends whichever tenant answers; the Auth0 client gets its
-    /// log when it is opened (``TenantSelection/open(_:)``).
+    /// With `--verbose`, has the transport log each request to stderr in the Auth0 client's format (``RequestLog``),
+    /// so a user sees what an apply sends whichever tenant answers (the Auth0 client got its log when it was opened,
+    /// ``TenantSelection/open(_:)``).
     func logRequests(of transport: any ManagementTransport) async {
-        guard connection.verbose, let local = transport as? LocalTenant else { return }
+        guard connection.verbose else { return }
         let stderr = context.stderr
-        await local.setRequestLog { stderr.write($0 + "\n") }
+        await transport.logRequests { stderr.write($0 + "\n") }
     }
 
     /// Says on stderr when an explicitly named local tenant file does not exist (a typo would otherwise plan every
@@ -189,8 +189,8 @@ struct Pipeline {
     }
 
     /// Runs a whole-tenant read with progress on stderr (``ProgressReporter``: organization progress from the read,
-    /// a tick every second with the requests made) and the read parallelism of the tenant: 1 for the local tenant,
-    /// which answers one request at a time in a fixed order, `--parallelism` for a remote one.
+    /// a tick every second with the requests made) and the read parallelism of the tenant: `--parallelism`, at most
+    /// the transport's ``ManagementTransport/readConcurrencyLimit`` (1 for the local tenant).
     /// - Parameter read: The read, given the parallelism and the progress callback.
     func reading<Value>(
         through client: ManagementClient,
@@ -207,27 +207,21 @@ struct Pipeline {
             ticker.cancel()
             reporter.finish()
         }
-        return try await read(transport is LocalTenant ? 1 : connection.parallelism) { reporter.update($0) }
+        return try await read(min(connection.parallelism, transport.readConcurrencyLimit)) { reporter.update($0) }
     }
 
-    /// Checks the live tenant is the one the directory belongs to, reads it and plans.
-    /// - Parameter organizations: The organizations of a scoped plan, or `nil` for a full plan.
+    /// Checks the live tenant is the one the directory belongs to, then reads it and plans (``LivePlan``), with the
+    /// read's progress on stderr.
+    /// - Parameter scope: The whole tenant, or some customers' organizations.
     /// - Throws: Errors from opening, reading or planning; the caller prints them.
     func plan(
-        _ tenant: Tenant, transport opened: Result<any ManagementTransport, any Error>, organizations: Set<String>?
+        _ tenant: Tenant, transport opened: Result<any ManagementTransport, any Error>, scope: LivePlan.Scope
     ) async throws -> (plan: Plan, client: ManagementClient, live: LiveSnapshot) {
         let client = try await client(for: tenant, opened: opened)
-        guard let organizations else {
-            let live = try await reading(through: client) { parallelism, progress in
-                try await SnapshotReader.read(
-                    client, scope: Planner.readScope(for: tenant), parallelism: parallelism, progress: progress)
-            }
-            return (try Planner(tenant: tenant, live: live).plan(), client, live)
+        let planned = try await reading(through: client) { parallelism, progress in
+            try await LivePlan.compute(
+                for: tenant, through: client, scope: scope, parallelism: parallelism, progress: progress)
         }
-        let targets = Planner.targets(for: tenant, organizations: organizations)
-        let live = organizations.isEmpty ? LiveSnapshot() : try await SnapshotReader.read(client, targets: targets.read)
-        let plan = try Planner(tenant: tenant, live: live).plan()
-            .scoped(organizations: organizations, connections: targets.ownedConnections)
-        return (plan, client, live)
+        return (planned.plan, client, planned.live)
     }
 }

@@ -1,6 +1,6 @@
+import Diff
 import Foundation
 import PlanModel
-import YAML
 
 /// Which customers a plan covers (scoped plans; docs/saved-plans.md): all of them, the organizations named by `--target
 /// organization:NAME`, or the customers whose files changed since a git revision (`--changed-since REV`).
@@ -28,11 +28,16 @@ enum PlanScope: Sendable, Equatable {
         })
     }
 
-    /// The organizations to plan, or `nil` for a full plan.
+    /// What the plan covers: the whole tenant, or the organizations to plan.
     /// - Parameter note: Where to say why a `--changed-since` plan is full.
     /// - Throws: ``CLIError/usage(_:)`` for a target no customer file declares; ``CLIError/unsupported(_:)``
     ///   when git cannot list the changed files.
-    func organizations(of tenant: Tenant, directory: String, note: (String) -> Void) throws -> Set<String>? {
+    func covered(of tenant: Tenant, directory: String, note: (String) -> Void) throws -> LivePlan.Scope {
+        try organizations(of: tenant, directory: directory, note: note).map(LivePlan.Scope.organizations) ?? .full
+    }
+
+    /// The organizations to plan, or `nil` for a full plan (see ``covered(of:directory:note:)``).
+    private func organizations(of tenant: Tenant, directory: String, note: (String) -> Void) throws -> Set<String>? {
         let customers = tenant.customers ?? []
         switch self {
         case .full:
@@ -108,19 +113,14 @@ enum ChangedFiles {
         -> String?
     {
         guard let old = try? git(["show", "\(revision):./\(file)"], in: directory, revision: revision),
-            let root = (try? YAMLParser.parse(Data(old.utf8)))?.root?.mapping
+            let declared = TenantLoader.declaredNames(ofCustomerFile: Data(old.utf8), file: file)
         else { return nil }
-        func value(_ pairs: [YAMLPair]?, _ key: String) -> YAMLNode? { pairs?.first { $0.keyText == key }?.value }
-        if let name = value(value(root, "organization")?.mapping, "name")?.scalar,
-            name != customer.organization.name.value
-        {
+        if let name = declared.organization, name != customer.organization.name.value {
             return "organization \"\(name)\""
         }
         let current = Set(customer.enterpriseConnections.map(\.name.value))
-        for connection in value(root, "enterprise_connections")?.sequence ?? [] {
-            if let name = value(connection.mapping, "name")?.scalar, !current.contains(name) {
-                return "connection \"\(name)\""
-            }
+        if let name = declared.enterpriseConnections.first(where: { !current.contains($0) }) {
+            return "connection \"\(name)\""
         }
         return nil
     }

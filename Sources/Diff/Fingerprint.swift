@@ -68,17 +68,17 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         ["id": .string(role.id), "description": optional(role.description)]
     }
 
-    /// How the object changed between `self` (at plan time) and `current` (now), or `nil` when it did not:
-    /// `was deleted since the plan`, `was created since the plan`, `changed since the plan: display_name, metadata`.
-    public func change(to current: Fingerprint) -> String? {
+    /// How the object changed between `self` (at plan time) and `current` (now), or `nil` when it did not: created
+    /// or deleted since, deleted and created again (another `id`), or the fields whose digests differ.
+    public func difference(to current: Fingerprint) -> SavedPlanStaleness.ObjectChange.Kind? {
         switch (fields, current.fields) {
         case (nil, nil): return nil
-        case (nil, _?): return "was created since the plan"
-        case (_?, nil): return "was deleted since the plan"
+        case (nil, _?): return .created
+        case (_?, nil): return .deleted
         case (let before?, let after?):
-            if before["id"] != after["id"] { return "was deleted and created again since the plan (new id)" }
+            if before["id"] != after["id"] { return .recreated }
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
-            return changed.isEmpty ? nil : "changed since the plan: " + changed.joined(separator: ", ")
+            return changed.isEmpty ? nil : .fields(changed)
         }
     }
 

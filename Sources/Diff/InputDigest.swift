@@ -23,13 +23,32 @@ public enum InputDigest {
         return "sha256:" + SHA256.hex(lines)
     }
 
-    /// The files added, removed or changed between two digests, sorted: `customers/acme.yaml (changed)`.
-    public static func changes(from saved: [String: String], to current: [String: String]) -> [String] {
+    /// One input file added, removed or changed since a digest.
+    public struct Change: Sendable, Equatable {
+        /// How the file changed.
+        public enum Kind: String, Sendable, Equatable {
+            case added, removed, changed
+        }
+
+        /// The file, relative to the tenant directory.
+        public let file: String
+        /// How.
+        public let kind: Kind
+
+        /// Creates a change.
+        public init(file: String, kind: Kind) {
+            self.file = file
+            self.kind = kind
+        }
+    }
+
+    /// The files added, removed or changed between two digests, sorted by file.
+    public static func changes(from saved: [String: String], to current: [String: String]) -> [Change] {
         Set(saved.keys).union(current.keys).sorted().compactMap { file in
             switch (saved[file], current[file]) {
-            case (nil, _?): return "\(file) (added)"
-            case (_?, nil): return "\(file) (removed)"
-            case (let a?, let b?) where a != b: return "\(file) (changed)"
+            case (nil, _?): return Change(file: file, kind: .added)
+            case (_?, nil): return Change(file: file, kind: .removed)
+            case (let a?, let b?) where a != b: return Change(file: file, kind: .changed)
             default: return nil
             }
         }

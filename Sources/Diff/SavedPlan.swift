@@ -222,48 +222,6 @@ public struct SavedPlan: Sendable, Equatable {
         guard let value, value != .null else { return Optional<JSONValue>.none }
         return value
     }
-
-    // MARK: Staleness
-
-    /// Each object the plan touches that changed in `live` since the plan, with how:
-    /// `organization "acme" changed since the plan: display_name`.
-    public func staleObjects(in live: LiveSnapshot) -> [String] {
-        let current = Fingerprint.of(fingerprints.map { ($0.kind, $0.name) }, in: live)
-        return zip(fingerprints, current).compactMap { saved, now in
-            saved.change(to: now).map { "\(saved.address) \($0)" }
-        }
-    }
-
-    /// How the changes `apply` would now make differ from the reviewed ones (empty when they are the same):
-    /// `organization "acme": the requests differ from the plan`, `connection "x" (waad): not in the plan`.
-    /// - Parameter unsetSecrets: The `${env:}` names unset now (``unsetSecrets(of:)``): a request that differs
-    ///   because a secret was set or unset since planning says so.
-    public func differences(from current: [Change], unsetSecrets: [String]) -> [String] {
-        var lines: [String] = []
-        let saved = Dictionary(changes.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
-        let now = Dictionary(current.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
-        let flipped = Set(unsetSecrets).symmetricDifference(self.unsetSecrets).sorted()
-        let hint = flipped.isEmpty
-            ? "" : " (set or unset since the plan: \(flipped.joined(separator: ", ")))"
-        for change in current {
-            guard let reviewed = saved[change.address] else {
-                lines.append("\(change.address): \(change.action) is not in the plan\(hint)")
-                continue
-            }
-            if reviewed.action != change.action {
-                lines.append("\(change.address): planned \(reviewed.action), would now \(change.action)\(hint)")
-            } else if reviewed.requests != change.requests {
-                lines.append("\(change.address): the requests differ from the plan\(hint)")
-            }
-        }
-        for change in changes where now[change.address] == nil {
-            lines.append("\(change.address): planned \(change.action), no longer needed")
-        }
-        if lines.isEmpty, changes.map(\.address) != current.map(\.address) {
-            lines.append("the order of the changes differs from the plan")
-        }
-        return lines
-    }
 }
 
 /// Why a file is not a saved plan `apply` can use.

@@ -120,6 +120,15 @@ public actor LocalTenant: ManagementTransport {
     /// Changes the fault switches.
     public func setFaults(_ faults: Faults) { self.faults = faults }
 
+    /// One request at a time: the tenant is an actor serving requests in the order they come, so a read sends
+    /// one after the other and stays in a fixed order.
+    public nonisolated var readConcurrencyLimit: Int { 1 }
+
+    /// Logs each request to `sink` (``setRequestLog(_:clock:)`` with the system's monotonic clock).
+    public nonisolated func logRequests(to sink: @escaping @Sendable (String) -> Void) async {
+        await setRequestLog(sink)
+    }
+
     /// Logs every request from now on to `sink` (`--verbose`), in the Auth0 client's format (``RequestLog``):
     /// `GET /api/v2/organizations?take=100 -> 200 (0 ms)`.
     /// - Parameter clock: Milliseconds of a monotonic clock; tests pass a fixed one.

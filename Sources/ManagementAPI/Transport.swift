@@ -88,6 +88,14 @@ public protocol ManagementTransport: Sendable {
     func preflight(writes requests: [APIRequest]) async throws
     /// Seconds spent waiting on the tenant's rate limits so far (for progress); 0 for the local tenant.
     var secondsWaitedOnRateLimits: Double { get }
+    /// The most requests a read should have in flight at once, whatever `--parallelism` asks: no limit
+    /// (`Int.max`) by default, where the transport paces itself; the local tenant answers 1 (it serves one request
+    /// at a time, so a read keeps a fixed order).
+    var readConcurrencyLimit: Int { get }
+    /// Has the transport write one line per request to `sink` from now on, in the format of ``RequestLog``
+    /// (`--verbose`). The default does nothing: a transport that takes its log when it is made (the Auth0 client)
+    /// has it already.
+    func logRequests(to sink: @escaping @Sendable (String) -> Void) async
 }
 
 extension ManagementTransport {
@@ -97,6 +105,10 @@ extension ManagementTransport {
     public func preflight(writes requests: [APIRequest]) async throws {}
     /// No rate limits: 0.
     public var secondsWaitedOnRateLimits: Double { 0 }
+    /// No limit: `Int.max`.
+    public var readConcurrencyLimit: Int { Int.max }
+    /// Does nothing.
+    public func logRequests(to sink: @escaping @Sendable (String) -> Void) async {}
 }
 
 /// A request that got no response: whether it reached the tenant is unknown.

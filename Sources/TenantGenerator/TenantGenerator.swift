@@ -100,8 +100,7 @@ public func generate(n: Int, into root: URL) async throws -> (directory: String,
     }
     let local = try LocalTenant(json: [:])
     let client = ManagementClient(transport: local)
-    let live = try await SnapshotReader.read(client, scope: Planner.readScope(for: tenant))
-    let plan = try Planner(tenant: tenant, live: live).plan()
+    let plan = try await LivePlan.compute(for: tenant, through: client).plan
     let report = try await Applier(client: client).apply(plan, options: ApplyOptions())
     guard report.succeeded else { throw GeneratorError("apply to the local tenant failed: \(report.failed.first!)") }
     let livePath = root.appendingPathComponent("live.json")

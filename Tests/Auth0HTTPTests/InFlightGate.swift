@@ -30,7 +30,7 @@ actor InFlightGate {
             let seconds = patience
             Task { [self] in
                 try? await Task.sleep(for: .seconds(seconds))
-                await self.release()
+                self.release()
             }
             await withCheckedContinuation { waiting.append($0) }
         }

@@ -59,8 +59,7 @@ struct EngineHarness {
     /// Plans against `live` and renders the plan with the directory shown as `t`.
     func plan(_ live: LocalTenant) async throws -> (plan: Plan, text: String) {
         let client = ManagementClient(transport: live)
-        let snapshot = try await SnapshotReader.read(client, scope: Planner.readScope(for: tenant))
-        let plan = try Planner(tenant: tenant, live: snapshot).plan()
+        let plan = try await LivePlan.compute(for: tenant, through: client).plan
         return (plan, PlanTextRenderer(directory: "t", target: "local").render(plan))
     }
 

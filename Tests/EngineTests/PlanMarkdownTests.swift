@@ -54,8 +54,7 @@ import TestSupport
         }
         let tenant = try #require(TenantLoader.load(directory: work.path("t"), environment: [:]).tenant)
         let client = ManagementClient(transport: try LocalTenant(json: [:]))
-        let live = try await SnapshotReader.read(client, scope: Planner.readScope(for: tenant))
-        let plan = try Planner(tenant: tenant, live: live).plan()
+        let plan = try await LivePlan.compute(for: tenant, through: client).plan
         let text = PlanMarkdownRenderer(directory: "tenants/big", target: "local").render(plan)
         #expect(text.count <= PlanMarkdownRenderer.limit)
         #expect(text.contains("**Plan: 2000 to add, 0 to change, 0 to destroy.**"))
