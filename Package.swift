@@ -47,6 +47,8 @@ let package = Package(
         .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "JSONValues"]),
         // The live tenant written back as a tenant directory (`export`).
         .target(name: "Export", dependencies: ["ManagementAPI", "PlanModel", "YAML", "JSONValues", "Auth0Schema", "TerminalText"]),
+        // JSON Schemas for editors, generated from the loader's layouts and the rule catalogue (`tenantplan schema`).
+        .target(name: "EditorSchema", dependencies: ["PlanModel", "Policy", "Auth0Schema", "JSONValues"]),
         // Renderers: one file per format.
         .target(name: "Output", dependencies: [
             "Diff", "PlanModel", "Policy", "Apply", "Invitations", "JSONValues", "TerminalText",
@@ -54,7 +56,7 @@ let package = Package(
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
             "YAML", "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
-            "Invitations", "Export", "TerminalText", "InputFiles",
+            "Invitations", "Export", "TerminalText", "InputFiles", "EditorSchema",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),
         // Generated tenants at scale for the benchmark and the scale tests; not part of the product.
@@ -99,6 +101,9 @@ let package = Package(
         ]),
         .testTarget(name: "ExportTests", dependencies: [
             "Export", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "JSONValues", "TestSupport",
+        ]),
+        .testTarget(name: "EditorSchemaTests", dependencies: [
+            "EditorSchema", "CLI", "PlanModel", "Policy", "YAML", "JSONValues", "TestSupport",
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
             "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport", "TenantGenerator", "Auth0Schema",
