@@ -91,8 +91,10 @@ let package = Package(
         ]),
         .testTarget(
             name: "InvitationsTests",
-            dependencies: ["Invitations", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "JSONValues", "TestSupport"]),
-        .testTarget(name: "CasesTests", dependencies: ["CLI", "TestSupport", "LocalTenant", "JSONValues"]),
+            dependencies: [
+                "Invitations", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "JSONValues", "TestSupport", "Output",
+            ]),
+        .testTarget(name: "CasesTests", dependencies: ["CLI", "TestSupport", "LocalTenant", "JSONValues", "Output"]),
         .testTarget(name: "Auth0HTTPTests", dependencies: [
             "Auth0HTTP", "CLI", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport",
         ]),

@@ -142,10 +142,11 @@ public enum EditorSchema {
         return .object(members)
     }
 
-    /// The key's own summary, then what Auth0's schema says of the field it is sent as (HTML tags removed).
+    /// The key's own summary, then what Auth0's schema says of the field it is sent as (HTML tags such as `<code>`
+    /// removed; a `<` not opening a tag is kept).
     private static func description(_ key: KeyLayout, _ facts: SchemaFacts?) -> String {
         guard let auth0 = facts?.description, !auth0.isEmpty else { return key.summary }
-        let plain = auth0.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        let plain = auth0.replacingOccurrences(of: "</?[A-Za-z][^<>]*>", with: "", options: .regularExpression)
         return key.summary + " Auth0: " + plain
     }
 

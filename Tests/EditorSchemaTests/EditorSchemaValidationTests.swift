@@ -1,0 +1,230 @@
+import EditorSchema
+import Foundation
+import JSONValues
+import PlanModel
+import Policy
+import Testing
+import TestSupport
+
+/// Python's `jsonschema` and tenantplan agree: every tenant directory of the repository validates against the
+/// committed schemas its modelines name, and an invalid file fails in `jsonschema` at the same keys
+/// `tenantplan check` refuses (the loader, the policy settings, and the rule `invitation-ttl` for Auth0's 30-day
+/// maximum).
+@Suite struct EditorSchemaValidationTests {
+    /// The schema file a tenant file is validated with.
+    static func schemaFile(for file: String) -> String {
+        file.hasPrefix("customers/") ? EditorSchema.customerFileName : EditorSchema.tenantFileName
+    }
+
+    @Test func everyTenantDirectoryValidates() throws {
+        let scratch = try CaseWorkspace(empty: "schema-tenants")
+        var checks: [(schema: URL, instance: URL)] = []
+        var names: [String] = []
+        let directories = try SchemaFiles.tenantDirectories()
+        #expect(directories.map(\.lastPathComponent) == ["example-prod"])
+        for directory in directories {
+            let load = TenantLoader.load(directory: directory.path, environment: [:])
+            #expect(load.diagnostics.map(\.description) == [], "\(directory.lastPathComponent) does not load")
+            for file in try SchemaFiles.files(of: directory) {
+                let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+                // The modeline: the first line, naming the committed schema by a path relative to the file.
+                let depth = 2 + file.split(separator: "/").count - 1
+                let relative = String(repeating: "../", count: depth) + "schema/" + Self.schemaFile(for: file)
+                let first = text.prefix { $0 != "\n" }
+                #expect(first == "# yaml-language-server: $schema=\(relative)", "\(directory.lastPathComponent)/\(file)")
+                let named = directory.appendingPathComponent(file).deletingLastPathComponent()
+                    .appendingPathComponent(relative).standardizedFileURL
+                #expect(named == SchemaFiles.folder.appendingPathComponent(Self.schemaFile(for: file)).standardizedFileURL)
+                #expect(FileManager.default.fileExists(atPath: named.path))
+                let name = "\(directory.lastPathComponent)-\(file.replacingOccurrences(of: "/", with: "-")).json"
+                try scratch.write(name, SchemaFiles.json(try SchemaFiles.root(text)).compactText)
+                checks.append((named, URL(fileURLWithPath: scratch.path(name))))
+                names.append("\(directory.lastPathComponent)/\(file)")
+            }
+        }
+        #expect(names == [
+            "example-prod/tenant.yaml", "example-prod/customers/acme.yaml", "example-prod/customers/globex.yaml",
+            "example-prod/customers/initech.yaml",
+        ])
+        guard let errors = try SchemaFiles.jsonschemaErrors(checks) else { return }
+        for (name, found) in zip(names, errors) {
+            #expect(found == [], "\(name) does not validate against its schema")
+        }
+    }
+
+    /// An invalid variant of an example file: `file` with `old` replaced by `new`, the errors `tenantplan check`
+    /// reports, the key paths they are at, and the `jsonschema` errors (`path keyword`).
+    struct Invalid: Sendable, CustomTestStringConvertible {
+        let label: String
+        let file: String
+        let old: String
+        let new: String
+        let messages: [String]
+        let paths: [String]
+        let keywords: [String]
+        var testDescription: String { label }
+    }
+
+    static let invalid: [Invalid] = [
+        Invalid(
+            label: "misspelled key", file: "customers/acme.yaml", old: "  display_name: Acme Corp",
+            new: "  display_nmae: Acme Corp",
+            messages: [
+                "customers/acme.yaml:6:3: error: unknown key 'display_nmae' in organization (expected: name, "
+                    + "display_name, metadata, branding)",
+            ],
+            paths: ["organization.display_nmae"], keywords: ["additionalProperties"]),
+        Invalid(
+            label: "misspelled top-level key", file: "tenant.yaml", old: "policy:", new: "polcy:",
+            messages: [
+                "tenant.yaml:31:1: error: unknown key 'polcy' at the top level (expected: tenant, connections, clients, "
+                    + "roles, policy)",
+            ],
+            paths: ["polcy"], keywords: ["additionalProperties"]),
+        Invalid(
+            label: "misspelled required key", file: "tenant.yaml", old: "  domain: example", new: "  domian: example",
+            messages: [
+                "tenant.yaml:3:1: error: missing required key 'domain' in tenant",
+                "tenant.yaml:4:3: error: unknown key 'domian' in tenant (expected: domain)",
+            ],
+            paths: ["tenant", "tenant.domian"], keywords: ["required", "additionalProperties"]),
+        Invalid(
+            label: "login not one of its values", file: "customers/acme.yaml", old: "login: sso-only",
+            new: "login: sso_only",
+            messages: [
+                "customers/acme.yaml:13:8: error: login 'sso_only' is not one of: sso-only, sso-and-password, "
+                    + "password-only",
+            ],
+            paths: ["login"], keywords: ["enum"]),
+        Invalid(
+            label: "organization name pattern", file: "customers/acme.yaml", old: "  name: acme",
+            new: "  name: Acme",
+            messages: [
+                "customers/acme.yaml:5:9: error: organization.name: 'Acme' does not match Auth0's "
+                    + "organization name format (lower-case letters, digits, '-' and '_', 1 to 50 characters); did you mean 'acme'?",
+            ],
+            paths: ["organization.name"], keywords: ["pattern"]),
+        Invalid(
+            label: "ttl over Auth0's maximum", file: "customers/acme.yaml", old: "  ttl: 7d", new: "  ttl: 31d",
+            messages: [
+                "customers/acme.yaml:37:8: error[invitation-ttl]: organization 'acme' invitations live 31d "
+                    + "(2678400 s), above Auth0's maximum of 30d (2592000 s): Auth0 rejects every invitation; set the lifetime to at most 30d",
+            ],
+            paths: ["invitations.ttl"], keywords: ["pattern"]),
+        Invalid(
+            label: "ttl_sec over Auth0's maximum", file: "customers/acme.yaml", old: "  ttl: 7d",
+            new: "  ttl_sec: 2592001",
+            messages: [
+                "customers/acme.yaml:37:12: error[invitation-ttl]: organization 'acme' invitations live "
+                    + "2592001 s, above Auth0's maximum of 30d (2592000 s): Auth0 rejects every invitation; set the lifetime to at most 30d",
+            ],
+            paths: ["invitations.ttl_sec"], keywords: ["maximum"]),
+        Invalid(
+            label: "ttl not a duration", file: "customers/acme.yaml", old: "  ttl: 7d", new: "  ttl: 7 days",
+            messages: [
+                "customers/acme.yaml:37:8: error: invitations.ttl '7 days' is not a duration (expected a "
+                    + "positive number with s, m, h or d, e.g. 7d, 12h, 3600s)",
+            ],
+            paths: ["invitations.ttl"], keywords: ["pattern"]),
+        Invalid(
+            label: "branding colour", file: "customers/acme.yaml", old: "\"#0059d6\"", new: "\"#0059zz\"",
+            messages: [
+                "customers/acme.yaml:11:24: error: organization.branding.colors.primary '#0059zz' is not a "
+                    + "hex colour (#rgb or #rrggbb)",
+            ],
+            paths: ["organization.branding.colors.primary"], keywords: ["pattern"]),
+        Invalid(
+            label: "logo over http", file: "customers/acme.yaml", old: "logo_url: https://", new: "logo_url: http://",
+            messages: [
+                "customers/acme.yaml:10:15: error: organization.branding.logo_url "
+                    + "'http://cdn.example.com/acme.png' must be an https:// URL",
+            ],
+            paths: ["organization.branding.logo_url"], keywords: ["pattern"]),
+        Invalid(
+            label: "domain in capitals", file: "tenant.yaml", old: "domain: example-prod", new: "domain: Example-prod",
+            messages: [
+                "tenant.yaml:4:11: error: tenant.domain 'Example-prod.eu.auth0.com' must be a host name "
+                    + "such as example-prod.eu.auth0.com",
+            ],
+            paths: ["tenant.domain"], keywords: ["pattern"]),
+        Invalid(
+            label: "app_type not one of Auth0's", file: "tenant.yaml", old: "app_type: regular_web", new: "app_type: web",
+            messages: [
+                "tenant.yaml:20:15: error: clients[0].app_type: 'web' is not one of: native, spa, "
+                    + "regular_web, non_interactive, resource_server, express_configuration, rms, box, cloudbees, concur, dropbox, mscrm, echosign, egnyte, newrelic, office365, salesforce, sentry, sharepoint, slack, springcm, zendesk, zoom, sso_integration, oag",
+            ],
+            paths: ["clients.0.app_type"], keywords: ["enum"]),
+        Invalid(
+            label: "flag not a boolean", file: "customers/acme.yaml", old: "show_as_button: true",
+            new: "show_as_button: yes",
+            messages: [
+                "customers/acme.yaml:18:21: error: expected true or false for "
+                    + "connections[0].show_as_button, found 'yes'",
+            ],
+            paths: ["connections.0.show_as_button"], keywords: ["type"]),
+        Invalid(
+            label: "display name over Auth0's length", file: "customers/acme.yaml",
+            old: "display_name: Acme (Entra ID)", new: "display_name: " + String(repeating: "e", count: 129),
+            messages: [
+                "customers/acme.yaml:23:19: error: enterprise_connections[0].display_name is 129 "
+                    + "characters; Auth0 allows at most 128 characters",
+            ],
+            paths: ["enterprise_connections.0.display_name"], keywords: ["maxLength"]),
+        Invalid(
+            label: "reserved metadata key", file: "customers/acme.yaml", old: "customer_id: \"c-1042\"",
+            new: "managed_by: \"c-1042\"",
+            messages: [
+                "customers/acme.yaml:8:5: error: organization.metadata.managed_by is reserved for "
+                    + "tenantplan's ownership marker",
+            ],
+            paths: ["organization.metadata.managed_by"], keywords: ["propertyNames"]),
+        Invalid(
+            label: "unknown policy rule", file: "tenant.yaml", old: "invitation-ttl: { max: 7d }",
+            new: "invitation-tll: { max: 7d }",
+            messages: [
+                "tenant.yaml:33:5: error: unknown rule 'invitation-tll' in policy.rules (did you mean "
+                    + "'invitation-ttl'?)",
+            ],
+            paths: ["policy.rules.invitation-tll"], keywords: ["additionalProperties"]),
+        Invalid(
+            label: "rule parameter out of range", file: "tenant.yaml", old: "invitation-ttl: { max: 7d }",
+            new: "invitation-ttl: { max: 31d }",
+            messages: [
+                "tenant.yaml:33:28: error: policy.rules.invitation-ttl.max '31d' is out of range (expected "
+                    + "1s to 30d)",
+            ],
+            paths: ["policy.rules.invitation-ttl.max"], keywords: ["pattern"]),
+    ]
+
+    @Test(arguments: invalid)
+    func invalidFileFailsOnTheSameKey(_ case: Invalid) async throws {
+        let work = try CaseWorkspace(empty: "schema-invalid")
+        try ExampleTenant.copy(into: work)
+        let path = work.path("tenant/\(`case`.file)")
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        try #require(original.components(separatedBy: `case`.old).count == 2, "'\(`case`.old)' is not in \(`case`.file) once")
+        let text = original.replacingOccurrences(of: `case`.old, with: `case`.new)
+        try work.write("tenant/\(`case`.file)", text)
+
+        // What `tenantplan check` refuses: load errors, policy settings errors, error findings.
+        let load = TenantLoader.load(directory: work.path("tenant"), environment: [:])
+        var refused = load.diagnostics.filter { $0.severity == .error }
+        if let tenant = load.tenant {
+            let report = PolicyEngine().check(tenant, today: Date(timeIntervalSince1970: 1_800_000_000))
+            refused += report.settingsDiagnostics.filter { $0.severity == .error }
+            refused += report.entries.map(\.diagnostic).filter { $0.severity == .error }
+        }
+        #expect(refused.map(\.description) == `case`.messages)
+        var keyPaths: [String: String] = [:]
+        SchemaFiles.keyPaths(try SchemaFiles.root(text), into: &keyPaths)
+        let loaderPaths = refused.compactMap(\.location).map { keyPaths["\($0.line):\($0.column)"] ?? "\($0)" }
+        #expect(loaderPaths == `case`.paths)
+
+        try work.write("instance.json", SchemaFiles.json(try SchemaFiles.root(text)).compactText)
+        let schema = SchemaFiles.folder.appendingPathComponent(Self.schemaFile(for: `case`.file))
+        guard let errors = try SchemaFiles.jsonschemaErrors([(schema, URL(fileURLWithPath: work.path("instance.json")))])
+        else { return }
+        let expected = zip(`case`.paths, `case`.keywords).map { "\($0) \($1)" }.sorted()
+        #expect(errors.first == expected)
+    }
+}
