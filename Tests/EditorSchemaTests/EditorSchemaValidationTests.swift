@@ -196,17 +196,18 @@ import TestSupport
             paths: ["policy.rules.invitation-ttl.max"], keywords: ["pattern"]),
     ]
 
-    @Test(arguments: invalid)
-    func invalidFileFailsOnTheSameKey(_ case: Invalid) async throws {
-        let work = try CaseWorkspace(empty: "schema-invalid")
+    /// The example with `old` replaced by `new` in `file`: what `tenantplan check` refuses there (load errors,
+    /// policy settings errors, error findings) with the key path of each, and the file's JSON written as
+    /// `instance.json` in `work` for `jsonschema`.
+    static func variant(_ work: CaseWorkspace, file: String, old: String, new: String) throws
+        -> (refused: [Diagnostic], paths: [String], instance: URL)
+    {
+        try? FileManager.default.removeItem(atPath: work.path("tenant"))
         try ExampleTenant.copy(into: work)
-        let path = work.path("tenant/\(`case`.file)")
-        let original = try String(contentsOfFile: path, encoding: .utf8)
-        try #require(original.components(separatedBy: `case`.old).count == 2, "'\(`case`.old)' is not in \(`case`.file) once")
-        let text = original.replacingOccurrences(of: `case`.old, with: `case`.new)
-        try work.write("tenant/\(`case`.file)", text)
-
-        // What `tenantplan check` refuses: load errors, policy settings errors, error findings.
+        let original = try String(contentsOfFile: work.path("tenant/\(file)"), encoding: .utf8)
+        try #require(original.components(separatedBy: old).count == 2, "'\(old)' is not in \(file) once")
+        let text = original.replacingOccurrences(of: old, with: new)
+        try work.write("tenant/\(file)", text)
         let load = TenantLoader.load(directory: work.path("tenant"), environment: [:])
         var refused = load.diagnostics.filter { $0.severity == .error }
         if let tenant = load.tenant {
@@ -214,17 +215,107 @@ import TestSupport
             refused += report.settingsDiagnostics.filter { $0.severity == .error }
             refused += report.entries.map(\.diagnostic).filter { $0.severity == .error }
         }
-        #expect(refused.map(\.description) == `case`.messages)
         var keyPaths: [String: String] = [:]
         SchemaFiles.keyPaths(try SchemaFiles.root(text), into: &keyPaths)
-        let loaderPaths = refused.compactMap(\.location).map { keyPaths["\($0.line):\($0.column)"] ?? "\($0)" }
-        #expect(loaderPaths == `case`.paths)
+        let paths = refused.compactMap(\.location).map { keyPaths["\($0.line):\($0.column)"] ?? "\($0)" }
+        let name = "instance-\(UUID().uuidString).json"
+        try work.write(name, SchemaFiles.json(try SchemaFiles.root(text)).compactText)
+        return (refused, paths, URL(fileURLWithPath: work.path(name)))
+    }
 
-        try work.write("instance.json", SchemaFiles.json(try SchemaFiles.root(text)).compactText)
+    @Test(arguments: invalid)
+    func invalidFileFailsOnTheSameKey(_ case: Invalid) async throws {
+        let work = try CaseWorkspace(empty: "schema-invalid")
+        let variant = try Self.variant(work, file: `case`.file, old: `case`.old, new: `case`.new)
+        #expect(variant.refused.map(\.description) == `case`.messages)
+        #expect(variant.paths == `case`.paths)
         let schema = SchemaFiles.folder.appendingPathComponent(Self.schemaFile(for: `case`.file))
-        guard let errors = try SchemaFiles.jsonschemaErrors([(schema, URL(fileURLWithPath: work.path("instance.json")))])
-        else { return }
+        guard let errors = try SchemaFiles.jsonschemaErrors([(schema, variant.instance)]) else { return }
         let expected = zip(`case`.paths, `case`.keywords).map { "\($0) \($1)" }.sorted()
         #expect(errors.first == expected)
+    }
+
+    /// Values of one kind written at one key, and the ones tenantplan accepts: the schema accepts exactly those.
+    struct Neighbours: Sendable, CustomTestStringConvertible {
+        let label: String
+        let file: String
+        let old: String
+        /// The replacement, `VALUE` standing for each value.
+        let new: String
+        let path: String
+        let values: [String]
+        let accepted: [String]
+        var testDescription: String { label }
+    }
+
+    static let neighbours: [Neighbours] = [
+        Neighbours(
+            label: "colours", file: "customers/acme.yaml", old: "\"#0059d6\"", new: "\"VALUE\"",
+            path: "organization.branding.colors.primary",
+            values: ["#fff", "#FFFFFF", "#0059d6", "#ffff", "#fffffff", "fff", "#ggg", "#12345", "#", "#fff "],
+            accepted: ["#fff", "#FFFFFF", "#0059d6"]),
+        Neighbours(
+            label: "tenant domains", file: "tenant.yaml", old: "example-prod.eu.auth0.com", new: "\"VALUE\"",
+            path: "tenant.domain",
+            values: [
+                "a.b", "example-prod.eu.auth0.com", "x1.y-2.z", "x", "-a.b", "a-.b", "a..b", "A.b", "a_b.c", "a.b.",
+                ".a.b", "1.2",
+            ],
+            accepted: ["a.b", "example-prod.eu.auth0.com", "x1.y-2.z", "1.2"]),
+        Neighbours(
+            label: "https URLs", file: "customers/acme.yaml", old: "https://cdn.example.com/acme.png",
+            new: "\"VALUE\"", path: "organization.branding.logo_url",
+            values: ["https://x", "HTTPS://x", "Https://cdn/a.png", "https://", "http://x", "https://a b", "ftp://x", "x"],
+            accepted: ["https://x", "HTTPS://x", "Https://cdn/a.png"]),
+        Neighbours(
+            label: "organization names", file: "customers/acme.yaml", old: "  name: acme", new: "  name: \"VALUE\"",
+            path: "organization.name",
+            values: [
+                "acme", "a_b-c", "0", String(repeating: "a", count: 50), String(repeating: "a", count: 51), "Acme",
+                "a b", "a.b", "\u{E1}cme", "",
+            ],
+            accepted: ["acme", "a_b-c", "0", String(repeating: "a", count: 50)]),
+        Neighbours(
+            label: "invitation lifetimes", file: "customers/acme.yaml", old: "  ttl: 7d", new: "  ttl: \"VALUE\"",
+            path: "invitations.ttl",
+            values: [
+                "1s", "30d", "007d", "720h", "43200m", "2592000s", "31d", "721h", "43201m", "2592001s", "0s", "0d",
+                "7", "d", "-1d", "1.5d", "7D", "7 d", "1w",
+            ],
+            accepted: ["1s", "30d", "007d", "720h", "43200m", "2592000s"]),
+        Neighbours(
+            label: "rule max parameter", file: "tenant.yaml", old: "{ max: 7d }", new: "{ max: \"VALUE\" }",
+            path: "policy.rules.invitation-ttl.max",
+            values: ["1s", "30d", "720h", "31d", "2592001s", "0s", "7", "7D"],
+            accepted: ["1s", "30d", "720h"]),
+        Neighbours(
+            label: "exception dates", file: "tenant.yaml", old: "    invitation-ttl: { max: 7d }",
+            new: "    invitation-ttl: { max: 7d }\n  exceptions:\n    - { rule: invitation-ttl, reason: r, expires: \"VALUE\" }",
+            path: "policy.exceptions.0.expires",
+            values: ["2027-02-28", "2027-2-28", "27-02-28", "2027-02-28T00:00", "2027/02/28"],
+            accepted: ["2027-02-28"]),
+    ]
+
+    @Test(arguments: neighbours)
+    func schemaAcceptsWhatTenantplanAccepts(_ case: Neighbours) async throws {
+        let work = try CaseWorkspace(empty: "schema-neighbours")
+        var loaderAccepts: [String] = []
+        var instances: [(schema: URL, instance: URL)] = []
+        let schema = SchemaFiles.folder.appendingPathComponent(Self.schemaFile(for: `case`.file))
+        for value in `case`.values {
+            let variant = try Self.variant(
+                work, file: `case`.file, old: `case`.old, new: `case`.new.replacingOccurrences(of: "VALUE", with: value))
+            // Refused elsewhere (a cascade) would make the comparison meaningless.
+            #expect(variant.paths.allSatisfy { $0 == `case`.path }, "\(value): \(variant.refused)")
+            if variant.paths.isEmpty { loaderAccepts.append(value) }
+            instances.append((schema, variant.instance))
+        }
+        #expect(loaderAccepts == `case`.accepted)
+        guard let errors = try SchemaFiles.jsonschemaErrors(instances) else { return }
+        let schemaAccepts = zip(`case`.values, errors).filter { $0.1.isEmpty }.map(\.0)
+        #expect(schemaAccepts == `case`.accepted)
+        for (value, found) in zip(`case`.values, errors) where !found.isEmpty {
+            #expect(found.allSatisfy { $0.hasPrefix(`case`.path + " ") }, "\(value): \(found)")
+        }
     }
 }
