@@ -70,29 +70,29 @@ import TestSupport
             label: "misspelled key", file: "customers/acme.yaml", old: "  display_name: Acme Corp",
             new: "  display_nmae: Acme Corp",
             messages: [
-                "customers/acme.yaml:6:3: error: unknown key 'display_nmae' in organization (expected: name, "
+                "customers/acme.yaml:5:3: error: unknown key 'display_nmae' in organization (expected: name, "
                     + "display_name, metadata, branding)",
             ],
             paths: ["organization.display_nmae"], keywords: ["additionalProperties"]),
         Invalid(
             label: "misspelled top-level key", file: "tenant.yaml", old: "policy:", new: "polcy:",
             messages: [
-                "tenant.yaml:31:1: error: unknown key 'polcy' at the top level (expected: tenant, connections, clients, "
+                "tenant.yaml:30:1: error: unknown key 'polcy' at the top level (expected: tenant, connections, clients, "
                     + "roles, policy)",
             ],
             paths: ["polcy"], keywords: ["additionalProperties"]),
         Invalid(
             label: "misspelled required key", file: "tenant.yaml", old: "  domain: example", new: "  domian: example",
             messages: [
-                "tenant.yaml:3:1: error: missing required key 'domain' in tenant",
-                "tenant.yaml:4:3: error: unknown key 'domian' in tenant (expected: domain)",
+                "tenant.yaml:2:1: error: missing required key 'domain' in tenant",
+                "tenant.yaml:3:3: error: unknown key 'domian' in tenant (expected: domain)",
             ],
             paths: ["tenant", "tenant.domian"], keywords: ["required", "additionalProperties"]),
         Invalid(
             label: "login not one of its values", file: "customers/acme.yaml", old: "login: sso-only",
             new: "login: sso_only",
             messages: [
-                "customers/acme.yaml:13:8: error: login 'sso_only' is not one of: sso-only, sso-and-password, "
+                "customers/acme.yaml:12:8: error: login 'sso_only' is not one of: sso-only, sso-and-password, "
                     + "password-only",
             ],
             paths: ["login"], keywords: ["enum"]),
@@ -100,14 +100,14 @@ import TestSupport
             label: "organization name pattern", file: "customers/acme.yaml", old: "  name: acme",
             new: "  name: Acme",
             messages: [
-                "customers/acme.yaml:5:9: error: organization.name: 'Acme' does not match Auth0's "
+                "customers/acme.yaml:4:9: error: organization.name: 'Acme' does not match Auth0's "
                     + "organization name format (lower-case letters, digits, '-' and '_', 1 to 50 characters); did you mean 'acme'?",
             ],
             paths: ["organization.name"], keywords: ["pattern"]),
         Invalid(
             label: "ttl over Auth0's maximum", file: "customers/acme.yaml", old: "  ttl: 7d", new: "  ttl: 31d",
             messages: [
-                "customers/acme.yaml:37:8: error[invitation-ttl]: organization 'acme' invitations live 31d "
+                "customers/acme.yaml:36:8: error[invitation-ttl]: organization 'acme' invitations live 31d "
                     + "(2678400 s), above Auth0's maximum of 30d (2592000 s): Auth0 rejects every invitation; set the lifetime to at most 30d",
             ],
             paths: ["invitations.ttl"], keywords: ["pattern"]),
@@ -115,42 +115,42 @@ import TestSupport
             label: "ttl_sec over Auth0's maximum", file: "customers/acme.yaml", old: "  ttl: 7d",
             new: "  ttl_sec: 2592001",
             messages: [
-                "customers/acme.yaml:37:12: error[invitation-ttl]: organization 'acme' invitations live "
+                "customers/acme.yaml:36:12: error[invitation-ttl]: organization 'acme' invitations live "
                     + "2592001 s, above Auth0's maximum of 30d (2592000 s): Auth0 rejects every invitation; set the lifetime to at most 30d",
             ],
             paths: ["invitations.ttl_sec"], keywords: ["maximum"]),
         Invalid(
             label: "ttl not a duration", file: "customers/acme.yaml", old: "  ttl: 7d", new: "  ttl: 7 days",
             messages: [
-                "customers/acme.yaml:37:8: error: invitations.ttl '7 days' is not a duration (expected a "
+                "customers/acme.yaml:36:8: error: invitations.ttl '7 days' is not a duration (expected a "
                     + "positive number with s, m, h or d, e.g. 7d, 12h, 3600s)",
             ],
             paths: ["invitations.ttl"], keywords: ["pattern"]),
         Invalid(
             label: "branding colour", file: "customers/acme.yaml", old: "\"#0059d6\"", new: "\"#0059zz\"",
             messages: [
-                "customers/acme.yaml:11:24: error: organization.branding.colors.primary '#0059zz' is not a "
+                "customers/acme.yaml:10:24: error: organization.branding.colors.primary '#0059zz' is not a "
                     + "hex colour (#rgb or #rrggbb)",
             ],
             paths: ["organization.branding.colors.primary"], keywords: ["pattern"]),
         Invalid(
             label: "logo over http", file: "customers/acme.yaml", old: "logo_url: https://", new: "logo_url: http://",
             messages: [
-                "customers/acme.yaml:10:15: error: organization.branding.logo_url "
+                "customers/acme.yaml:9:15: error: organization.branding.logo_url "
                     + "'http://cdn.example.com/acme.png' must be an https:// URL",
             ],
             paths: ["organization.branding.logo_url"], keywords: ["pattern"]),
         Invalid(
             label: "domain in capitals", file: "tenant.yaml", old: "domain: example-prod", new: "domain: Example-prod",
             messages: [
-                "tenant.yaml:4:11: error: tenant.domain 'Example-prod.eu.auth0.com' must be a host name "
+                "tenant.yaml:3:11: error: tenant.domain 'Example-prod.eu.auth0.com' must be a host name "
                     + "such as example-prod.eu.auth0.com",
             ],
             paths: ["tenant.domain"], keywords: ["pattern"]),
         Invalid(
             label: "app_type not one of Auth0's", file: "tenant.yaml", old: "app_type: regular_web", new: "app_type: web",
             messages: [
-                "tenant.yaml:20:15: error: clients[0].app_type: 'web' is not one of: native, spa, "
+                "tenant.yaml:19:15: error: clients[0].app_type: 'web' is not one of: native, spa, "
                     + "regular_web, non_interactive, resource_server, express_configuration, rms, box, cloudbees, concur, dropbox, mscrm, echosign, egnyte, newrelic, office365, salesforce, sentry, sharepoint, slack, springcm, zendesk, zoom, sso_integration, oag",
             ],
             paths: ["clients.0.app_type"], keywords: ["enum"]),
@@ -158,7 +158,7 @@ import TestSupport
             label: "flag not a boolean", file: "customers/acme.yaml", old: "show_as_button: true",
             new: "show_as_button: yes",
             messages: [
-                "customers/acme.yaml:18:21: error: expected true or false for "
+                "customers/acme.yaml:17:21: error: expected true or false for "
                     + "connections[0].show_as_button, found 'yes'",
             ],
             paths: ["connections.0.show_as_button"], keywords: ["type"]),
@@ -166,7 +166,7 @@ import TestSupport
             label: "display name over Auth0's length", file: "customers/acme.yaml",
             old: "display_name: Acme (Entra ID)", new: "display_name: " + String(repeating: "e", count: 129),
             messages: [
-                "customers/acme.yaml:23:19: error: enterprise_connections[0].display_name is 129 "
+                "customers/acme.yaml:22:19: error: enterprise_connections[0].display_name is 129 "
                     + "characters; Auth0 allows at most 128 characters",
             ],
             paths: ["enterprise_connections.0.display_name"], keywords: ["maxLength"]),
@@ -174,7 +174,7 @@ import TestSupport
             label: "reserved metadata key", file: "customers/acme.yaml", old: "customer_id: \"c-1042\"",
             new: "managed_by: \"c-1042\"",
             messages: [
-                "customers/acme.yaml:8:5: error: organization.metadata.managed_by is reserved for "
+                "customers/acme.yaml:7:5: error: organization.metadata.managed_by is reserved for "
                     + "tenantplan's ownership marker",
             ],
             paths: ["organization.metadata.managed_by"], keywords: ["propertyNames"]),
@@ -182,7 +182,7 @@ import TestSupport
             label: "unknown policy rule", file: "tenant.yaml", old: "invitation-ttl: { max: 7d }",
             new: "invitation-tll: { max: 7d }",
             messages: [
-                "tenant.yaml:33:5: error: unknown rule 'invitation-tll' in policy.rules (did you mean "
+                "tenant.yaml:32:5: error: unknown rule 'invitation-tll' in policy.rules (did you mean "
                     + "'invitation-ttl'?)",
             ],
             paths: ["policy.rules.invitation-tll"], keywords: ["additionalProperties"]),
@@ -190,7 +190,7 @@ import TestSupport
             label: "rule parameter out of range", file: "tenant.yaml", old: "invitation-ttl: { max: 7d }",
             new: "invitation-ttl: { max: 31d }",
             messages: [
-                "tenant.yaml:33:28: error: policy.rules.invitation-ttl.max '31d' is out of range (expected "
+                "tenant.yaml:32:28: error: policy.rules.invitation-ttl.max '31d' is out of range (expected "
                     + "1s to 30d)",
             ],
             paths: ["policy.rules.invitation-ttl.max"], keywords: ["pattern"]),
