@@ -9,6 +9,7 @@ import TerminalText
 /// - `schema --out DIR`: both, as `DIR/tenant.schema.json` and `DIR/customer.schema.json` (DIR is created; files
 ///   there are replaced), and a line per file on stdout. With a name as well, only that one.
 /// - neither: a usage error (exit 1), so a script never gets two schemas run together on stdout.
+/// Errors are escaped for the terminal where ``TenantplanCLI`` prints them; the paths written are escaped here.
 enum SchemaCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
         let args = try Arguments(arguments, flags: [], options: ["out"])
@@ -21,7 +22,7 @@ enum SchemaCommand {
         if let name = args.positional.first {
             chosen = chosen.filter { $0.name == name }
             guard !chosen.isEmpty else {
-                throw CLIError.usage("unknown schema '\(TerminalText.escaped(name))' (expected: \(names.joined(separator: ", ")))")
+                throw CLIError.usage("unknown schema '\(name)' (expected: \(names.joined(separator: ", ")))")
             }
         }
         guard let out = args.option("out") else {
@@ -34,6 +35,10 @@ enum SchemaCommand {
         }
         guard !out.isEmpty else { throw CLIError.usage("--out needs a directory") }
         let folder = URL(fileURLWithPath: out, isDirectory: true)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+            throw CLIError.unsupported("cannot write the schema into '\(out)': it is not a folder")
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for entry in chosen {
@@ -42,7 +47,7 @@ enum SchemaCommand {
                 context.stdout.write("wrote \(TerminalText.escaped((out as NSString).appendingPathComponent(entry.fileName)))\n")
             }
         } catch {
-            throw CLIError.unsupported("cannot write the schema into '\(TerminalText.escaped(out))': \(error.localizedDescription)")
+            throw CLIError.unsupported("cannot write the schema into '\(out)': \(error.localizedDescription)")
         }
         return ExitCode.success
     }

@@ -77,6 +77,16 @@ import TestSupport
         #expect(result.stderr == message)
     }
 
+    @Test func outThatIsAFileIsRefused() async throws {
+        let work = try CaseWorkspace(empty: "schema-file")
+        try work.write("taken", "not a folder\n")
+        let result = await Self.run(["schema", "--out", work.path("taken")])
+        #expect(result.exitCode == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "tenantplan: error: cannot write the schema into '\(work.path("taken"))': it is not a folder\n")
+        #expect(try String(contentsOfFile: work.path("taken"), encoding: .utf8) == "not a folder\n")
+    }
+
     @Test func schemaHelpIsItsOwnUsage() async throws {
         let result = await Self.run(["schema", "--help"])
         #expect(result.exitCode == 0)

@@ -16,6 +16,13 @@ import TestSupport
         file.hasPrefix("customers/") ? EditorSchema.customerFileName : EditorSchema.tenantFileName
     }
 
+    @Test func theSchemasAreValidDraft202012Schemas() throws {
+        let files = EditorSchema.all.map { SchemaFiles.folder.appendingPathComponent($0.fileName) }
+        guard let errors = try SchemaFiles.jsonschemaErrors(files.map { (SchemaFiles.metaschema, $0) })
+        else { return }
+        #expect(errors == [[], []])
+    }
+
     @Test func everyTenantDirectoryValidates() throws {
         let scratch = try CaseWorkspace(empty: "schema-tenants")
         var checks: [(schema: URL, instance: URL)] = []

@@ -73,8 +73,11 @@ enum SchemaFiles {
         }
     }
 
+    /// Stands for the draft 2020-12 metaschema (`jsonschema`'s own copy) as the schema of a check.
+    static let metaschema = URL(fileURLWithPath: "/draft-2020-12")
+
     /// Validates instances with Python's `jsonschema` (Draft 2020-12).
-    /// - Parameter checks: Pairs of a schema file and an instance file (JSON).
+    /// - Parameter checks: Pairs of a schema file (or ``metaschema``) and an instance file (JSON).
     /// - Returns: Per check, its errors as `path keyword` lines sorted, the path naming the offending key: an
     ///   unexpected key (`additionalProperties`) or a refused key name (`propertyNames`) is appended to the
     ///   mapping's path. `nil` when python3 or its `jsonschema` module is missing (the test then records why and
@@ -89,7 +92,11 @@ enum SchemaFiles {
                 sys.exit(3)
             args = sys.argv[1:]
             for schema_path, instance_path in zip(args[0::2], args[1::2]):
-                validator = jsonschema.Draft202012Validator(json.load(open(schema_path)))
+                if schema_path == "/draft-2020-12":
+                    schema = jsonschema.Draft202012Validator.META_SCHEMA
+                else:
+                    schema = json.load(open(schema_path))
+                validator = jsonschema.Draft202012Validator(schema)
                 lines = []
                 for error in validator.iter_errors(json.load(open(instance_path))):
                     path = [str(p) for p in error.absolute_path]
