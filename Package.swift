@@ -49,6 +49,8 @@ let package = Package(
         .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "JSONValues"]),
         // The live tenant written back as a tenant directory (`export`).
         .target(name: "Export", dependencies: ["ManagementAPI", "PlanModel", "YAML", "JSONValues", "Auth0Schema", "TerminalText"]),
+        // JSON Schemas for editors, generated from the loader's layouts and the rule catalogue (`tenantplan schema`).
+        .target(name: "EditorSchema", dependencies: ["PlanModel", "Policy", "Auth0Schema", "JSONValues"]),
         // Renderers: one file per format.
         .target(name: "Output", dependencies: [
             "Diff", "PlanModel", "Policy", "Apply", "Invitations", "JSONValues", "TerminalText",
@@ -56,7 +58,7 @@ let package = Package(
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
             "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
-            "Invitations", "Export", "TerminalText", "InputFiles",
+            "Invitations", "Export", "TerminalText", "InputFiles", "EditorSchema",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),
         // Generated tenants at scale for the benchmark and the scale tests; not part of the product.
@@ -91,8 +93,10 @@ let package = Package(
         ]),
         .testTarget(
             name: "InvitationsTests",
-            dependencies: ["Invitations", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "JSONValues", "TestSupport"]),
-        .testTarget(name: "CasesTests", dependencies: ["CLI", "TestSupport", "LocalTenant", "JSONValues"]),
+            dependencies: [
+                "Invitations", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "JSONValues", "TestSupport", "Output",
+            ]),
+        .testTarget(name: "CasesTests", dependencies: ["CLI", "TestSupport", "LocalTenant", "JSONValues", "Output"]),
         .testTarget(name: "Auth0HTTPTests", dependencies: [
             "Auth0HTTP", "CLI", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport",
         ]),
@@ -101,6 +105,9 @@ let package = Package(
         ]),
         .testTarget(name: "ExportTests", dependencies: [
             "Export", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "JSONValues", "TestSupport",
+        ]),
+        .testTarget(name: "EditorSchemaTests", dependencies: [
+            "EditorSchema", "CLI", "PlanModel", "Policy", "YAML", "JSONValues", "TestSupport",
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
             "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport", "TenantGenerator", "Auth0Schema",

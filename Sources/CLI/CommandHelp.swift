@@ -121,6 +121,19 @@ enum CommandHelp {
                   --force                   write into a folder that is not empty
 
                 """ + connection + common
+        case "schema":
+            return """
+                usage: tenantplan schema tenant|customer
+                       tenantplan schema [tenant|customer] --out DIR
+
+                Print the JSON Schema (draft 2020-12) of tenant.yaml or of a customer file, or write both as
+                DIR/tenant.schema.json and DIR/customer.schema.json. Editors validate and complete YAML with them
+                (docs/editor.md). No network. Exit 0 written, 1 error.
+
+                options:
+                  --out DIR                 write into DIR (created if missing) instead of printing
+
+                """ + common
         default:
             return nil
         }

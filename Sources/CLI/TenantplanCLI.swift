@@ -22,6 +22,8 @@ public enum TenantplanCLI {
                                                  list pending invitations; revoke expired ones
           tenantplan export [DIR] --out OUTDIR [--domain HOST] [--force]
                                                  write the live tenant as YAML; secrets as ${env:NAME}
+          tenantplan schema (tenant|customer | --out DIR)
+                                                 the JSON Schemas editors validate tenant files with
 
         options:
           --no-color                no colour (also: NO_COLOR set, or output not a terminal)
@@ -92,6 +94,7 @@ public enum TenantplanCLI {
             case "invite": return try await InviteCommand.run(rest, context: context)
             case "invitations": return try await InvitationsCommand.run(rest, context: context)
             case "export": return try await ExportCommand.run(rest, context: context)
+            case "schema": return try await SchemaCommand.run(rest, context: context)
             case "help", "--help", "-h":
                 context.stdout.write(usage)
                 return ExitCode.success

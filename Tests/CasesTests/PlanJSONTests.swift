@@ -1,5 +1,6 @@
 import Foundation
 import JSONValues
+import Output
 import Testing
 import TestSupport
 
@@ -16,7 +17,7 @@ import TestSupport
         #expect(document.removeValue(forKey: "directory") == .string(work.path("tenant")))
         #expect(document.removeValue(forKey: "target") == .string("local tenant \(work.path("live.json"))"))
         #expect(JSONValue.object(document) == [
-            "format_version": 1, "tool": ["name": "tenantplan", "version": "0.1.0"],
+            "format_version": 1, "tool": ["name": "tenantplan", "version": .string(ToolIdentity.version)],
             "read": ["organizations": 1, "connections": 1, "clients": 0, "roles": 0, "requests": 5, "scope": .null],
             "summary": [
                 "add": 0, "change": 1, "destroy": 0,

@@ -1,6 +1,7 @@
 import Foundation
 import JSONValues
 import ManagementAPI
+import Output
 import Testing
 import TestSupport
 
@@ -92,7 +93,7 @@ import TestSupport
         let result = await Self.list(work, ["--expired", "--format", "json"])
         let document = try JSONValue(data: Data(result.stdout.utf8))
         #expect(document == [
-            "format_version": 1, "tool": ["name": "tenantplan", "version": "0.1.0"],
+            "format_version": 1, "tool": ["name": "tenantplan", "version": .string(ToolIdentity.version)],
             "organization": "acme", "organization_id": .string(org),
             "invitations": [
                 ["id": "uinv_old1", "invitee": "old1@acme.example", "roles": ["member"], "expired": true,

@@ -1,6 +1,7 @@
 import Foundation
 import JSONValues
 import ManagementAPI
+import Output
 import Testing
 import TestSupport
 
@@ -196,7 +197,7 @@ import TestSupport
         let document = try JSONValue(data: Data(result.stdout.utf8))
         let stored = try #require(try work.json().invitations(try work.json().organizationID("acme")).first)
         #expect(document == [
-            "format_version": 1, "tool": ["name": "tenantplan", "version": "0.1.0"],
+            "format_version": 1, "tool": ["name": "tenantplan", "version": .string(ToolIdentity.version)],
             "organization": "acme", "dry_run": false, "roles": ["member"], "roles_from": "policy",
             "results": [[
                 "email": "user1@acme.example", "status": "created", "invitation_id": stored["id"]!,

@@ -10,7 +10,7 @@ import TestSupport
         let work = try CaseWorkspace(empty: "version")
         let result = await work.run(arguments)
         #expect(result.exitCode == 0)
-        #expect(result.stdout == "tenantplan 0.1.0\n")
+        #expect(result.stdout == "tenantplan \(ToolIdentity.version)\n")
         #expect(result.stdout == ToolIdentity.versionLine)
         #expect(result.stderr == "")
     }

@@ -20,6 +20,13 @@ extension SchemaValidator {
         "email": "an e-mail address: one '@', a domain holding a '.', no white space",
     ]
 
+    /// ECMA-262 patterns accepting exactly what a checked format accepts, for schemas written for other
+    /// validators (the editor schema of `tenantplan schema`, docs/editor.md). `email` has none: its rule is not a
+    /// pattern an editor should apply.
+    public static let checkedFormatPatterns: [String: String] = [
+        "organization-name": "^[a-z0-9_-]+$",
+    ]
+
     static func isOrganizationName(_ text: String) -> Bool {
         !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
             ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"

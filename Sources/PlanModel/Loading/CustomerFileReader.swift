@@ -11,15 +11,13 @@ extension FileReader {
         var declarations = CustomerDeclarations(file: file)
         guard
             let top = fields(
-                root, path: "",
-                allowed: ["organization", "login", "connections", "enterprise_connections", "invitations"],
-                required: ["organization", "login"])
+root, path: "", layout: FileLayout.customerFile)
         else { return (nil, declarations) }
         let organization = top["organization"].flatMap {
             self.organization($0, key: top.keyNode("organization")!, declarations: &declarations)
         }
         let login = top["login"].flatMap { node -> Located<LoginMode>? in
-            choice(node, path: "login", LoginMode.allCases.map(\.rawValue)).map {
+            choice(node, path: "login", FileLayout.customerFile["login"].choices!).map {
                 Located(LoginMode(rawValue: $0.value)!, at: $0.location)
             }
         }
@@ -39,10 +37,10 @@ extension FileReader {
                 entries.append(entry)
                 declarations.connections.append((index, entry))
             }
-            if items.count > Auth0Limits.enabledConnectionsPerOrganization {
+            let limit = FileLayout.customerFile["connections"].maxItems!
+            if items.count > limit {
                 error(
-                    "connections lists \(items.count) enabled connections; an organization can have at most "
-                        + "\(Auth0Limits.enabledConnectionsPerOrganization)",
+                    "connections lists \(items.count) enabled connections; an organization can have at most \(limit)",
                     at: top.keyNode("connections")!)
             }
             connections = Located(entries, at: location(top.keyNode("connections")!))
@@ -52,7 +50,7 @@ extension FileReader {
             for (index, item) in items.enumerated() {
                 if let connection = connection(
                     item, path: "enterprise_connections[\(index)]",
-                    strategies: ConnectionKind.customerEnterpriseStrategies,
+                    layout: FileLayout.customerEnterpriseConnection,
                     owner: organization?.name.value ?? declarations.organizationName?.value)
                 {
                     enterprise.append(connection)
@@ -82,8 +80,7 @@ extension FileReader {
         let start = diagnostics.count
         guard
             let fields = fields(
-                node, path: "organization", allowed: ["name", "display_name", "metadata", "branding"],
-                required: ["name"], key: key)
+node, path: "organization", layout: FileLayout.organization, key: key)
         else { return nil }
         var body = DeclaredBody(root: place("organization", node, key: key))
         var name: Located<String>?
@@ -102,7 +99,7 @@ extension FileReader {
         var metadata: Located<[String: String]>?
         if let node = fields["metadata"], let key = fields.keyNode("metadata") {
             if let read = metadataMap(
-                node, path: "organization.metadata", maxKeys: RequestSchema.declaredOrganizationMetadataKeys, key: key)
+                node, path: "organization.metadata", layout: FileLayout.organization["metadata"], key: key)
             {
                 metadata = read.valid ? read.map : nil
                 body.set(
@@ -123,7 +120,7 @@ extension FileReader {
     }
 
     private mutating func branding(_ node: YAMLNode, key: YAMLNode, body: inout DeclaredBody) -> Located<Branding>? {
-        guard let fields = fields(node, path: "organization.branding", allowed: ["logo_url", "colors"], key: key) else {
+        guard let fields = fields(node, path: "organization.branding", layout: FileLayout.branding, key: key) else {
             return nil
         }
         var json: [String: JSONValue] = [:]
@@ -135,8 +132,7 @@ extension FileReader {
         var colors: Branding.Colors?
         if let node = fields["colors"],
             let colorFields = self.fields(
-                node, path: "organization.branding.colors", allowed: ["primary", "page_background"],
-                required: ["primary", "page_background"], key: fields.keyNode("colors")!)
+node, path: "organization.branding.colors", layout: FileLayout.colors, key: fields.keyNode("colors")!)
         {
             let primary = colorFields["primary"].flatMap { color($0, path: "organization.branding.colors.primary") }
             let background = colorFields["page_background"].flatMap {
@@ -170,9 +166,7 @@ extension FileReader {
         let start = diagnostics.count
         guard
             let fields = fields(
-                node, path: path,
-                allowed: ["connection", "assign_membership_on_login", "show_as_button", "is_signup_enabled"],
-                required: ["connection"])
+node, path: path, layout: FileLayout.enabledConnection)
         else { return nil }
         var body = DeclaredBody(root: place(path, node, key: nil))
         let connection = fields["connection"].flatMap { string($0, path: fields.path("connection")) }
@@ -204,12 +198,7 @@ extension FileReader {
         let start = diagnostics.count
         guard
             let fields = fields(
-                node, path: "invitations",
-                allowed: [
-                    "client", "connection", "ttl", "ttl_sec", "roles", "send_invitation_email", "require_app_metadata",
-                    "member_key",
-                ],
-                required: ["client"], key: key)
+node, path: "invitations", layout: FileLayout.invitations, key: key)
         else { return nil }
         var body = DeclaredBody(root: place("invitations", node, key: key))
         let client = fields["client"].flatMap { string($0, path: "invitations.client") }
@@ -223,8 +212,8 @@ extension FileReader {
                 at: place("invitations.connection", node, key: fields.keyNode("connection")))
         }
         var ttl: Located<Int>?
-        if fields["ttl"] != nil, let second = fields.keyNode("ttl_sec") {
-            error("invitations has both ttl and ttl_sec; give one", at: second)
+        if fields["ttl"] != nil, fields["ttl_sec"] != nil {
+            // Reported by fields(_:path:layout:key:) (an exclusive pair).
         } else if let node = fields["ttl"], let text = string(node, path: "invitations.ttl") {
             if let seconds = DurationText.seconds(text.value), seconds > 0 {
                 ttl = Located(seconds, at: text.location)

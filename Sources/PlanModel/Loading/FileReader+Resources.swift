@@ -12,16 +12,16 @@ extension FileReader {
     /// customer file), checked against the request schemas of `POST /api/v2/connections` and
     /// `PATCH /api/v2/connections/{id}`, and its `options` against its strategy's options schemas.
     /// - Parameters:
-    ///   - strategies: The allowed strategies, or `nil` for any Auth0 knows.
+    ///   - layout: ``FileLayout/sharedConnection`` or ``FileLayout/customerEnterpriseConnection``: its `strategy`
+    ///     lists the allowed strategies (`choices`), or none for any Auth0 knows.
     ///   - owner: The owning customer's organization name, `nil` for shared connections.
-    mutating func connection(_ node: YAMLNode, path: String, strategies: [String]?, owner: String?) -> Connection? {
+    mutating func connection(_ node: YAMLNode, path: String, layout: MappingLayout, owner: String?) -> Connection? {
         let start = diagnostics.count
         guard
             let fields = fields(
-                node, path: path,
-                allowed: ["name", "strategy", "display_name", "options", "enabled_clients", "metadata"],
-                required: ["name", "strategy"])
+node, path: path, layout: layout)
         else { return nil }
+        let strategies = layout["strategy"].choices
         var body = DeclaredBody(root: place(path, node, key: nil))
         // An invalid name or strategy is reported and the connection still returned (with the value as written),
         // so references to it do not report it a second time as "not defined".
@@ -78,7 +78,7 @@ extension FileReader {
         var metadata: Located<[String: String]>?
         if let node = fields["metadata"], let key = fields.keyNode("metadata") {
             if let read = metadataMap(
-                node, path: fields.path("metadata"), maxKeys: RequestSchema.declaredConnectionMetadataKeys, key: key)
+                node, path: fields.path("metadata"), layout: layout["metadata"], key: key)
             {
                 metadata = read.valid ? read.map : nil
                 body.set(
@@ -103,15 +103,18 @@ extension FileReader {
             enabledClients: enabledClients, metadata: metadata, owner: owner, optionLocations: body.optionLocations)
     }
 
-    /// A metadata map with the ownership key reserved, at most `maxKeys` keys (Auth0's `maxProperties` less one for
-    /// the marker) and keys of at most ``Auth0Limits/metadataKeyLength`` characters; its values are checked
-    /// against the schema with the rest of the object.
+    /// A metadata map as its `layout` (``FileLayout``) allows: the ownership key reserved, at most
+    /// ``KeyLayout/maxProperties`` keys (Auth0's `maxProperties` less one for the marker) and keys of at most
+    /// ``KeyLayout/keyMaxLength`` characters (``Auth0Limits/metadataKeyLength``); its values are checked against
+    /// the schema with the rest of the object.
     /// - Parameter key: The `metadata` key: a map over its key limit is reported there.
     /// - Returns: The map read (without a reserved or overlong key, so that its values are still checked), and
     ///   whether it passed these checks.
-    mutating func metadataMap(_ node: YAMLNode, path: String, maxKeys: Int, key: YAMLNode)
+    mutating func metadataMap(_ node: YAMLNode, path: String, layout: KeyLayout, key: YAMLNode)
         -> (map: Located<[String: String]>, valid: Bool)?
     {
+        let maxKeys = layout.maxProperties ?? Int.max
+        let keyLength = layout.keyMaxLength ?? Int.max
         let before = diagnostics.count
         guard var map = stringMap(node, path: path) else { return nil }
         if map.value.count > maxKeys {
@@ -123,13 +126,12 @@ extension FileReader {
         var values = map.value
         for pair in node.mapping ?? [] {
             let name = pair.keyText
-            if name == Self.ownershipKey {
+            if layout.reservedKeys.contains(name) {
                 error("\(path).\(name) is reserved for tenantplan's ownership marker", at: pair.key)
                 values[name] = nil
-            } else if name.count > Auth0Limits.metadataKeyLength {
+            } else if name.count > keyLength {
                 error(
-                    "\(path) key '\(name.prefix(20))…' is \(name.count) characters; at most "
-                        + "\(Auth0Limits.metadataKeyLength)",
+                    "\(path) key '\(name.prefix(20))…' is \(name.count) characters; at most \(keyLength)",
                     at: pair.key)
                 values[name] = nil
             }

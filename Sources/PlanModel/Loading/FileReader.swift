@@ -74,6 +74,20 @@ struct FileReader {
         return Fields(node: node, path: path, pairs: known)
     }
 
+    /// A mapping's entries by key, checked against `layout` (``FileLayout``): every key one of its keys, every
+    /// required key present, at most one of each exclusive pair.
+    /// - Parameter key: As for ``fields(_:path:allowed:required:key:)``.
+    mutating func fields(_ node: YAMLNode, path: String, layout: MappingLayout, key: YAMLNode? = nil) -> Fields? {
+        guard let fields = fields(node, path: path, allowed: layout.allowed, required: layout.required, key: key)
+        else { return nil }
+        for (first, second) in layout.exclusive where fields[first] != nil {
+            if let node = fields.keyNode(second) {
+                error("\(Self.describe(path)) has both \(first) and \(second); give one", at: node)
+            }
+        }
+        return fields
+    }
+
     // MARK: Scalars
 
     /// A string value. Null, sequences and mappings are errors; placeholders, masked values and `${env:}`

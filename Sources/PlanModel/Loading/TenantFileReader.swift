@@ -24,7 +24,7 @@ extension FileReader {
         var result = TenantFile()
         guard
             let top = fields(
-                root, path: "", allowed: ["tenant", "connections", "clients", "roles", "policy"], required: ["tenant"])
+                root, path: "", layout: FileLayout.tenantFile)
         else {
             result.connectionsComplete = false
             result.clientsComplete = false
@@ -32,7 +32,7 @@ extension FileReader {
             return result
         }
         if let node = top["tenant"],
-            let tenant = fields(node, path: "tenant", allowed: ["domain"], required: ["domain"], key: top.keyNode("tenant")),
+            let tenant = fields(node, path: "tenant", layout: FileLayout.tenant, key: top.keyNode("tenant")),
             let domain = tenant["domain"].flatMap({ string($0, path: "tenant.domain") })
         {
             let host = domain.value
@@ -50,7 +50,7 @@ extension FileReader {
             }
         }
         (result.connections, result.connectionsComplete) = section(top["connections"], "connections") {
-            $0.connection($1, path: $2, strategies: nil, owner: nil)
+            $0.connection($1, path: $2, layout: FileLayout.sharedConnection, owner: nil)
         }
         (result.clients, result.clientsComplete) = section(top["clients"], "clients") { $0.client($1, path: $2) }
         (result.roles, result.rolesComplete) = section(top["roles"], "roles") { $0.role($1, path: $2) }
@@ -76,9 +76,7 @@ extension FileReader {
         let start = diagnostics.count
         guard
             let fields = fields(
-                node, path: path,
-                allowed: ["name", "app_type", "organization_usage", "organization_require_behavior", "initiate_login_uri"],
-                required: ["name"])
+node, path: path, layout: FileLayout.client)
         else { return nil }
         var body = DeclaredBody(root: place(path, node, key: nil))
         func read(_ key: String) -> Located<String>? {
@@ -110,16 +108,16 @@ extension FileReader {
     /// not state.
     private mutating func role(_ node: YAMLNode, path: String) -> Role? {
         let start = diagnostics.count
-        guard let fields = fields(node, path: path, allowed: ["name", "description"], required: ["name"]) else {
+        guard let fields = fields(node, path: path, layout: FileLayout.role) else {
             return nil
         }
         var body = DeclaredBody(root: place(path, node, key: nil))
-        let name = fields["name"].flatMap { boundedString($0, path: fields.path("name"), maxLength: Role.nameLimit) }
+        let name = fields["name"].flatMap { boundedString($0, path: fields.path("name"), maxLength: FileLayout.role["name"].maxLength!) }
         if let name, let node = fields["name"] {
             body.set("name", .string(name.value), at: place(fields.path("name"), node, key: fields.keyNode("name")))
         }
         let description = fields["description"].flatMap {
-            boundedString($0, path: fields.path("description"), maxLength: Role.descriptionLimit)
+            boundedString($0, path: fields.path("description"), maxLength: FileLayout.role["description"].maxLength!)
         }
         if let description, let node = fields["description"] {
             body.set(
@@ -134,7 +132,7 @@ extension FileReader {
     }
 
     private mutating func policy(_ node: YAMLNode, key: YAMLNode) -> PolicySettings {
-        guard let fields = fields(node, path: "policy", allowed: ["rules", "exceptions"], key: key) else {
+        guard let fields = fields(node, path: "policy", layout: FileLayout.policy, key: key) else {
             return PolicySettings()
         }
         var rules: [String: PolicySettings.RuleSettings] = [:]
@@ -152,7 +150,7 @@ extension FileReader {
                     for setting in settings {
                         let path = "policy.rules.\(id).\(setting.keyText)"
                         if setting.keyText == "severity" {
-                            severity = choice(setting.value, path: path, ["error", "warning", "off"])
+                            severity = choice(setting.value, path: path, FileLayout.severities)
                         } else if let value = string(setting.value, path: path) {
                             parameters[setting.keyText] = value
                         }
@@ -170,12 +168,11 @@ extension FileReader {
                 let path = "policy.exceptions[\(index)]"
                 guard
                     let entry = self.fields(
-                        item, path: path, allowed: ["rule", "organization", "reason", "expires"],
-                        required: ["rule", "reason"])
+item, path: path, layout: FileLayout.policyException)
                 else { continue }
                 let rule = entry["rule"].flatMap { string($0, path: "\(path).rule") }
                 let organization = entry["organization"].flatMap { string($0, path: "\(path).organization") }
-                let reason = entry["reason"].flatMap { boundedString($0, path: "\(path).reason", maxLength: 1000) }
+                let reason = entry["reason"].flatMap { boundedString($0, path: "\(path).reason", maxLength: FileLayout.exceptionReasonLimit) }
                 var expires: Located<String>?
                 if let node = entry["expires"], let value = string(node, path: "\(path).expires") {
                     if Self.isISODate(value.value) {
