@@ -185,8 +185,8 @@ enum ApplyCommand {
         context: CommandContext
     ) async throws -> Int32 {
         let stderr = context.stderr
-        let report = try await Applier(client: client).apply(plan, options: options) { line in
-            stderr.write("  \(TerminalText.escaped(line))\n")
+        let report = try await Applier(client: client).apply(plan, options: options) { progress in
+            stderr.write("  \(TerminalText.escaped(ApplyReportRenderer.progressLine(progress)))\n")
         }
         context.stdout.write("\n" + ApplyReportRenderer.render(report, directory: directory, followUp: followUp))
         return report.succeeded ? ExitCode.success : ExitCode.failure

@@ -34,7 +34,7 @@ enum PlanCommand {
         if let out = args.option("out") {
             let saved = SavedPlan(
                 plan: planned.plan, tenant: planned.tenant, live: planned.live, directory: directory, target: target,
-                inputFiles: InputDigest.files(directory: directory))
+                inputFiles: InputDigest.files(directory: directory), describe: RequestSummary.text)
             do {
                 try saved.encoded().write(to: URL(fileURLWithPath: out), options: .atomic)
             } catch {

@@ -166,6 +166,66 @@ import TestSupport
             """)
     }
 
+    /// The saved plan of ``editedWorkspace()`` with its one request (acme's PATCH) transformed.
+    func editSavedRequest(_ work: CaseWorkspace, _ transform: ([String: JSONValue]) -> [String: JSONValue]) throws {
+        guard case .object(var document) = try work.json("plan.json"),
+            case .object(var change) = document["resource_changes"]?.arrayValue?.first,
+            case .object(let request) = change["requests"]?.arrayValue?.first
+        else { throw SavedPlanEditError.shape }
+        change["requests"] = [.object(transform(request))]
+        document["resource_changes"] = [.object(change)]
+        try work.write("plan.json", String(decoding: JSONValue.object(document).encoded(pretty: true), as: UTF8.self))
+    }
+
+    enum SavedPlanEditError: Error { case shape }
+
+    /// A request's `summary` is for readers and never compared (docs/saved-plans.md): reworded, emptied or
+    /// missing, the plan still applies.
+    @Test(arguments: [
+        ("reworded", JSONValue.string("rename organization \"acme\" to Acme Corporation")),
+        ("emptied", JSONValue.string("")),
+        ("missing", nil),
+    ] as [(String, JSONValue?)])
+    func summaryTextIsNotCompared(case name: String, summary: JSONValue?) async throws {
+        let work = try await editedWorkspace()
+        _ = await plan(work)
+        try editSavedRequest(work) { request in
+            var request = request
+            request["summary"] = summary
+            return request
+        }
+        let applied = await apply(work)
+        #expect(applied.exitCode == 0, "\(name): \(applied.output)")
+        let acme = try work.json().organizationID("acme")
+        #expect(applied.writes == ["PATCH /api/v2/organizations/\(acme)"])
+        #expect(try work.json().organization(named: "acme")?["display_name"] == "Acme Corporation")
+    }
+
+    /// What apply sends is compared: a saved request whose operation, path or body differs is stale.
+    @Test(arguments: ["operation", "path", "body"])
+    func requestFieldsAreCompared(field: String) async throws {
+        let work = try await editedWorkspace()
+        _ = await plan(work)
+        try editSavedRequest(work) { request in
+            var request = request
+            switch field {
+            case "operation": request["operation"] = "patch_organizations_by_name"
+            case "path": request["path"] = "/api/v2/organizations/org_other"
+            default: request["body"] = ["display_name": "Acme Corp"]
+            }
+            return request
+        }
+        let applied = await apply(work)
+        #expect(applied.exitCode == 1)
+        #expect(applied.writes == [])
+        #expect(applied.stderr == """
+            tenantplan: apply refused: \(work.path("plan.json")) is stale: apply would no longer make the reviewed changes:
+              organization "acme": the requests differ from the plan
+            Run tenantplan plan again, review the new plan, and apply that; nothing was applied.
+
+            """)
+    }
+
     @Test func yamlEditAfterPlanningIsRefused() async throws {
         let work = try await editedWorkspace()
         _ = await plan(work)
