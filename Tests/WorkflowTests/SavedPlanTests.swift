@@ -1,6 +1,7 @@
 import Foundation
 import JSONValues
 import LocalTenant
+import Output
 import Testing
 import TestSupport
 
@@ -100,7 +101,7 @@ import TestSupport
         let work = try CaseWorkspace(empty: "saved-plan-formats")
         try ExampleTenant.copy(into: work)
         var outputs: [String] = []
-        for format in ["text", "json", "markdown"] {
+        for format in PlanFormat.names {
             let result = await work.run(
                 ["plan", "tenant", "--tenant", "local:live.json", "--format", format, "--out", work.path("plan-\(format).json")],
                 environment: ExampleTenant.secrets)
@@ -111,14 +112,14 @@ import TestSupport
         try work.edit("tenant/customers/acme.yaml", line: 22, "display_name: Acme (Entra ID, renamed)")
         // An options change: the PATCH carries the whole options object, the live client_secret echoed back.
         try work.edit("tenant/customers/acme.yaml", line: 28, "domain_aliases: [acme.example, acme-group.example]")
-        for format in ["text", "json", "markdown"] {
+        for format in PlanFormat.names {
             let result = await work.run(
                 ["plan", "tenant", "--tenant", "local:live.json", "--format", format, "--out", work.path("update.json")],
                 environment: [:])
             #expect(result.exitCode == 0)
             outputs += [result.stdout, result.stderr, String(decoding: try work.data("update.json"), as: UTF8.self)]
         }
-        #expect(outputs.count == 18)
+        #expect(outputs.count == 6 * PlanFormat.names.count)
         #expect(outputs.contains { $0.contains("Acme (Entra ID, renamed)") })
         let saved = try work.json("update.json")["resource_changes"]!.arrayValue![0]["requests"]!.arrayValue![0]
         #expect(saved["body"]?["options"]?["client_secret"] == "(sensitive)")

@@ -1,0 +1,32 @@
+/// The arguments of `tenantplan export [DIR] --out OUTDIR` (``ExportCommand``).
+struct ExportArguments {
+    /// The tenant directory: the default local tenant and the domain (default: the current directory).
+    let directory: String
+    /// `--out OUTDIR`: the folder to write.
+    let out: String
+    /// `--force`: write into a folder that is not empty.
+    let force: Bool
+    /// `--domain HOST`: `tenant.domain` of the written `tenant.yaml`.
+    let domain: String?
+    /// `--tenant local:PATH`, if given.
+    let tenant: String?
+    /// `--max-rps`, `--parallelism`, `--verbose`.
+    let connection: ConnectionOptions
+
+    /// Parses the arguments after `export`.
+    /// - Throws: ``CLIError/usage(_:)`` without `--out`, for an unknown option or a malformed connection option.
+    init(_ arguments: [String]) throws {
+        let args = try Arguments(
+            arguments, flags: ConnectionOptions.flags.union(["force"]),
+            options: ConnectionOptions.options.union(["out", "tenant", "domain"]))
+        directory = try args.directory()
+        guard let out = args.option("out"), !out.isEmpty else {
+            throw CLIError.usage("export needs --out OUTDIR, the directory to write the tenant into")
+        }
+        self.out = out
+        force = args.flags.contains("force")
+        domain = args.option("domain")
+        tenant = args.option("tenant")
+        connection = try ConnectionOptions(args)
+    }
+}
