@@ -8,23 +8,20 @@ struct ApplyArguments {
     let autoApprove: Bool
     /// `--allow-destroy`, `--allow-identity-change`.
     let options: ApplyOptions
-    /// `--tenant local:PATH`, if given.
-    let tenant: String?
-    /// `--max-rps`, `--parallelism`, `--verbose`.
-    let connection: ConnectionOptions
+    /// `--tenant local:PATH` and the connection options.
+    let live: LiveTenantArguments
 
     /// Parses the arguments after `apply`.
     /// - Throws: ``CLIError/usage(_:)`` for an unknown option or a malformed connection option.
     init(_ arguments: [String]) throws {
         let args = try Arguments(
-            arguments, flags: ConnectionOptions.flags.union(["auto-approve", "allow-destroy", "allow-identity-change"]),
-            options: ConnectionOptions.options.union(["tenant"]))
-        connection = try ConnectionOptions(args)
+            arguments, flags: LiveTenantArguments.flags.union(["auto-approve", "allow-destroy", "allow-identity-change"]),
+            options: LiveTenantArguments.options)
+        live = try LiveTenantArguments(args)
         path = try args.directory()
         autoApprove = args.flags.contains("auto-approve")
         options = ApplyOptions(
             allowDestroy: args.flags.contains("allow-destroy"),
             allowIdentityChange: args.flags.contains("allow-identity-change"))
-        tenant = args.option("tenant")
     }
 }

@@ -18,17 +18,17 @@ import TerminalText
 enum ApplyCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
         let args = try ApplyArguments(arguments)
-        let (connection, path, options) = (args.connection, args.path, args.options)
+        let (connection, path, options) = (args.live.connection, args.path, args.options)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
             return try await applySaved(
-                path, tenantOption: args.tenant, options: options, connection: connection, context: context)
+                path, tenantOption: args.live.tenant, options: options, connection: connection, context: context)
         }
         let pipeline = Pipeline(context: context, directory: path, command: "apply", connection: connection)
-        let lock = try pipeline.lockForWriting(pipeline.selection(tenantOption: args.tenant))
+        let lock = try pipeline.lockForWriting(pipeline.selection(tenantOption: args.live.tenant))
         defer { lock?.release() }
         let planned: Pipeline.Planned
-        switch try await pipeline.checkedPlan(tenantOption: args.tenant) {
+        switch try await pipeline.checkedPlan(tenantOption: args.live.tenant) {
         case .failure(let stop): return stop.status
         case .success(let result): planned = result
         }
@@ -57,7 +57,7 @@ enum ApplyCommand {
                 return ExitCode.failure
             }
         }
-        let tenant = args.tenant.map { " --tenant \(ShellWord.quoted($0))" } ?? ""
+        let tenant = args.live.tenant.map { " --tenant \(ShellWord.quoted($0))" } ?? ""
         let followUp = "Run `tenantplan plan \(ShellWord.quoted(path))\(tenant)` to see the remainder; running "
             + "`tenantplan apply \(ShellWord.quoted(path))\(tenant)` again converges."
         return try await carryOut(

@@ -8,17 +8,15 @@ struct ExportArguments {
     let force: Bool
     /// `--domain HOST`: `tenant.domain` of the written `tenant.yaml`.
     let domain: String?
-    /// `--tenant local:PATH`, if given.
-    let tenant: String?
-    /// `--max-rps`, `--parallelism`, `--verbose`.
-    let connection: ConnectionOptions
+    /// `--tenant local:PATH` and the connection options.
+    let live: LiveTenantArguments
 
     /// Parses the arguments after `export`.
     /// - Throws: ``CLIError/usage(_:)`` without `--out`, for an unknown option or a malformed connection option.
     init(_ arguments: [String]) throws {
         let args = try Arguments(
-            arguments, flags: ConnectionOptions.flags.union(["force"]),
-            options: ConnectionOptions.options.union(["out", "tenant", "domain"]))
+            arguments, flags: LiveTenantArguments.flags.union(["force"]),
+            options: LiveTenantArguments.options.union(["out", "domain"]))
         directory = try args.directory()
         guard let out = args.option("out"), !out.isEmpty else {
             throw CLIError.usage("export needs --out OUTDIR, the directory to write the tenant into")
@@ -26,7 +24,6 @@ struct ExportArguments {
         self.out = out
         force = args.flags.contains("force")
         domain = args.option("domain")
-        tenant = args.option("tenant")
-        connection = try ConnectionOptions(args)
+        live = try LiveTenantArguments(args)
     }
 }

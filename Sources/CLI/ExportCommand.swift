@@ -16,9 +16,9 @@ enum ExportCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
         let args = try ExportArguments(arguments)
         let directory = args.directory
-        let pipeline = Pipeline(context: context, directory: directory, command: "export", connection: args.connection)
-        let selection = try pipeline.selection(tenantOption: args.tenant)
-        pipeline.noteMissingLocalTenant(selection, explicit: args.tenant != nil)
+        let pipeline = Pipeline(context: context, directory: directory, command: "export", connection: args.live.connection)
+        let selection = try pipeline.selection(tenantOption: args.live.tenant)
+        pipeline.noteMissingLocalTenant(selection, explicit: args.live.tenant != nil)
         let transport = try context.openTenant(selection)
         try await transport.preflight(for: "export")
         await pipeline.logRequests(of: transport)

@@ -12,18 +12,16 @@ struct InvitationsArguments {
     let expired: Bool
     /// `--revoke-expired`: delete the expired invitations.
     let revokeExpired: Bool
-    /// `--tenant local:PATH`, if given.
-    let tenant: String?
-    /// `--max-rps`, `--parallelism`, `--verbose`.
-    let connection: ConnectionOptions
+    /// `--tenant local:PATH` and the connection options.
+    let live: LiveTenantArguments
 
     /// Parses the arguments after `invitations`.
     /// - Throws: ``CLIError/usage(_:)`` without `--organization`, for an unknown option or format, or a malformed
     ///   connection option.
     init(_ arguments: [String]) throws {
         let args = try Arguments(
-            arguments, flags: ConnectionOptions.flags.union(["expired", "revoke-expired"]),
-            options: ConnectionOptions.options.union(["organization", "format", "tenant"]))
+            arguments, flags: LiveTenantArguments.flags.union(["expired", "revoke-expired"]),
+            options: LiveTenantArguments.options.union(["organization", "format"]))
         directory = try args.directory()
         guard let organization = args.option("organization"), !organization.isEmpty else {
             throw CLIError.usage("invitations needs --organization NAME")
@@ -32,7 +30,6 @@ struct InvitationsArguments {
         format = try InvitationReportFormat.parse(args.option("format"))
         expired = args.flags.contains("expired")
         revokeExpired = args.flags.contains("revoke-expired")
-        tenant = args.option("tenant")
-        connection = try ConnectionOptions(args)
+        live = try LiveTenantArguments(args)
     }
 }

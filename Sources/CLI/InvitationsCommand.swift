@@ -17,8 +17,8 @@ enum InvitationsCommand {
         let args = try InvitationsArguments(arguments)
         let (directory, organization) = (args.directory, args.organization)
         let pipeline = Pipeline(
-            context: context, directory: directory, command: "invitations", connection: args.connection)
-        let selection = try pipeline.selection(tenantOption: args.tenant)
+            context: context, directory: directory, command: "invitations", connection: args.live.connection)
+        let selection = try pipeline.selection(tenantOption: args.live.tenant)
         let lock = args.revokeExpired ? try pipeline.lockForWriting(selection) : nil
         defer { lock?.release() }
         let (loaded, opened) = await pipeline.loadWhileOpening(selection)

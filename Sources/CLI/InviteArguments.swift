@@ -27,10 +27,8 @@ struct InviteArguments {
     let dryRun: Bool
     /// `--show-url`: print the invitation URL.
     let showURL: Bool
-    /// `--tenant local:PATH`, if given.
-    let tenant: String?
-    /// `--max-rps`, `--parallelism`, `--verbose`.
-    let connection: ConnectionOptions
+    /// `--tenant local:PATH` and the connection options.
+    let live: LiveTenantArguments
 
     /// Parses the arguments after `invite`.
     /// - Throws: ``CLIError/usage(_:)`` without `--organization`, without exactly one of `--email` and
@@ -38,9 +36,9 @@ struct InviteArguments {
     ///   option.
     init(_ arguments: [String]) throws {
         let args = try Arguments(
-            arguments, flags: ConnectionOptions.flags.union(["dry-run", "show-url"]),
-            options: ConnectionOptions.options.union([
-                "organization", "email", "app-metadata", "inviter", "role", "ttl", "format", "from-csv", "tenant",
+            arguments, flags: LiveTenantArguments.flags.union(["dry-run", "show-url"]),
+            options: LiveTenantArguments.options.union([
+                "organization", "email", "app-metadata", "inviter", "role", "ttl", "format", "from-csv",
             ]),
             repeatable: ["app-metadata", "role"])
         directory = try args.directory()
@@ -76,7 +74,6 @@ struct InviteArguments {
         roles = args.options["role"]
         dryRun = args.flags.contains("dry-run")
         showURL = args.flags.contains("show-url")
-        tenant = args.option("tenant")
-        connection = try ConnectionOptions(args)
+        live = try LiveTenantArguments(args)
     }
 }

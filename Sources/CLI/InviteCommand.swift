@@ -41,8 +41,8 @@ enum InviteCommand {
             }
         }
 
-        let pipeline = Pipeline(context: context, directory: directory, command: "invite", connection: args.connection)
-        let selection = try pipeline.selection(tenantOption: args.tenant)
+        let pipeline = Pipeline(context: context, directory: directory, command: "invite", connection: args.live.connection)
+        let selection = try pipeline.selection(tenantOption: args.live.tenant)
         let lock = args.dryRun ? nil : try pipeline.lockForWriting(selection)
         defer { lock?.release() }
         let (loaded, opened) = await pipeline.loadWhileOpening(selection)

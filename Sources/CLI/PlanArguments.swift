@@ -12,17 +12,15 @@ struct PlanArguments {
     let detailedExitcode: Bool
     /// `--target organization:NAME` (repeatable) or `--changed-since REV`; ``PlanScope/full`` without either.
     let scope: PlanScope
-    /// `--tenant local:PATH`, if given.
-    let tenant: String?
-    /// `--max-rps`, `--parallelism`, `--verbose`.
-    let connection: ConnectionOptions
+    /// `--tenant local:PATH` and the connection options.
+    let live: LiveTenantArguments
 
     /// Parses the arguments after `plan`.
     /// - Throws: ``CLIError/usage(_:)`` for an unknown option or format, a malformed scope or connection option.
     init(_ arguments: [String]) throws {
         let args = try Arguments(
-            arguments, flags: ConnectionOptions.flags.union(["detailed-exitcode"]),
-            options: ConnectionOptions.options.union(["tenant", "format", "out", "target", "changed-since"]),
+            arguments, flags: LiveTenantArguments.flags.union(["detailed-exitcode"]),
+            options: LiveTenantArguments.options.union(["format", "out", "target", "changed-since"]),
             repeatable: ["target"])
         directory = try args.directory()
         guard let format = PlanFormat.named(args.option("format")) else {
@@ -32,7 +30,6 @@ struct PlanArguments {
         out = args.option("out")
         detailedExitcode = args.flags.contains("detailed-exitcode")
         scope = try PlanScope.parse(targets: args.options["target"] ?? [], changedSince: args.option("changed-since"))
-        tenant = args.option("tenant")
-        connection = try ConnectionOptions(args)
+        live = try LiveTenantArguments(args)
     }
 }

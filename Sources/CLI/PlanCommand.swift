@@ -14,11 +14,11 @@ enum PlanCommand {
         let args = try PlanArguments(arguments)
         let directory = args.directory
         if let out = args.out { try checkWritable(out) }
-        let pipeline = Pipeline(context: context, directory: directory, command: "plan", connection: args.connection)
+        let pipeline = Pipeline(context: context, directory: directory, command: "plan", connection: args.live.connection)
         let placement = args.format.renderer.findingsPlacement
         let planned: Pipeline.Planned
         switch try await pipeline.checkedPlan(
-            tenantOption: args.tenant, json: placement == .inPlanDocument, markdown: placement == .textOnStderr,
+            tenantOption: args.live.tenant, json: placement == .inPlanDocument, markdown: placement == .textOnStderr,
             scope: args.scope) {
         case .failure(let stop): return stop.status
         case .success(let result): planned = result
