@@ -10,7 +10,7 @@ import TerminalText
 /// pending invitations (invitee, roles, expiry, whether expired) and revoke the expired ones.
 ///
 /// Options: `--expired` (list only expired invitations), `--revoke-expired` (`DELETE` each expired invitation),
-/// `--format text|json`, `--tenant local:PATH`. Invitation URLs are never printed (bearer secrets).
+/// `--format` (``InvitationReportFormat``), `--tenant local:PATH` (``InvitationsArguments``). Invitation URLs are never printed (bearer secrets).
 /// Exit: 0 on success; 1 on an error or a failed revocation.
 enum InvitationsCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {

@@ -13,7 +13,7 @@ import TerminalText
 ///
 /// Options: `--app-metadata KEY=VALUE` (repeatable; with `--from-csv`, a default for every row),
 /// `--inviter NAME`, `--role NAME` (repeatable; each must be allowed by the policy), `--ttl DURATION` (`3d`,
-/// `12h`, `3600s`), `--dry-run`, `--show-url`, `--format text|json`, `--tenant local:PATH`.
+/// `12h`, `3600s`), `--dry-run`, `--show-url`, `--format` (``InvitationReportFormat``), `--tenant local:PATH` (``InviteArguments``).
 ///
 /// Order: load the directory while the live tenant opens, check the request against the policy (a refusal exits
 /// 1 before any request), resolve ids and read pending invitations (reads), then create one invitation at a time.

@@ -23,5 +23,6 @@ public enum FindingsFormat: String, OutputFormat {
         }
     }
 
+    /// The renderer's ``FormatRenderer/formatNote``, shown after the name in `--help`.
     public var note: String? { renderer.formatNote }
 }

@@ -14,5 +14,6 @@ public enum InvitationReportFormat: String, OutputFormat {
         }
     }
 
+    /// The renderer's ``FormatRenderer/formatNote``, shown after the name in `--help`.
     public var note: String? { renderer.formatNote }
 }

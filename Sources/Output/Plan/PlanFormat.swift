@@ -17,5 +17,6 @@ public enum PlanFormat: String, OutputFormat {
         }
     }
 
+    /// The renderer's ``FormatRenderer/formatNote``, shown after the name in `--help`.
     public var note: String? { renderer.formatNote }
 }
