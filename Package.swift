@@ -88,9 +88,11 @@ let package = Package(
             name: "PolicyTests", dependencies: ["Policy", "PlanModel", "Output", "TestSupport"],
             resources: [.copy("Resources")]
         ),
-        .testTarget(name: "EngineTests", dependencies: [
-            "Diff", "Apply", "Output", "LocalTenant", "ManagementAPI", "PlanModel", "TestSupport",
-        ]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Diff", "Apply", "Output", "LocalTenant", "ManagementAPI", "PlanModel", "TestSupport"],
+            resources: [.copy("Resources")]
+        ),
         .testTarget(
             name: "InvitationsTests",
             dependencies: [

@@ -47,11 +47,11 @@ public struct Applier: Sendable {
     }
 
     /// Applies the plan.
-    /// - Parameter progress: Called after each request with its outcome line (for stderr).
+    /// - Parameter progress: Called after each request sent with its outcome (`Output` words the line for stderr).
     /// - Returns: What was done, what failed, what was not attempted.
     /// - Throws: ``ApplyRefusal`` before any write.
     public func apply(
-        _ plan: Plan, options: ApplyOptions, progress: @Sendable (String) -> Void = { _ in }
+        _ plan: Plan, options: ApplyOptions, progress: @Sendable (ApplyProgress) -> Void = { _ in }
     ) async throws -> ApplyReport {
         try Self.preflight(plan, options: options)
         var report = ApplyReport()
@@ -72,7 +72,7 @@ public struct Applier: Sendable {
             if failedChanges.contains(item.change) || !needs.isDisjoint(with: unresolved)
                 || needs.contains(where: { ids[$0] == nil })
             {
-                report.notAttempted.append(.init(summary: request.summary, request: request.line, detail: nil))
+                report.notAttempted.append(.init(planned: request, request: request.line, detail: nil))
                 if let created = request.creates { unresolved.insert(created.placeholder) }
                 continue
             }
@@ -83,14 +83,15 @@ public struct Applier: Sendable {
                 let detail = try await send(
                     resolved, creates: request.creates, replacing: request.creates.map(replacing.contains) ?? false,
                     ids: &ids)
-                report.done.append(.init(summary: request.summary, request: resolved.description, detail: detail))
-                progress("done: \(request.summary)" + (detail.map { " (\($0))" } ?? ""))
+                let entry = ApplyReport.Entry(planned: request, request: resolved.description, detail: detail)
+                report.done.append(entry)
+                progress(.done(entry))
             } catch {
                 failedChanges.insert(item.change)
                 if let created = request.creates { unresolved.insert(created.placeholder) }
-                report.failed.append(
-                    .init(summary: request.summary, request: resolved.description, detail: "\(error)"))
-                progress("failed: \(request.summary): \(error)")
+                let entry = ApplyReport.Entry(planned: request, request: resolved.description, detail: "\(error)")
+                report.failed.append(entry)
+                progress(.failed(entry))
             }
         }
         return report

@@ -17,24 +17,18 @@ import TerminalText
 /// A saved plan was reviewed already: it is applied without a question, as `terraform apply PLANFILE` does.
 enum ApplyCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
-        let args = try Arguments(
-            arguments, flags: ConnectionOptions.flags.union(["auto-approve", "allow-destroy", "allow-identity-change"]),
-            options: ConnectionOptions.options.union(["tenant"]))
-        let connection = try ConnectionOptions(args)
-        let path = try args.directory()
-        let options = ApplyOptions(
-            allowDestroy: args.flags.contains("allow-destroy"),
-            allowIdentityChange: args.flags.contains("allow-identity-change"))
+        let args = try ApplyArguments(arguments)
+        let (connection, path, options) = (args.live.connection, args.path, args.options)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
             return try await applySaved(
-                path, tenantOption: args.option("tenant"), options: options, connection: connection, context: context)
+                path, tenantOption: args.live.tenant, options: options, connection: connection, context: context)
         }
         let pipeline = Pipeline(context: context, directory: path, command: "apply", connection: connection)
-        let lock = try pipeline.lockForWriting(pipeline.selection(tenantOption: args.option("tenant")))
+        let lock = try pipeline.lockForWriting(pipeline.selection(tenantOption: args.live.tenant))
         defer { lock?.release() }
         let planned: Pipeline.Planned
-        switch try await pipeline.checkedPlan(tenantOption: args.option("tenant")) {
+        switch try await pipeline.checkedPlan(tenantOption: args.live.tenant) {
         case .failure(let stop): return stop.status
         case .success(let result): planned = result
         }
@@ -46,7 +40,7 @@ enum ApplyCommand {
         guard !planned.plan.isEmpty else { return ExitCode.success }
         guard !refused(planned.plan, options: options, context: context) else { return ExitCode.failure }
         try await checkWriteScopes(planned.plan, client: planned.client)
-        if !args.flags.contains("auto-approve") {
+        if !args.autoApprove {
             guard context.isInteractive else {
                 context.stderr.write(
                     "tenantplan: apply needs confirmation: run it with a terminal on standard input, or pass "
@@ -63,7 +57,7 @@ enum ApplyCommand {
                 return ExitCode.failure
             }
         }
-        let tenant = args.option("tenant").map { " --tenant \(ShellWord.quoted($0))" } ?? ""
+        let tenant = args.live.tenant.map { " --tenant \(ShellWord.quoted($0))" } ?? ""
         let followUp = "Run `tenantplan plan \(ShellWord.quoted(path))\(tenant)` to see the remainder; running "
             + "`tenantplan apply \(ShellWord.quoted(path))\(tenant)` again converges."
         return try await carryOut(
@@ -169,8 +163,8 @@ enum ApplyCommand {
         context: CommandContext
     ) async throws -> Int32 {
         let stderr = context.stderr
-        let report = try await Applier(client: client).apply(plan, options: options) { line in
-            stderr.write("  \(TerminalText.escaped(line))\n")
+        let report = try await Applier(client: client).apply(plan, options: options) { progress in
+            stderr.write("  \(TerminalText.escaped(ApplyReportRenderer.progressLine(progress)))\n")
         }
         context.stdout.write("\n" + ApplyReportRenderer.render(report, directory: directory, followUp: followUp))
         return report.succeeded ? ExitCode.success : ExitCode.failure

@@ -1,23 +1,18 @@
 import Output
 import Policy
 
-/// `tenantplan check [DIR] [--format text|json|sarif|github|junit]`: validate, then run the policy rules; no
-/// network. Exit 3 when a finding at error severity remains, 1 for load or policy-settings errors, 0 otherwise.
+/// `tenantplan check [DIR] [--format FORMAT]` (``CheckArguments``, formats: ``FindingsFormat``): validate, then
+/// run the policy rules; no network. Exit 3 when a finding at error severity remains, 1 for load or
+/// policy-settings errors, 0 otherwise.
 enum CheckCommand {
-    static let formats = ["text", "json", "sarif", "github", "junit"]
-
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
-        let args = try Arguments(arguments, flags: [], options: ["format"])
-        let directory = try args.directory()
-        let format = args.option("format") ?? "text"
-        guard formats.contains(format) else {
-            throw CLIError.usage("--format takes one of: \(formats.joined(separator: ", "))")
-        }
+        let args = try CheckArguments(arguments)
+        let (directory, format) = (args.directory, args.format)
         let result = Pipeline(context: context, directory: directory).loadResult()
         guard let tenant = result.tenant else {
             // Text users read the errors on stderr; machine formats carry them too (a SARIF upload or GitHub
             // annotations must not come out empty), through the formats' configuration-diagnostics channel.
-            if format != "text" {
+            if format != .text {
                 let errors = PolicyReport(
                     entries: [], suppressed: [], settingsDiagnostics: result.diagnostics, checkedRules: [],
                     organizations: [])
@@ -32,16 +27,8 @@ enum CheckCommand {
     }
 
     static func render(
-        _ report: PolicyReport, format: String, directory: String, style: TextStyle = .plain
+        _ report: PolicyReport, format: FindingsFormat, directory: String, style: TextStyle = .plain
     ) -> String {
-        let text: String
-        switch format {
-        case "json": text = FindingsJSON.render(report, directory: directory)
-        case "sarif": text = FindingsSARIF.render(report, directory: directory)
-        case "github": text = FindingsGitHub.render(report, directory: directory)
-        case "junit": text = FindingsJUnit.render(report, directory: directory)
-        default: text = FindingsText.render(report, directory: directory, style: style)
-        }
-        return text
+        format.renderer.render(report, context: FindingsRenderContext(directory: directory, style: style))
     }
 }

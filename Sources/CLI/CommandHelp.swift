@@ -1,4 +1,8 @@
+import Output
+
 /// The usage of each command, printed by `tenantplan COMMAND --help` (the global usage is ``TenantplanCLI/usage``).
+/// The `--format` choices come from the format registries (``FindingsFormat``, ``PlanFormat``,
+/// ``InvitationReportFormat``).
 enum CommandHelp {
     /// Options every command accepts.
     static let common = """
@@ -34,18 +38,18 @@ enum CommandHelp {
                 """ + common
         case "check":
             return """
-                usage: tenantplan check [DIR] [--format text|json|sarif|github|junit]
+                usage: tenantplan check [DIR] [--format \(FindingsFormat.usageChoices)]
 
                 Validate, then run the policy rules (docs/rules.md). No network.
                 Exit 0 no error findings, 1 load or policy-settings errors, 3 error findings.
 
                 options:
-                  --format FORMAT           text (default), json, sarif, github, junit
+                  --format FORMAT           \(FindingsFormat.helpChoices)
 
                 """ + common
         case "plan":
             return """
-                usage: tenantplan plan [DIR] [--format text|json|markdown] [--out FILE] [--detailed-exitcode]
+                usage: tenantplan plan [DIR] [--format \(PlanFormat.usageChoices)] [--out FILE] [--detailed-exitcode]
                                        [--target organization:NAME ... | --changed-since REV] [--tenant local:PATH]
 
                 Run the checks, read the live tenant, diff it with DIR and print the plan.
@@ -53,7 +57,7 @@ enum CommandHelp {
                 --detailed-exitcode, 3 policy errors.
 
                 options:
-                  --format FORMAT           text (default), json (docs/plan-json.md), markdown (a pull-request comment)
+                  --format FORMAT           \(PlanFormat.helpChoices)
                   --out FILE                also save the plan for apply FILE (no secret in it)
                   --detailed-exitcode       exit 2 when there are changes
                   --target organization:NAME
@@ -80,7 +84,7 @@ enum CommandHelp {
             return """
                 usage: tenantplan invite [DIR] --organization NAME (--email ADDRESS | --from-csv FILE)
                                          [--app-metadata KEY=VALUE ...] [--inviter NAME] [--role NAME ...]
-                                         [--ttl 3d] [--dry-run] [--show-url] [--format text|json]
+                                         [--ttl 3d] [--dry-run] [--show-url] [--format \(InvitationReportFormat.usageChoices)]
 
                 Create organization invitations as the organization's invite policy allows (docs/onboarding.md).
 
@@ -92,13 +96,13 @@ enum CommandHelp {
                                             inviter name; roles and lifetime within the policy
                   --dry-run                 send nothing; print the requests
                   --show-url                print the invitation URL (a bearer secret)
-                  --format FORMAT           text (default), json
+                  --format FORMAT           \(InvitationReportFormat.helpChoices)
 
                 """ + connection + common
         case "invitations":
             return """
                 usage: tenantplan invitations [DIR] --organization NAME [--expired] [--revoke-expired]
-                                              [--format text|json]
+                                              [--format \(InvitationReportFormat.usageChoices)]
 
                 List an organization's pending invitations; revoke expired ones.
 
@@ -106,7 +110,7 @@ enum CommandHelp {
                   --organization NAME       the customer's organization
                   --expired                 list only expired invitations
                   --revoke-expired          delete the expired invitations
-                  --format FORMAT           text (default), json
+                  --format FORMAT           \(InvitationReportFormat.helpChoices)
 
                 """ + connection + common
         case "export":

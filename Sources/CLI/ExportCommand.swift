@@ -14,23 +14,17 @@ import ManagementAPI
 /// is refused, or the read fails), or when the written directory does not load back.
 enum ExportCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
-        let args = try Arguments(
-            arguments, flags: ConnectionOptions.flags.union(["force"]),
-            options: ConnectionOptions.options.union(["out", "tenant", "domain"]))
-        let directory = try args.directory()
-        guard let out = args.option("out"), !out.isEmpty else {
-            throw CLIError.usage("export needs --out OUTDIR, the directory to write the tenant into")
-        }
-        let pipeline = Pipeline(
-            context: context, directory: directory, command: "export", connection: try ConnectionOptions(args))
-        let selection = try pipeline.selection(tenantOption: args.option("tenant"))
-        pipeline.noteMissingLocalTenant(selection, explicit: args.option("tenant") != nil)
+        let args = try ExportArguments(arguments)
+        let directory = args.directory
+        let pipeline = Pipeline(context: context, directory: directory, command: "export", connection: args.live.connection)
+        let selection = try pipeline.selection(tenantOption: args.live.tenant)
+        pipeline.noteMissingLocalTenant(selection, explicit: args.live.tenant != nil)
         let transport = try context.openTenant(selection)
         try await transport.preflight(for: "export")
         await pipeline.logRequests(of: transport)
         let client = ManagementClient(transport: transport)
         let request = ExportRequest(
-            outputDirectory: out, force: args.flags.contains("force"), domain: args.option("domain"),
+            outputDirectory: args.out, force: args.force, domain: args.domain,
             tenantDirectory: directory)
         let report = try await pipeline.reading(through: client) { parallelism, progress in
             try await Exporter.run(request, client: client, parallelism: parallelism, progress: progress)

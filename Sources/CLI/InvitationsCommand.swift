@@ -10,22 +10,16 @@ import TerminalText
 /// pending invitations (invitee, roles, expiry, whether expired) and revoke the expired ones.
 ///
 /// Options: `--expired` (list only expired invitations), `--revoke-expired` (`DELETE` each expired invitation),
-/// `--format text|json`, `--tenant local:PATH`. Invitation URLs are never printed (bearer secrets).
+/// `--format` (``InvitationReportFormat``), `--tenant local:PATH` (``InvitationsArguments``). Invitation URLs are never printed (bearer secrets).
 /// Exit: 0 on success; 1 on an error or a failed revocation.
 enum InvitationsCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
-        let args = try Arguments(
-            arguments, flags: ConnectionOptions.flags.union(["expired", "revoke-expired"]),
-            options: ConnectionOptions.options.union(["organization", "format", "tenant"]))
-        let directory = try args.directory()
-        guard let organization = args.option("organization"), !organization.isEmpty else {
-            throw CLIError.usage("invitations needs --organization NAME")
-        }
-        let json = try OutputFormat.parse(args.option("format")) == .json
+        let args = try InvitationsArguments(arguments)
+        let (directory, organization) = (args.directory, args.organization)
         let pipeline = Pipeline(
-            context: context, directory: directory, command: "invitations", connection: try ConnectionOptions(args))
-        let selection = try pipeline.selection(tenantOption: args.option("tenant"))
-        let lock = args.flags.contains("revoke-expired") ? try pipeline.lockForWriting(selection) : nil
+            context: context, directory: directory, command: "invitations", connection: args.live.connection)
+        let selection = try pipeline.selection(tenantOption: args.live.tenant)
+        let lock = args.revokeExpired ? try pipeline.lockForWriting(selection) : nil
         defer { lock?.release() }
         let (loaded, opened) = await pipeline.loadWhileOpening(selection)
         guard let tenant = loaded else { return ExitCode.failure }
@@ -42,13 +36,9 @@ enum InvitationsCommand {
             return ExitCode.failure
         case .success(let read): pending = read
         }
-        let revocations = args.flags.contains("revoke-expired") ? await pending.revokeExpired(client: client) : nil
-        let shown = args.flags.contains("expired") ? pending.expired : pending.entries
-        if json {
-            context.stdout.write(PendingInvitationsJSON.render(pending, shown: shown, revocations: revocations))
-        } else {
-            context.stdout.write(PendingInvitationsText.render(pending, shown: shown, revocations: revocations))
-        }
+        let revocations = args.revokeExpired ? await pending.revokeExpired(client: client) : nil
+        let shown = args.expired ? pending.expired : pending.entries
+        context.stdout.write(args.format.renderer.render(pending, shown: shown, revocations: revocations))
         let failed = revocations?.contains { $0.status.isFailure } ?? false
         return failed ? ExitCode.failure : ExitCode.success
     }

@@ -5,36 +5,29 @@ import Output
 
 /// `tenantplan plan [DIR]`: read the live tenant, diff, print the plan.
 ///
-/// Options: `--tenant local:PATH`, `--detailed-exitcode` (0 no changes, 2 changes, 1 error),
-/// `--format text|json|markdown` (json: ``PlanJSONRenderer``, policy warnings included; markdown: a pull-request
-/// comment, ``PlanMarkdownRenderer``), `--out FILE` (a ``SavedPlan`` for `apply FILE`), and a scope:
-/// `--target organization:NAME` (repeatable) or `--changed-since REV` (see ``PlanScope``).
+/// Options (``PlanArguments``): `--tenant local:PATH`, `--detailed-exitcode` (0 no changes, 2 changes, 1 error),
+/// `--format` (``PlanFormat``: text, json with the policy warnings included, markdown for a pull-request comment),
+/// `--out FILE` (a ``SavedPlan`` for `apply FILE`), and a scope: `--target organization:NAME` (repeatable) or
+/// `--changed-since REV` (see ``PlanScope``).
 enum PlanCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
-        let args = try Arguments(
-            arguments, flags: ConnectionOptions.flags.union(["detailed-exitcode"]),
-            options: ConnectionOptions.options.union(["tenant", "format", "out", "target", "changed-since"]),
-            repeatable: ["target"])
-        let directory = try args.directory()
-        let format = args.option("format") ?? "text"
-        guard ["text", "json", "markdown"].contains(format) else {
-            throw CLIError.usage("--format takes text, json or markdown")
-        }
-        if let out = args.option("out") { try checkWritable(out) }
-        let scope = try PlanScope.parse(targets: args.options["target"] ?? [], changedSince: args.option("changed-since"))
-        let pipeline = Pipeline(
-            context: context, directory: directory, command: "plan", connection: try ConnectionOptions(args))
+        let args = try PlanArguments(arguments)
+        let directory = args.directory
+        if let out = args.out { try checkWritable(out) }
+        let pipeline = Pipeline(context: context, directory: directory, command: "plan", connection: args.live.connection)
+        let placement = args.format.renderer.findingsPlacement
         let planned: Pipeline.Planned
         switch try await pipeline.checkedPlan(
-            tenantOption: args.option("tenant"), json: format == "json", markdown: format == "markdown", scope: scope) {
+            tenantOption: args.live.tenant, json: placement == .inPlanDocument, markdown: placement == .textOnStderr,
+            scope: args.scope) {
         case .failure(let stop): return stop.status
         case .success(let result): planned = result
         }
         let target = planned.client.transport.tenantDescription
-        if let out = args.option("out") {
+        if let out = args.out {
             let saved = SavedPlan(
                 plan: planned.plan, tenant: planned.tenant, live: planned.live, directory: directory, target: target,
-                inputFiles: InputDigest.files(directory: directory))
+                inputFiles: InputDigest.files(directory: directory), describe: RequestSummary.text)
             do {
                 try saved.encoded().write(to: URL(fileURLWithPath: out), options: .atomic)
             } catch {
@@ -43,15 +36,11 @@ enum PlanCommand {
             }
             context.stderr.write("tenantplan: plan saved to \(out); apply it with: tenantplan apply \(ShellWord.quoted(out))\n")
         }
-        if format == "json" {
-            context.stdout.write(
-                PlanJSONRenderer(directory: directory, target: target).render(planned.plan, findings: planned.findings))
-        } else if format == "markdown" {
-            context.stdout.write(PlanMarkdownRenderer(directory: directory, target: target).render(planned.plan))
-        } else {
-            context.stdout.write(PlanTextRenderer(directory: directory, target: target, style: context.textStyle).render(planned.plan))
-        }
-        let changes = args.flags.contains("detailed-exitcode") && !planned.plan.isEmpty
+        context.stdout.write(args.format.renderer.render(
+            planned.plan,
+            context: PlanRenderContext(
+                directory: directory, target: target, style: context.textStyle, findings: planned.findings)))
+        let changes = args.detailedExitcode && !planned.plan.isEmpty
         return changes ? ExitCode.changes : ExitCode.success
     }
 

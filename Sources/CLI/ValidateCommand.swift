@@ -5,8 +5,7 @@ import Policy
 /// themselves run in `check`).
 enum ValidateCommand {
     static func run(_ arguments: [String], context: CommandContext) async throws -> Int32 {
-        let args = try Arguments(arguments, flags: [], options: [])
-        let directory = try args.directory()
+        let directory = try ValidateArguments(arguments).directory
         guard let tenant = Pipeline(context: context, directory: directory).load() else { return ExitCode.failure }
         let settings = PolicyEngine().check(tenant, today: context.now).settingsDiagnostics
         for diagnostic in settings { context.stderr.write(diagnostic.rendered(directory: directory) + "\n") }

@@ -59,13 +59,14 @@ public struct PlannedRequest: Sendable, Equatable {
     public let creates: CreatedResource?
     /// Environment variables this request needs but that were unset: `apply` refuses before any write.
     public let missingSecrets: [String]
-    /// What the request does, for progress and failure reports: `create connection "acme-entra"`.
-    public let summary: String
+    /// What the request acts on, by name; `Output` renders the sentence for progress and reports from it and
+    /// ``operation`` (`create connection "acme-entra"`). No prose is kept here.
+    public let subject: RequestSubject
 
     /// Creates a planned request.
     public init(
         phase: Phase, operation: ManagementOperation, path: String, body: JSONValue? = nil,
-        creates: CreatedResource? = nil, missingSecrets: [String] = [], summary: String
+        creates: CreatedResource? = nil, missingSecrets: [String] = [], subject: RequestSubject
     ) {
         self.phase = phase
         self.operation = operation
@@ -73,7 +74,7 @@ public struct PlannedRequest: Sendable, Equatable {
         self.body = body
         self.creates = creates
         self.missingSecrets = missingSecrets
-        self.summary = summary
+        self.subject = subject
     }
 
     /// `METHOD path`.

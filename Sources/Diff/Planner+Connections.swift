@@ -72,7 +72,7 @@ extension Planner {
         var requests = [
             PlannedRequest(
                 phase: .connections, operation: .createConnection, path: ManagementOperation.createConnection.path(), body: .object(body), creates: created,
-                missingSecrets: options.missing, summary: "create connection \"\(name)\"")
+                missingSecrets: options.missing, subject: .resource(.connection, name))
         ]
         let clients = (connection.enabledClients?.value ?? []).compactMap { clientReference($0.value) }
         fields += (connection.enabledClients?.value ?? []).map { FieldChange(.add, "enabled client \"\($0.value)\"") }
@@ -88,7 +88,7 @@ extension Planner {
         let delete = PlannedRequest(
             phase: .connectionReplacements, operation: .deleteConnection,
             path: ManagementOperation.deleteConnection.path(current.id),
-            summary: "delete connection \"\(current.name)\" (replaced)")
+            subject: .resource(.connection, current.name))
         let reason = "strategy \(current.strategy) -> \(connection.strategy.value) deletes the connection and creates "
             + "it again: its users are deleted and sign up again as new users"
         return ResourceChange(
@@ -158,7 +158,7 @@ extension Planner {
                 PlannedRequest(
                     phase: .connections, operation: .updateConnection,
                     path: ManagementOperation.updateConnection.path(current.id), body: .object(body),
-                    summary: "update connection \"\(name)\""))
+                    subject: .resource(.connection, name)))
         }
 
         if let wanted = connection.enabledClients?.value {
@@ -215,7 +215,7 @@ extension Planner {
                 phase: .connectionClients, operation: .updateConnectionClients,
                 path: ManagementOperation.updateConnectionClients.path(connection),
                 body: .array(batch.map { ["client_id": .string($0.0), "status": .bool($0.1)] }),
-                summary: "update enabled clients of connection \"\(name)\"")
+                subject: .resource(.connection, name))
         }
     }
 }

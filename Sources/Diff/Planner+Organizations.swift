@@ -65,7 +65,7 @@ extension Planner {
         var requests = [
             PlannedRequest(
                 phase: .organizations, operation: .createOrganization, path: ManagementOperation.createOrganization.path(), body: .object(body),
-                creates: created, summary: "create organization \"\(name)\"")
+                creates: created, subject: .resource(.organization, name))
         ]
         for entry in customer.connections?.value ?? [] {
             let add = addition(entry, organization: created.placeholder, organizationName: name)
@@ -143,7 +143,7 @@ extension Planner {
             requests.append(
                 PlannedRequest(
                     phase: .organizations, operation: .updateOrganization, path: ManagementOperation.updateOrganization.path(current.id), body: .object(body),
-                    summary: "update organization \"\(name)\""))
+                    subject: .resource(.organization, name)))
         }
 
         var keptLinks = 0
@@ -205,7 +205,7 @@ extension Planner {
                         phase: .enabledConnections, operation: .updateEnabledConnection,
                         path: ManagementOperation.updateEnabledConnection.path(current.id, existing.connectionID),
                         body: .object(patch),
-                        summary: "update connection \"\(connectionName)\" on organization \"\(name)\""))
+                        subject: .enabledConnection(organization: name, connection: connectionName)))
             }
             // Adds before removes, so a request failing in between never leaves an organization without its login
             // (an SSO-only organization moving to a new SSO connection); removes first only when the adds would
@@ -225,7 +225,7 @@ extension Planner {
                         phase: removalsFirst ? .enabledConnectionRemovalsFirst : .enabledConnectionRemovals,
                         operation: .deleteEnabledConnection,
                         path: ManagementOperation.deleteEnabledConnection.path(current.id, entry.connectionID),
-                        summary: "disable connection \"\(entry.name)\" on organization \"\(name)\""))
+                        subject: .enabledConnection(organization: name, connection: entry.name)))
             }
             fields += linkFields + keptFields
             requests += linkRequests
@@ -262,7 +262,7 @@ extension Planner {
         let request = PlannedRequest(
             phase: .enabledConnections, operation: .addEnabledConnection,
             path: ManagementOperation.addEnabledConnection.path(organization), body: .object(body),
-            summary: "enable connection \"\(connectionName)\" on organization \"\(organizationName)\"")
+            subject: .enabledConnection(organization: organizationName, connection: connectionName))
         let field = FieldChange(
             .add, "enabled connection \"\(connectionName)\"", flags: flags.isEmpty ? nil : flags.joined(separator: ", "))
         return (request, field)

@@ -24,7 +24,7 @@ extension Planner {
                         requests: [
                             PlannedRequest(
                                 phase: .roles, operation: .createRole, path: ManagementOperation.createRole.path(), body: .object(body),
-                                creates: CreatedResource(.role, name), summary: "create role \"\(name)\"")
+                                creates: CreatedResource(.role, name), subject: .resource(.role, name))
                         ]))
                 continue
             }
@@ -40,7 +40,7 @@ extension Planner {
                             PlannedRequest(
                                 phase: .roles, operation: .updateRole,
                                 path: ManagementOperation.updateRole.path(current.id),
-                                body: ["description": .string(description)], summary: "update role \"\(name)\"")
+                                body: ["description": .string(description)], subject: .resource(.role, name))
                         ]))
             }
         }
@@ -67,7 +67,7 @@ extension Planner {
                         requests: [
                             PlannedRequest(
                                 phase: .clients, operation: .createClient, path: ManagementOperation.createClient.path(), body: .object(body),
-                                creates: CreatedResource(.client, name), summary: "create client \"\(name)\"")
+                                creates: CreatedResource(.client, name), subject: .resource(.client, name))
                         ]))
                 continue
             }
@@ -105,7 +105,7 @@ extension Planner {
                         PlannedRequest(
                             phase: .clients, operation: .updateClient,
                             path: ManagementOperation.updateClient.path(current.clientID),
-                            body: .object(body), summary: "update client \"\(name)\"")
+                            body: .object(body), subject: .resource(.client, name))
                     ]))
         }
         var unmanaged = 0

@@ -191,7 +191,7 @@ public struct Planner: Sendable {
             requests: [
                 PlannedRequest(
                     phase: phase, operation: operation, path: operation.path(id),
-                    summary: "delete \(kind.rawValue) \"\(name)\"")
+                    subject: .resource(kind, name))
             ])
     }
 

@@ -31,7 +31,9 @@ public struct SavedPlan: Sendable, Equatable {
     /// The `kind` every saved plan carries, so another JSON file is not mistaken for one.
     public static let kind = "tenantplan-saved-plan"
 
-    /// One request as reviewed.
+    /// One request as reviewed. Two requests are equal when their operation, method, path, body and missing
+    /// secrets are: ``summary`` is for people reading the file and is never compared, so rewording it (or a
+    /// newer tenantplan wording it differently) never makes a saved plan stale.
     public struct Request: Sendable, Equatable {
         /// The operation's OpenAPI `operationId` (``ManagementOperation/id``): `patch_connections_by_id`.
         public let operation: String
@@ -39,12 +41,19 @@ public struct SavedPlan: Sendable, Equatable {
         public let method: String
         /// The path, with `{{kind:name}}` placeholders for ids created earlier in the same apply.
         public let path: String
-        /// What the request does.
+        /// What the request does, as `Output` worded it when the plan was saved (`update connection "x"`); read
+        /// back as written (empty when absent) and left out of comparisons.
         public let summary: String
         /// The body with secrets redacted; `nil` for none.
         public let body: JSONValue?
         /// `${env:}` names the request needed but that were unset when planning.
         public let missingSecrets: [String]
+
+        /// Equal in everything apply would send; ``summary`` is not compared.
+        public static func == (lhs: Request, rhs: Request) -> Bool {
+            lhs.operation == rhs.operation && lhs.method == rhs.method && lhs.path == rhs.path
+                && lhs.body == rhs.body && lhs.missingSecrets == rhs.missingSecrets
+        }
     }
 
     /// One resource change as reviewed.
@@ -87,9 +96,10 @@ public struct SavedPlan: Sendable, Equatable {
     /// Records `plan`, computed from `tenant` against `live`.
     /// - Parameters:
     ///   - inputFiles: Input file -> SHA-256, from ``InputDigest``.
+    ///   - describe: The sentence stored as each request's ``Request/summary`` (`Output`'s `RequestSummary.text`).
     public init(
         plan: Plan, tenant: Tenant, live: LiveSnapshot, directory: String, target: String,
-        inputFiles: [String: String]
+        inputFiles: [String: String], describe: (PlannedRequest) -> String
     ) {
         self.directory = directory
         self.target = target
@@ -99,7 +109,7 @@ public struct SavedPlan: Sendable, Equatable {
         unsetSecrets = Self.unsetSecrets(of: tenant)
         summary = (plan.toAdd, plan.toChange, plan.toDestroy)
         fingerprints = Fingerprint.of(plan.changes.map { ($0.kind, $0.name) }, in: live)
-        changes = Self.changes(of: plan, redactor: SecretRedactor(tenant: tenant, live: live))
+        changes = Self.changes(of: plan, redactor: SecretRedactor(tenant: tenant, live: live), describe: describe)
     }
 
     /// The `${env:}` names `tenant` refers to that are unset, sorted.
@@ -111,7 +121,11 @@ public struct SavedPlan: Sendable, Equatable {
     }
 
     /// The changes of `plan` as a saved plan records them.
-    public static func changes(of plan: Plan, redactor: SecretRedactor) -> [Change] {
+    /// - Parameter describe: Each request's ``Request/summary``. Comparisons ignore summaries, so the changes a
+    ///   staleness check computes need none (the default leaves them empty).
+    public static func changes(
+        of plan: Plan, redactor: SecretRedactor, describe: (PlannedRequest) -> String = { _ in "" }
+    ) -> [Change] {
         plan.changes.map { change in
             Change(
                 address: change.address, action: change.action.rawValue, location: change.location?.fileAndLine,
@@ -119,7 +133,7 @@ public struct SavedPlan: Sendable, Equatable {
                 requests: change.requests.map { request in
                     Request(
                         operation: request.operation.id, method: request.method.rawValue, path: request.path,
-                        summary: request.summary,
+                        summary: describe(request),
                         body: request.body.map(redactor.redact), missingSecrets: request.missingSecrets)
                 })
         }

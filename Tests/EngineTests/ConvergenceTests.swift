@@ -3,6 +3,7 @@ import Diff
 import JSONValues
 import LocalTenant
 import ManagementAPI
+import Output
 import Testing
 
 /// A failed apply can be re-run to converge, without duplicates.
@@ -46,7 +47,7 @@ import Testing
         _ = try await live.send(APIRequest(.post, "/api/v2/organizations", body: ["name": "acme"]))
         let report = try await Applier(client: ManagementClient(transport: live)).apply(plan, options: ApplyOptions())
         #expect(report.succeeded)
-        let entry = try #require(report.done.first { $0.summary == "create organization \"acme\"" })
+        let entry = try #require(report.done.first { RequestSummary.text($0.planned) == "create organization \"acme\"" })
         #expect(entry.detail?.hasPrefix("already existed (409): used the existing organization org_") == true)
         #expect(await Self.counts(live) == [1, 1, 1, 1, 1])
     }
@@ -58,7 +59,7 @@ import Testing
         let (plan, _) = try await harness.plan(live)
         let report = try await Applier(client: ManagementClient(transport: lossy)).apply(plan, options: ApplyOptions())
         #expect(report.succeeded)
-        let entry = try #require(report.done.first { $0.summary == "create organization \"acme\"" })
+        let entry = try #require(report.done.first { RequestSummary.text($0.planned) == "create organization \"acme\"" })
         #expect(entry.detail?.hasPrefix("response lost; found the created organization org_") == true)
         let sent = await live.servedRequests.map(\.description)
         #expect(sent.filter { $0 == "POST /api/v2/organizations" }.count == 1)

@@ -218,9 +218,9 @@ import TestSupport
         let live = try LocalTenant(json: Self.ssoLive, faults: LocalTenant.Faults(failWritesAfter: 0))
         let report = try await harness.apply(live)
         #expect(!report.succeeded)
-        #expect(report.done.map(\.summary) == [])
-        #expect(report.failed.map(\.summary) == ["enable connection \"acme-entra\" on organization \"acme\""])
-        #expect(report.notAttempted.map(\.summary) == ["disable connection \"acme-okta\" on organization \"acme\""])
+        #expect(report.done.map { RequestSummary.text($0.planned) } == [])
+        #expect(report.failed.map { RequestSummary.text($0.planned) } == ["enable connection \"acme-entra\" on organization \"acme\""])
+        #expect(report.notAttempted.map { RequestSummary.text($0.planned) } == ["disable connection \"acme-okta\" on organization \"acme\""])
         #expect(await live.servedRequests.filter(\.isWrite).map(\.description) == [
             "POST /api/v2/organizations/org_ACME/enabled_connections"
         ])

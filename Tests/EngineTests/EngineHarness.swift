@@ -45,11 +45,15 @@ struct EngineHarness {
     let work: CaseWorkspace
     let tenant: Tenant
 
-    init(tenantFile: String = tenantYAML, customers: [String: String] = ["acme": acmeYAML]) throws {
+    /// - Parameter environment: What `${env:NAME}` references read (none by default).
+    init(
+        tenantFile: String = tenantYAML, customers: [String: String] = ["acme": acmeYAML],
+        environment: [String: String] = [:]
+    ) throws {
         work = try CaseWorkspace(empty: "engine")
         try work.write("t/tenant.yaml", tenantFile)
         for (name, text) in customers { try work.write("t/customers/\(name).yaml", text) }
-        let result = TenantLoader.load(directory: work.path("t"), environment: [:])
+        let result = TenantLoader.load(directory: work.path("t"), environment: environment)
         guard let loaded = result.tenant else {
             throw HarnessError.load(result.diagnostics.map(\.description).joined(separator: "\n"))
         }

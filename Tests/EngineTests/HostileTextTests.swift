@@ -99,8 +99,13 @@ import TestSupport
 
     @Test func applyReport() {
         var report = ApplyReport()
-        report.done.append(.init(summary: "create organization \"a\u{1B}]0;pwned\u{7}\"", request: "POST /x", detail: nil))
-        report.failed.append(.init(summary: "update organization \"b\"", request: "PATCH /y", detail: Self.hostile))
+        let create = PlannedRequest(
+            phase: .organizations, operation: .createOrganization, path: "/x",
+            subject: .resource(.organization, "a\u{1B}]0;pwned\u{7}"))
+        let update = PlannedRequest(
+            phase: .organizations, operation: .updateOrganization, path: "/y", subject: .resource(.organization, "b"))
+        report.done.append(.init(planned: create, request: "POST /x", detail: nil))
+        report.failed.append(.init(planned: update, request: "PATCH /y", detail: Self.hostile))
         #expect(ApplyReportRenderer.render(report, directory: "t") == """
             Apply failed: 1 done, 1 failed, 0 not attempted.
               done: create organization "a\\u{1B}]0;pwned\\u{7}"

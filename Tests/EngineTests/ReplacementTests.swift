@@ -3,6 +3,7 @@ import Diff
 import JSONValues
 import LocalTenant
 import ManagementAPI
+import Output
 import Testing
 
 /// A `strategy` change replaces the connection: refused without the flag; deletes first, creates second, and
@@ -64,7 +65,7 @@ import Testing
         let applier = Applier(client: ManagementClient(transport: local), replacementRetryDelay: 0)
         let report = try await applier.apply(plan, options: ApplyOptions(allowIdentityChange: true))
         #expect(report.succeeded)
-        #expect(report.done.first { $0.summary == "create connection \"Username-Password-Authentication\"" }?.detail
+        #expect(report.done.first { RequestSummary.text($0.planned) == "create connection \"Username-Password-Authentication\"" }?.detail
             == "created after waiting for the delete to finish (2 retries)")
         let state = await local.snapshotJSON
         let newID = try #require(state.connection(named: "Username-Password-Authentication")?["id"]?.stringValue)

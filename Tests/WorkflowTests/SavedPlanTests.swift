@@ -1,6 +1,7 @@
 import Foundation
 import JSONValues
 import LocalTenant
+import Output
 import Testing
 import TestSupport
 
@@ -100,7 +101,7 @@ import TestSupport
         let work = try CaseWorkspace(empty: "saved-plan-formats")
         try ExampleTenant.copy(into: work)
         var outputs: [String] = []
-        for format in ["text", "json", "markdown"] {
+        for format in PlanFormat.names {
             let result = await work.run(
                 ["plan", "tenant", "--tenant", "local:live.json", "--format", format, "--out", work.path("plan-\(format).json")],
                 environment: ExampleTenant.secrets)
@@ -111,14 +112,14 @@ import TestSupport
         try work.edit("tenant/customers/acme.yaml", line: 22, "display_name: Acme (Entra ID, renamed)")
         // An options change: the PATCH carries the whole options object, the live client_secret echoed back.
         try work.edit("tenant/customers/acme.yaml", line: 28, "domain_aliases: [acme.example, acme-group.example]")
-        for format in ["text", "json", "markdown"] {
+        for format in PlanFormat.names {
             let result = await work.run(
                 ["plan", "tenant", "--tenant", "local:live.json", "--format", format, "--out", work.path("update.json")],
                 environment: [:])
             #expect(result.exitCode == 0)
             outputs += [result.stdout, result.stderr, String(decoding: try work.data("update.json"), as: UTF8.self)]
         }
-        #expect(outputs.count == 18)
+        #expect(outputs.count == 6 * PlanFormat.names.count)
         #expect(outputs.contains { $0.contains("Acme (Entra ID, renamed)") })
         let saved = try work.json("update.json")["resource_changes"]!.arrayValue![0]["requests"]!.arrayValue![0]
         #expect(saved["body"]?["options"]?["client_secret"] == "(sensitive)")
@@ -161,6 +162,66 @@ import TestSupport
         #expect(applied.stderr == """
             tenantplan: apply refused: \(work.path("plan.json")) is stale: the live tenant changed since the plan was made:
               organization "acme" changed since the plan: display_name
+            Run tenantplan plan again, review the new plan, and apply that; nothing was applied.
+
+            """)
+    }
+
+    /// The saved plan of ``editedWorkspace()`` with its one request (acme's PATCH) transformed.
+    func editSavedRequest(_ work: CaseWorkspace, _ transform: ([String: JSONValue]) -> [String: JSONValue]) throws {
+        guard case .object(var document) = try work.json("plan.json"),
+            case .object(var change) = document["resource_changes"]?.arrayValue?.first,
+            case .object(let request) = change["requests"]?.arrayValue?.first
+        else { throw SavedPlanEditError.shape }
+        change["requests"] = [.object(transform(request))]
+        document["resource_changes"] = [.object(change)]
+        try work.write("plan.json", String(decoding: JSONValue.object(document).encoded(pretty: true), as: UTF8.self))
+    }
+
+    enum SavedPlanEditError: Error { case shape }
+
+    /// A request's `summary` is for readers and never compared (docs/saved-plans.md): reworded, emptied or
+    /// missing, the plan still applies.
+    @Test(arguments: [
+        ("reworded", JSONValue.string("rename organization \"acme\" to Acme Corporation")),
+        ("emptied", JSONValue.string("")),
+        ("missing", nil),
+    ] as [(String, JSONValue?)])
+    func summaryTextIsNotCompared(case name: String, summary: JSONValue?) async throws {
+        let work = try await editedWorkspace()
+        _ = await plan(work)
+        try editSavedRequest(work) { request in
+            var request = request
+            request["summary"] = summary
+            return request
+        }
+        let applied = await apply(work)
+        #expect(applied.exitCode == 0, "\(name): \(applied.output)")
+        let acme = try work.json().organizationID("acme")
+        #expect(applied.writes == ["PATCH /api/v2/organizations/\(acme)"])
+        #expect(try work.json().organization(named: "acme")?["display_name"] == "Acme Corporation")
+    }
+
+    /// What apply sends is compared: a saved request whose operation, path or body differs is stale.
+    @Test(arguments: ["operation", "path", "body"])
+    func requestFieldsAreCompared(field: String) async throws {
+        let work = try await editedWorkspace()
+        _ = await plan(work)
+        try editSavedRequest(work) { request in
+            var request = request
+            switch field {
+            case "operation": request["operation"] = "patch_organizations_by_name"
+            case "path": request["path"] = "/api/v2/organizations/org_other"
+            default: request["body"] = ["display_name": "Acme Corp"]
+            }
+            return request
+        }
+        let applied = await apply(work)
+        #expect(applied.exitCode == 1)
+        #expect(applied.writes == [])
+        #expect(applied.stderr == """
+            tenantplan: apply refused: \(work.path("plan.json")) is stale: apply would no longer make the reviewed changes:
+              organization "acme": the requests differ from the plan
             Run tenantplan plan again, review the new plan, and apply that; nothing was applied.
 
             """)

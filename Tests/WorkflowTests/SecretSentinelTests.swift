@@ -1,6 +1,7 @@
 import Auth0Schema
 import Foundation
 import JSONValues
+import Output
 import Testing
 import TestSupport
 
@@ -128,7 +129,7 @@ import TestSupport
     func noSentinelAnywhere() async throws {
         let (work, _) = try workspace()
         var outputs: [(String, String)] = []
-        for format in ["text", "json", "markdown"] {
+        for format in PlanFormat.names {  // every registered plan format
             let plan = await work.run(
                 ["plan", "tenant", "--tenant", "local:live.json", "--format", format], environment: Self.environment)
             #expect(plan.exitCode == 0, "\(plan.output)")
@@ -153,7 +154,7 @@ import TestSupport
             outputs.append(("out/\(file)", text))
             exported += text
         }
-        for format in ["text", "json", "sarif", "github", "junit"] {
+        for format in FindingsFormat.names {  // every registered findings format
             let check = await work.run(["check", "tenant", "--format", format], environment: Self.environment)
             #expect(check.exitCode == 0, "\(check.output)")
             outputs.append(("check --format \(format)", check.output))

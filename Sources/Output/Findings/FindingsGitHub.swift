@@ -57,3 +57,10 @@ public enum FindingsGitHub {
             .replacingOccurrences(of: ",", with: "%2C")
     }
 }
+
+extension FindingsGitHub: FindingsRenderer {
+    /// The `github` entry of ``FindingsFormat``.
+    public static func render(_ report: PolicyReport, context: FindingsRenderContext) -> String {
+        render(report, directory: context.directory)
+    }
+}

@@ -132,3 +132,10 @@ public enum FindingsJSON {
         }
     }
 }
+
+extension FindingsJSON: FindingsRenderer {
+    /// The `json` entry of ``FindingsFormat``.
+    public static func render(_ report: PolicyReport, context: FindingsRenderContext) -> String {
+        render(report, directory: context.directory)
+    }
+}

@@ -121,3 +121,10 @@ public enum FindingsJUnit {
         }
     }
 }
+
+extension FindingsJUnit: FindingsRenderer {
+    /// The `junit` entry of ``FindingsFormat``.
+    public static func render(_ report: PolicyReport, context: FindingsRenderContext) -> String {
+        render(report, directory: context.directory)
+    }
+}

@@ -208,3 +208,10 @@ public enum FindingsSARIF {
         let startColumn: Int?
     }
 }
+
+extension FindingsSARIF: FindingsRenderer {
+    /// The `sarif` entry of ``FindingsFormat``.
+    public static func render(_ report: PolicyReport, context: FindingsRenderContext) -> String {
+        render(report, directory: context.directory)
+    }
+}

@@ -74,3 +74,10 @@ public enum FindingsText {
         "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 }
+
+extension FindingsText: FindingsRenderer {
+    /// The `text` entry of ``FindingsFormat``.
+    public static func render(_ report: PolicyReport, context: FindingsRenderContext) -> String {
+        render(report, directory: context.directory, style: context.style)
+    }
+}

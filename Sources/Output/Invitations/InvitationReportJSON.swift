@@ -57,3 +57,17 @@ public enum InvitationReportJSON {
         return String(decoding: document.encoded(pretty: true), as: UTF8.self) + "\n"
     }
 }
+
+extension InvitationReportJSON: InvitationReportRenderer {
+    /// The `json` entry of ``InvitationReportFormat`` for `invite` (the document is the same for a CSV run).
+    public static func render(_ report: InvitationReport, showURL: Bool, bulk: Bool, directory: String) -> String {
+        render(report, showURL: showURL, directory: directory)
+    }
+
+    /// The `json` entry of ``InvitationReportFormat`` for `invitations`: ``PendingInvitationsJSON``.
+    public static func render(
+        _ pending: PendingInvitations, shown: [PendingInvitations.Entry], revocations: [PendingInvitations.Revocation]?
+    ) -> String {
+        PendingInvitationsJSON.render(pending, shown: shown, revocations: revocations)
+    }
+}

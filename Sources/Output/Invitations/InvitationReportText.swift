@@ -58,3 +58,12 @@ public enum InvitationReportText {
         return "roles: \(template.roles.joined(separator: ", ")) (the policy's roles; no --role given)"
     }
 }
+
+extension InvitationReportText: InvitationReportRenderer {
+    /// The `text` entry of ``InvitationReportFormat`` for `invitations`: ``PendingInvitationsText``.
+    public static func render(
+        _ pending: PendingInvitations, shown: [PendingInvitations.Entry], revocations: [PendingInvitations.Revocation]?
+    ) -> String {
+        PendingInvitationsText.render(pending, shown: shown, revocations: revocations)
+    }
+}

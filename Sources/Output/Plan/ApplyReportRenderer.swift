@@ -15,12 +15,24 @@ public enum ApplyReportRenderer {
         lines.append(
             "Apply failed: \(report.done.count) done, \(report.failed.count) failed, "
                 + "\(report.notAttempted.count) not attempted.")
-        for entry in report.done { lines.append("  done: \(entry.summary)" + (entry.detail.map { " (\($0))" } ?? "")) }
-        for entry in report.failed { lines.append("  failed: \(entry.summary): \(entry.detail ?? "")") }
-        for entry in report.notAttempted { lines.append("  not attempted: \(entry.summary)") }
+        lines += report.done.map { "  " + progressLine(.done($0)) }
+        lines += report.failed.map { "  " + progressLine(.failed($0)) }
+        lines += report.notAttempted.map { "  not attempted: \(RequestSummary.text($0.planned))" }
         lines.append(
             "Nothing done is undone. "
                 + (followUp ?? "Run `tenantplan plan \(ShellWord.quoted(directory))` to see the remainder; running apply again converges."))
         return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
+    }
+
+    /// One request's outcome as apply reports it while it goes (on stderr) and in a failed apply's report,
+    /// unescaped: `done: create connection "acme-entra"`, `done: … (already gone (404))`,
+    /// `failed: update organization "acme": REASON` (``RequestSummary``).
+    public static func progressLine(_ progress: ApplyProgress) -> String {
+        switch progress {
+        case .done(let entry):
+            return "done: \(RequestSummary.text(entry.planned))" + (entry.detail.map { " (\($0))" } ?? "")
+        case .failed(let entry):
+            return "failed: \(RequestSummary.text(entry.planned)): \(entry.detail ?? "")"
+        }
     }
 }

@@ -124,3 +124,15 @@ public struct PlanJSONRenderer: Sendable {
         }
     }
 }
+
+extension PlanJSONRenderer: PlanRenderer {
+    /// `docs/plan-json.md`.
+    public static var formatNote: String? { "docs/plan-json.md" }
+    /// Findings in the document.
+    public static var findingsPlacement: PlanFindingsPlacement { .inPlanDocument }
+
+    /// The `json` entry of ``PlanFormat``.
+    public static func render(_ plan: Plan, context: PlanRenderContext) -> String {
+        PlanJSONRenderer(directory: context.directory, target: context.target).render(plan, findings: context.findings)
+    }
+}

@@ -96,3 +96,15 @@ public struct PlanMarkdownRenderer: Sendable {
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 }
+
+extension PlanMarkdownRenderer: PlanRenderer {
+    /// `a pull-request comment`.
+    public static var formatNote: String? { "a pull-request comment" }
+    /// Findings on stderr: stdout is the comment only.
+    public static var findingsPlacement: PlanFindingsPlacement { .textOnStderr }
+
+    /// The `markdown` entry of ``PlanFormat``, within GitHub's comment limit (``limit``).
+    public static func render(_ plan: Plan, context: PlanRenderContext) -> String {
+        PlanMarkdownRenderer(directory: context.directory, target: context.target).render(plan)
+    }
+}

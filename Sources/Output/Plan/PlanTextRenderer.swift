@@ -187,3 +187,13 @@ public struct PlanTextRenderer: Sendable {
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 }
+
+extension PlanTextRenderer: PlanRenderer {
+    /// Findings as text above the plan.
+    public static var findingsPlacement: PlanFindingsPlacement { .textAbovePlan }
+
+    /// The `text` entry of ``PlanFormat``: `plan`'s header and colour.
+    public static func render(_ plan: Plan, context: PlanRenderContext) -> String {
+        PlanTextRenderer(directory: context.directory, target: context.target, style: context.style).render(plan)
+    }
+}
