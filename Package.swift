@@ -44,7 +44,7 @@ let package = Package(
         // Organization invitations checked against each customer's invite policy.
         .target(name: "Invitations", dependencies: ["PlanModel", "ManagementAPI", "JSONValues", "Auth0Schema"]),
         // Desired x live -> an ordered Plan.
-        .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "JSONValues", "Hashing", "Auth0Schema"]),
+        .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "Members", "JSONValues", "Hashing", "Auth0Schema"]),
         // Carries out a Plan through the seam.
         .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "JSONValues"]),
         // The live tenant written back as a tenant directory (`export`).
