@@ -127,9 +127,8 @@ extension Planner {
         )
     }
 
-    /// `display_name` and `metadata` of an organization's update. Auth0 replaces metadata as a whole map, so a
-    /// change sends the complete wanted map with the ownership marker; an organization not yet marked is adopted
-    /// (its live metadata sent back with the marker) and noted.
+    /// `display_name` and `metadata` (``metadataUpdate(_:name:field:declared:live:liveValues:limit:)``) of an
+    /// organization's update.
     /// - Returns: The body members that change, their fields, and the adoption note when the organization is
     ///   adopted.
     /// - Throws: ``PlanError`` when adopting the organization would pass
@@ -147,23 +146,14 @@ extension Planner {
             body["display_name"] = .string(displayName)
         }
 
-        let marked = OwnershipMarker.isMarked(current.metadata)
-        if let metadata = organization.metadata?.value {
-            let wanted = Self.marked(metadata)
-            if wanted != .object(current.metadataValues) {
-                body["metadata"] = wanted
-                fields += Self.metadataFields("metadata", live: current.metadataValues, desired: metadata)
-            }
-        } else if !marked {
-            if let error = Self.metadataLimitError(
-                .organization, name: organization.name.value, field: "metadata", live: current.metadataValues,
-                limit: Auth0Limits.organizationMetadataKeys)
-            {
-                throw error
-            }
-            body["metadata"] = Self.marked(live: current.metadataValues)
+        let metadata = try Self.metadataUpdate(
+            .organization, name: organization.name.value, field: "metadata", declared: organization.metadata?.value,
+            live: current.metadata, liveValues: current.metadataValues, limit: Auth0Limits.organizationMetadataKeys)
+        if let value = metadata.value {
+            body["metadata"] = value
+            fields += metadata.fields
         }
-        return (body, fields, marked ? [] : [Self.adoptNote(current.metadata)])
+        return (body, fields, metadata.adoptNote.map { [$0] } ?? [])
     }
 
     /// `branding` of an organization's update: the declared members merged over the live branding (colours one
