@@ -73,7 +73,7 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["CLI", "LocalTenant", "ManagementAPI", "JSONValues", "YAML"],
+            dependencies: ["CLI", "LocalTenant", "ManagementAPI", "JSONValues", "PlanModel", "YAML"],
             path: "Tests/TestSupport",
             resources: [.copy("Resources")]
         ),

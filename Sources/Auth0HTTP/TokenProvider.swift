@@ -79,19 +79,14 @@ actor TokenProvider {
         return token
     }
 
+    /// `POST /oauth/token` with the client-credentials grant
+    /// (https://auth0.com/docs/api/authentication#client-credentials-flow), sent again after no answer or a 5xx
+    /// (up to ``Auth0TransportOptions/maxAttempts``, with backoff) and after a 429 whose wait is within
+    /// ``Auth0TransportOptions/maxRateLimitWait`` (up to ``Auth0TransportOptions/maxRateLimitRetries``).
+    /// - Throws: ``Auth0TokenError``: no response after the last attempt, the answer refused or malformed
+    ///   (``accessToken(from:json:url:)``).
     private func request() async throws -> AccessToken {
-        guard case .clientCredentials(let clientID, let clientSecret) = configuration.credentials else {
-            preconditionFailure("only the client-credentials grant requests tokens")
-        }
-        let base = configuration.endpoint.baseURL
-        let tokenURL = "\(base)/oauth/token"
-        guard let url = URL(string: tokenURL) else {
-            throw Auth0TokenError.noResponse(url: tokenURL, reason: "cannot form the URL", attempts: 0)
-        }
-        let body: JSONValue = [
-            "grant_type": "client_credentials", "client_id": .string(clientID), "client_secret": .string(clientSecret),
-            "audience": .string(configuration.audience),
-        ]
+        let (tokenURL, url, body) = try tokenRequest()
         let headers = ["Content-Type": "application/json", "Accept": "application/json", "User-Agent": "tenantplan"]
         var attempts = 0
         var failures = 0
@@ -137,24 +132,53 @@ actor TokenProvider {
                 try await backoff(failures, what: "\(answer.status)")
                 continue
             }
-            guard (200...299).contains(answer.status) else {
-                throw Auth0TokenError.rejected(
-                    url: tokenURL, status: answer.status,
-                    error: json?["error"]?.stringValue.map(redactor.clean),
-                    errorDescription: json?["error_description"]?.stringValue.map(redactor.clean))
-            }
-            guard let value = json?["access_token"]?.stringValue, !value.isEmpty else {
-                throw Auth0TokenError.malformedResponse(url: tokenURL, status: answer.status)
-            }
-            redactor.add(value)
-            let expiresIn = json?["expires_in"]?.intValue
-                ?? json?["expires_in"]?.stringValue.flatMap { Int($0) }
-            let refreshAt = expiresIn.map {
-                clock.nowMilliseconds() + ($0 - AccessToken.refreshMarginSeconds(expiresIn: $0)) * 1000
-            }
-            let scopes = json?["scope"].map { JWTScopes.scopes(in: $0) }
-            return AccessToken(value: value, refreshAt: refreshAt, scopes: scopes)
+            return try accessToken(from: answer, json: json, url: tokenURL)
         }
+    }
+
+    /// The token endpoint's URL (as text and parsed) and the client-credentials request body: `grant_type`,
+    /// `client_id`, `client_secret`, `audience`.
+    /// - Throws: ``Auth0TokenError/noResponse(url:reason:attempts:)`` when the URL cannot be formed.
+    private func tokenRequest() throws -> (text: String, url: URL, body: JSONValue) {
+        guard case .clientCredentials(let clientID, let clientSecret) = configuration.credentials else {
+            preconditionFailure("only the client-credentials grant requests tokens")
+        }
+        let tokenURL = "\(configuration.endpoint.baseURL)/oauth/token"
+        guard let url = URL(string: tokenURL) else {
+            throw Auth0TokenError.noResponse(url: tokenURL, reason: "cannot form the URL", attempts: 0)
+        }
+        let body: JSONValue = [
+            "grant_type": "client_credentials", "client_id": .string(clientID), "client_secret": .string(clientSecret),
+            "audience": .string(configuration.audience),
+        ]
+        return (tokenURL, url, body)
+    }
+
+    /// The token of a final answer of `POST /oauth/token`: `access_token` (added to the redactor), refreshed
+    /// ``AccessToken/refreshMarginSeconds(expiresIn:)`` before `expires_in` (a number or a numeric string; no
+    /// refresh without it), with the scopes of `scope` when present.
+    /// - Parameter json: The answer's body as JSON, `nil` when it is not JSON.
+    /// - Throws: ``Auth0TokenError/rejected(url:status:error:errorDescription:)`` for a status outside 2xx (its
+    ///   `error` and `error_description` redacted), ``Auth0TokenError/malformedResponse(url:status:)`` without an
+    ///   `access_token`.
+    private func accessToken(from answer: HTTPAnswer, json: JSONValue?, url tokenURL: String) throws -> AccessToken {
+        guard (200...299).contains(answer.status) else {
+            throw Auth0TokenError.rejected(
+                url: tokenURL, status: answer.status,
+                error: json?["error"]?.stringValue.map(redactor.clean),
+                errorDescription: json?["error_description"]?.stringValue.map(redactor.clean))
+        }
+        guard let value = json?["access_token"]?.stringValue, !value.isEmpty else {
+            throw Auth0TokenError.malformedResponse(url: tokenURL, status: answer.status)
+        }
+        redactor.add(value)
+        let expiresIn = json?["expires_in"]?.intValue
+            ?? json?["expires_in"]?.stringValue.flatMap { Int($0) }
+        let refreshAt = expiresIn.map {
+            clock.nowMilliseconds() + ($0 - AccessToken.refreshMarginSeconds(expiresIn: $0)) * 1000
+        }
+        let scopes = json?["scope"].map { JWTScopes.scopes(in: $0) }
+        return AccessToken(value: value, refreshAt: refreshAt, scopes: scopes)
     }
 
     private func backoff(_ retry: Int, what: String) async throws {

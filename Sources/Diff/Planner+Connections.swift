@@ -100,55 +100,15 @@ extension Planner {
             requests: [delete] + created.requests)
     }
 
+    /// The update of one live connection: its attributes in one `PATCH /api/v2/connections/{id}`
+    /// (``attributeUpdate(_:current:)``), then its enabled clients (``enabledClientsUpdate(_:current:)``).
+    /// - Returns: The change, `nil` when nothing changes.
+    /// - Throws: ``PlanError`` when the live options cannot be read or adopting would pass a metadata limit.
     private func update(_ connection: Connection, current: LiveConnection) throws -> ResourceChange? {
         let name = connection.name.value
-        let strategy = connection.strategy.value
-        var body: [String: JSONValue] = [:]
-        var fields: [FieldChange] = []
-        var kept: [String] = []
-        var notes: [String] = []
-        var refusals: [Refusal] = []
-
-        if let displayName = connection.displayName?.value,
-            let field = Self.fieldChange("display_name", live: current.displayName.map(JSONValue.string),
-                                         desired: .string(displayName))
-        {
-            fields.append(field)
-            body["display_name"] = .string(displayName)
-        }
-
-        if !connection.options.isEmpty {
-            guard let liveOptions = current.options else { throw PlanError.optionsNotReadable(connection: name) }
-            let merge = OptionsMerge(declared: connection.options, live: liveOptions, strategy: strategy)
-            fields += merge.fields
-            kept = merge.kept
-            if merge.changed {
-                body["options"] = .object(merge.merged)
-                refusals += Self.identityBreaks(strategy: strategy, live: liveOptions, merged: merge.merged)
-            }
-        }
-
-        let marked = OwnershipMarker.isMarked(current.metadata)
-        if let metadata = connection.metadata?.value {
-            let desired = Self.marked(metadata)
-            if desired != .object(current.metadataValues) {
-                body["metadata"] = desired
-                fields += Self.metadataFields("metadata", live: current.metadataValues, desired: metadata)
-            }
-        } else if !marked {
-            if let error = Self.metadataLimitError(
-                .connection, name: name, field: "metadata", live: current.metadataValues,
-                limit: Auth0Limits.connectionMetadataKeys)
-            {
-                throw error
-            }
-            body["metadata"] = Self.marked(live: current.metadataValues)
-        }
-        if !marked { notes.append(Self.adoptNote(current.metadata)) }
-        for refusal in refusals {
-            if case .identityChange(let reason) = refusal { notes.append("identity: \(reason)") }
-        }
-
+        let attributes = try attributeUpdate(connection, current: current)
+        var body = attributes.body
+        var fields = attributes.fields
         var requests: [PlannedRequest] = []
         if !body.isEmpty {
             // A PATCH without display_name overwrites it with the name (UpdateConnectionRequestContent): the live
@@ -160,34 +120,99 @@ extension Planner {
                     path: ManagementOperation.updateConnection.path(current.id), body: .object(body),
                     subject: .resource(.connection, name)))
         }
-
         if let wanted = connection.enabledClients?.value {
-            let managed = Dictionary(
-                (tenant.clients ?? []).compactMap { client in
-                    liveClients[client.name.value].map { ($0.clientID, $0.name) }
-                }, uniquingKeysWith: { a, _ in a })
-            let liveIDs = Set(current.enabledClients ?? [])
-            let wantedNames = Set(wanted.map(\.value))
-            var changes: [(String, Bool)] = []
-            for name in wanted.map(\.value).sorted() {
-                guard let ref = clientReference(name) else { continue }
-                if !liveIDs.contains(ref) {
-                    changes.append((ref, true))
-                    fields.append(FieldChange(.add, "enabled client \"\(name)\""))
-                }
-            }
-            for id in liveIDs.sorted() {
-                guard let clientName = managed[id], !wantedNames.contains(clientName) else { continue }
-                changes.append((id, false))
-                fields.append(FieldChange(.remove, "enabled client \"\(clientName)\""))
-            }
-            requests += Self.clientRequests(connection: current.id, name: name, changes: changes)
+            let clients = enabledClientsUpdate(wanted.map(\.value), connectionName: name, current: current)
+            fields += clients.fields
+            requests += clients.requests
         }
 
         guard !requests.isEmpty else { return nil }
         return ResourceChange(
-            kind: .connection, name: name, label: strategy, action: .update, location: connection.name.location,
-            liveID: current.id, fields: fields, kept: kept, notes: notes, refusals: refusals, requests: requests)
+            kind: .connection, name: name, label: connection.strategy.value, action: .update,
+            location: connection.name.location, liveID: current.id, fields: fields, kept: attributes.kept,
+            notes: attributes.notes, refusals: attributes.refusals, requests: requests)
+    }
+
+    /// `display_name`, `options` (merged over the live options, ``OptionsMerge``) and `metadata`
+    /// (``metadataUpdate(_:name:field:declared:live:liveValues:limit:)``) of a connection's update.
+    /// - Returns: The body members that change, their fields, the option paths kept from the live tenant, the
+    ///   notes (adoption, then one per identity change) and the refusals of changes that would give existing users
+    ///   new identities (``identityBreaks(strategy:live:merged:)``).
+    /// - Throws: ``PlanError/optionsNotReadable(connection:)`` when options are declared but the live ones were
+    ///   not read; ``PlanError`` when adopting the connection would pass ``Auth0Limits/connectionMetadataKeys``.
+    private func attributeUpdate(_ connection: Connection, current: LiveConnection) throws
+        -> (body: [String: JSONValue], fields: [FieldChange], kept: [String], notes: [String], refusals: [Refusal])
+    {
+        let name = connection.name.value
+        var body: [String: JSONValue] = [:]
+        var fields: [FieldChange] = []
+        var kept: [String] = []
+        var refusals: [Refusal] = []
+        if let displayName = connection.displayName?.value,
+            let field = Self.fieldChange("display_name", live: current.displayName.map(JSONValue.string),
+                                         desired: .string(displayName))
+        {
+            fields.append(field)
+            body["display_name"] = .string(displayName)
+        }
+
+        if !connection.options.isEmpty {
+            guard let liveOptions = current.options else { throw PlanError.optionsNotReadable(connection: name) }
+            let strategy = connection.strategy.value
+            let merge = OptionsMerge(declared: connection.options, live: liveOptions, strategy: strategy)
+            fields += merge.fields
+            kept = merge.kept
+            if merge.changed {
+                body["options"] = .object(merge.merged)
+                refusals += Self.identityBreaks(strategy: strategy, live: liveOptions, merged: merge.merged)
+            }
+        }
+
+        let metadata = try Self.metadataUpdate(
+            .connection, name: name, field: "metadata", declared: connection.metadata?.value,
+            live: current.metadata, liveValues: current.metadataValues, limit: Auth0Limits.connectionMetadataKeys)
+        if let value = metadata.value {
+            body["metadata"] = value
+            fields += metadata.fields
+        }
+        var notes = metadata.adoptNote.map { [$0] } ?? []
+        for refusal in refusals {
+            if case .identityChange(let reason) = refusal { notes.append("identity: \(reason)") }
+        }
+        return (body, fields, kept, notes, refusals)
+    }
+
+    /// The enabled clients of a connection's update (`PATCH /api/v2/connections/{id}/clients`): declared clients
+    /// not enabled are added (in name order), live clients tenantplan declares but the list does not name are
+    /// removed (in id order); clients tenantplan does not declare are left alone.
+    /// - Parameters:
+    ///   - wanted: The declared client names.
+    ///   - connectionName: The connection's declared name, the requests' subject.
+    /// - Returns: A field per change and the requests (``clientRequests(connection:name:changes:)``).
+    private func enabledClientsUpdate(_ wanted: [String], connectionName: String, current: LiveConnection)
+        -> (fields: [FieldChange], requests: [PlannedRequest])
+    {
+        let managed = Dictionary(
+            (tenant.clients ?? []).compactMap { client in
+                liveClients[client.name.value].map { ($0.clientID, $0.name) }
+            }, uniquingKeysWith: { a, _ in a })
+        let liveIDs = Set(current.enabledClients ?? [])
+        let wantedNames = Set(wanted)
+        var changes: [(String, Bool)] = []
+        var fields: [FieldChange] = []
+        for name in wanted.sorted() {
+            guard let ref = clientReference(name) else { continue }
+            if !liveIDs.contains(ref) {
+                changes.append((ref, true))
+                fields.append(FieldChange(.add, "enabled client \"\(name)\""))
+            }
+        }
+        for id in liveIDs.sorted() {
+            guard let clientName = managed[id], !wantedNames.contains(clientName) else { continue }
+            changes.append((id, false))
+            fields.append(FieldChange(.remove, "enabled client \"\(clientName)\""))
+        }
+        return (fields, Self.clientRequests(connection: current.id, name: connectionName, changes: changes))
     }
 
     /// Changes that would give existing users new identities (README, "What the plan promises"): `options.userid_attribute`, and

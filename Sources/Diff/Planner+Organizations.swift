@@ -77,65 +77,25 @@ extension Planner {
             fields: fields, requests: requests)
     }
 
+    /// The update of one live organization: its attributes and branding in one
+    /// `PATCH /api/v2/organizations/{id}`, then its enabled connections.
     /// - Returns: The change (`nil` when nothing changes), the count of live links to connections tenantplan
     ///   does not manage, which are kept, and a warning for each such link of an `sso-only` organization to a
     ///   connection that is not enterprise.
+    /// - Throws: ``PlanError`` when adopting the organization would pass a metadata limit.
     private func update(_ customer: Customer, current: LiveOrganization, replaced: Set<String>) throws
         -> (change: ResourceChange?, keptLinks: Int, warnings: [PlanWarning])
     {
         let organization = customer.organization
         let name = organization.name.value
-        var body: [String: JSONValue] = [:]
-        var fields: [FieldChange] = []
-        var notes: [String] = []
-        
-        if let displayName = organization.displayName?.value,
-            let field = Self.fieldChange("display_name", live: current.displayName.map(JSONValue.string),
-                                         desired: .string(displayName))
-        {
-            fields.append(field)
-            body["display_name"] = .string(displayName)
-        }
-
-        let marked = OwnershipMarker.isMarked(current.metadata)
-        if let metadata = organization.metadata?.value {
-            // Auth0 replaces metadata as a whole map: send the complete wanted map with the marker.
-            let wanted = Self.marked(metadata)
-            if wanted != .object(current.metadataValues) {
-                body["metadata"] = wanted
-                fields += Self.metadataFields("metadata", live: current.metadataValues, desired: metadata)
-            }
-        } else if !marked {
-            if let error = Self.metadataLimitError(
-                .organization, name: name, field: "metadata", live: current.metadataValues,
-                limit: Auth0Limits.organizationMetadataKeys)
-            {
-                throw error
-            }
-            body["metadata"] = Self.marked(live: current.metadataValues)
-        }
-        if !marked { notes.append(Self.adoptNote(current.metadata)) }
-
-        if let branding = organization.branding?.value {
-            let desired = Self.brandingJSON(branding)
-            let liveBranding = current.branding?.objectValue ?? [:]
-            var merged = liveBranding
-            for (key, value) in desired {
-                if key == "colors", let colors = value.objectValue {
-                    var liveColors = liveBranding["colors"]?.objectValue ?? [:]
-                    for (color, hex) in colors { liveColors[color] = hex }
-                    merged[key] = .object(liveColors)
-                } else {
-                    merged[key] = value
-                }
-            }
-            if merged != liveBranding {
-                body["branding"] = .object(merged)
-                let before = Dictionary(uniqueKeysWithValues: Self.flatten(liveBranding, prefix: "branding").map { ($0.path, $0.value) })
-                for (path, value) in Self.flatten(desired, prefix: "branding") {
-                    if let field = Self.fieldChange(path, live: before[path], desired: value) { fields.append(field) }
-                }
-            }
+        let attributes = try attributeUpdate(organization, current: current)
+        var body = attributes.body
+        var fields = attributes.fields
+        var notes = attributes.notes
+        let branding = brandingUpdate(organization.branding?.value, current: current)
+        if let merged = branding.merged {
+            body["branding"] = merged
+            fields += branding.fields
         }
 
         var requests: [PlannedRequest] = []
@@ -149,87 +109,13 @@ extension Planner {
         var keptLinks = 0
         var warnings: [PlanWarning] = []
         if let wanted = customer.connections?.value {
-            let liveEntries = current.enabledConnections ?? []
-            let wantedNames = Set(wanted.map(\.connection.value))
-            var removals: [(entry: LiveEnabledConnection, annotation: String?)] = []
-            var additions = 0
-            var keptFields: [FieldChange] = []
-            for entry in liveEntries where !wantedNames.contains(entry.name) {
-                // A link to a connection tenantplan does not manage (a customer's self-service SSO made in the
-                // dashboard) is not part of the declared list: kept, in every mode.
-                guard managesConnection(named: entry.name) else {
-                    keptFields.append(FieldChange(.keep, "enabled connection \"\(entry.name)\""))
-                    // Kept, but an SSO-only customer's members can sign in through it: said in every plan.
-                    if customer.login.value == .ssoOnly, ConnectionKind(strategy: entry.strategy) != .enterprise {
-                        warnings.append(PlanWarning(organization: name, connection: entry.name, strategy: entry.strategy))
-                    }
-                    continue
-                }
-                var annotation: String?
-                if customer.login.value == .ssoOnly, ConnectionKind(strategy: entry.strategy) != .enterprise {
-                    annotation = "security: login: sso-only"
-                }
-                removals.append((entry, annotation))
-            }
-            var linkRequests: [PlannedRequest] = []
-            var linkFields: [FieldChange] = []
-            for entry in wanted {
-                let connectionName = entry.connection.value
-                guard !replaced.contains(connectionName),
-                    let existing = liveEntries.first(where: { $0.name == connectionName })
-                else {
-                    let add = addition(entry, organization: current.id, organizationName: name)
-                    linkRequests.append(add.request)
-                    linkFields.append(add.field)
-                    additions += 1
-                    continue
-                }
-                var patch: [String: JSONValue] = [:]
-                var changed: [String] = []
-                for (key, desired, live) in [
-                    ("assign_membership_on_login", entry.assignMembershipOnLogin?.value, existing.assignMembershipOnLogin),
-                    ("show_as_button", entry.showAsButton?.value, existing.showAsButton),
-                    ("is_signup_enabled", entry.isSignupEnabled?.value, existing.isSignupEnabled),
-                ] {
-                    guard let desired else { continue }
-                    patch[key] = .bool(desired)
-                    if desired != (live ?? Self.defaultFlag(key)) {
-                        changed.append("\(key): \(live.map(String.init) ?? "unset") -> \(desired)")
-                    }
-                }
-                guard !changed.isEmpty else { continue }
-                linkFields.append(
-                    FieldChange(.change, "enabled connection \"\(connectionName)\"", flags: changed.joined(separator: ", ")))
-                linkRequests.append(
-                    PlannedRequest(
-                        phase: .enabledConnections, operation: .updateEnabledConnection,
-                        path: ManagementOperation.updateEnabledConnection.path(current.id, existing.connectionID),
-                        body: .object(patch),
-                        subject: .enabledConnection(organization: name, connection: connectionName)))
-            }
-            // Adds before removes, so a request failing in between never leaves an organization without its login
-            // (an SSO-only organization moving to a new SSO connection); removes first only when the adds would
-            // pass Auth0's limit of enabled connections per organization. A replaced connection's link goes with
-            // the connection's delete, before either.
-            let linked = liveEntries.filter { !replaced.contains($0.name) }.count
-            let removalsFirst = !removals.isEmpty && linked + additions > Auth0Limits.enabledConnectionsPerOrganization
-            if removalsFirst {
-                notes.append(
-                    "enabled connections are removed before they are added: \(linked) + \(additions) would pass "
-                        + "Auth0's limit of \(Auth0Limits.enabledConnectionsPerOrganization) per organization")
-            }
-            for (entry, annotation) in removals {
-                fields.append(FieldChange(.remove, "enabled connection \"\(entry.name)\"", annotation: annotation))
-                requests.append(
-                    PlannedRequest(
-                        phase: removalsFirst ? .enabledConnectionRemovalsFirst : .enabledConnectionRemovals,
-                        operation: .deleteEnabledConnection,
-                        path: ManagementOperation.deleteEnabledConnection.path(current.id, entry.connectionID),
-                        subject: .enabledConnection(organization: name, connection: entry.name)))
-            }
-            fields += linkFields + keptFields
-            requests += linkRequests
-            keptLinks = keptFields.count
+            let links = enabledConnectionsUpdate(
+                wanted, login: customer.login.value, current: current, organizationName: name, replaced: replaced)
+            fields += links.fields
+            notes += links.notes
+            requests += links.requests
+            keptLinks = links.keptLinks
+            warnings = links.warnings
         }
 
         guard !requests.isEmpty else { return (nil, keptLinks, warnings) }
@@ -239,6 +125,181 @@ extension Planner {
                 liveID: current.id, fields: fields, notes: notes, requests: requests),
             keptLinks, warnings
         )
+    }
+
+    /// `display_name` and `metadata` (``metadataUpdate(_:name:field:declared:live:liveValues:limit:)``) of an
+    /// organization's update.
+    /// - Returns: The body members that change, their fields, and the adoption note when the organization is
+    ///   adopted.
+    /// - Throws: ``PlanError`` when adopting the organization would pass
+    ///   ``Auth0Limits/organizationMetadataKeys``.
+    private func attributeUpdate(_ organization: Organization, current: LiveOrganization) throws
+        -> (body: [String: JSONValue], fields: [FieldChange], notes: [String])
+    {
+        var body: [String: JSONValue] = [:]
+        var fields: [FieldChange] = []
+        if let displayName = organization.displayName?.value,
+            let field = Self.fieldChange("display_name", live: current.displayName.map(JSONValue.string),
+                                         desired: .string(displayName))
+        {
+            fields.append(field)
+            body["display_name"] = .string(displayName)
+        }
+
+        let metadata = try Self.metadataUpdate(
+            .organization, name: organization.name.value, field: "metadata", declared: organization.metadata?.value,
+            live: current.metadata, liveValues: current.metadataValues, limit: Auth0Limits.organizationMetadataKeys)
+        if let value = metadata.value {
+            body["metadata"] = value
+            fields += metadata.fields
+        }
+        return (body, fields, metadata.adoptNote.map { [$0] } ?? [])
+    }
+
+    /// `branding` of an organization's update: the declared members merged over the live branding (colours one
+    /// by one), so members the YAML does not declare keep their live values.
+    /// - Returns: The merged branding to send (`nil` when nothing is declared or nothing changes) and a field for
+    ///   each declared leaf (`branding.colors.primary`) that changes.
+    private func brandingUpdate(_ branding: Branding?, current: LiveOrganization)
+        -> (merged: JSONValue?, fields: [FieldChange])
+    {
+        guard let branding else { return (nil, []) }
+        let desired = Self.brandingJSON(branding)
+        let liveBranding = current.branding?.objectValue ?? [:]
+        var merged = liveBranding
+        for (key, value) in desired {
+            if key == "colors", let colors = value.objectValue {
+                var liveColors = liveBranding["colors"]?.objectValue ?? [:]
+                for (color, hex) in colors { liveColors[color] = hex }
+                merged[key] = .object(liveColors)
+            } else {
+                merged[key] = value
+            }
+        }
+        guard merged != liveBranding else { return (nil, []) }
+        let before = Dictionary(uniqueKeysWithValues: Self.flatten(liveBranding, prefix: "branding").map { ($0.path, $0.value) })
+        let fields = Self.flatten(desired, prefix: "branding").compactMap { path, value in
+            Self.fieldChange(path, live: before[path], desired: value)
+        }
+        return (.object(merged), fields)
+    }
+
+    /// The enabled connections of an organization's update: the declared links added or patched, live links of
+    /// managed connections the YAML does not list removed, links to unmanaged connections kept.
+    ///
+    /// Adds before removes, so a request failing in between never leaves an organization without its login (an
+    /// SSO-only organization moving to a new SSO connection); removes first only when the adds would pass
+    /// ``Auth0Limits/enabledConnectionsPerOrganization``, and says so in a note. A replaced connection's link
+    /// goes with the connection's delete, before either.
+    /// - Returns: Fields (removals, then additions and patches, then kept links), the note on removing first,
+    ///   the requests (removals, then additions and patches), the count of kept links and their warnings.
+    private func enabledConnectionsUpdate(
+        _ wanted: [EnabledConnection], login: LoginMode, current: LiveOrganization, organizationName name: String,
+        replaced: Set<String>
+    ) -> (fields: [FieldChange], notes: [String], requests: [PlannedRequest], keptLinks: Int, warnings: [PlanWarning]) {
+        let liveEntries = current.enabledConnections ?? []
+        let unlisted = unlistedLinks(liveEntries, wanted: wanted, login: login, organizationName: name)
+        let links = linkAdditionsAndPatches(wanted, current: current, organizationName: name, replaced: replaced)
+        let linked = liveEntries.filter { !replaced.contains($0.name) }.count
+        let removalsFirst = !unlisted.removals.isEmpty
+            && linked + links.additions > Auth0Limits.enabledConnectionsPerOrganization
+        var notes: [String] = []
+        if removalsFirst {
+            notes.append(
+                "enabled connections are removed before they are added: \(linked) + \(links.additions) would pass "
+                    + "Auth0's limit of \(Auth0Limits.enabledConnectionsPerOrganization) per organization")
+        }
+        var fields: [FieldChange] = []
+        var requests: [PlannedRequest] = []
+        for (entry, annotation) in unlisted.removals {
+            fields.append(FieldChange(.remove, "enabled connection \"\(entry.name)\"", annotation: annotation))
+            requests.append(
+                PlannedRequest(
+                    phase: removalsFirst ? .enabledConnectionRemovalsFirst : .enabledConnectionRemovals,
+                    operation: .deleteEnabledConnection,
+                    path: ManagementOperation.deleteEnabledConnection.path(current.id, entry.connectionID),
+                    subject: .enabledConnection(organization: name, connection: entry.name)))
+        }
+        return (
+            fields + links.fields + unlisted.kept, notes, requests + links.requests, unlisted.kept.count,
+            unlisted.warnings
+        )
+    }
+
+    /// Live links the YAML does not list. A link to a connection tenantplan does not manage (a customer's
+    /// self-service SSO made in the dashboard) is not part of the declared list: kept, in every mode, and for an
+    /// `sso-only` organization a warning when the connection is not enterprise, since its members can sign in
+    /// through it. A link to a managed connection is removed, annotated for an `sso-only` organization when the
+    /// connection is not enterprise.
+    private func unlistedLinks(
+        _ liveEntries: [LiveEnabledConnection], wanted: [EnabledConnection], login: LoginMode,
+        organizationName name: String
+    ) -> (removals: [(entry: LiveEnabledConnection, annotation: String?)], kept: [FieldChange], warnings: [PlanWarning]) {
+        let wantedNames = Set(wanted.map(\.connection.value))
+        var removals: [(entry: LiveEnabledConnection, annotation: String?)] = []
+        var kept: [FieldChange] = []
+        var warnings: [PlanWarning] = []
+        for entry in liveEntries where !wantedNames.contains(entry.name) {
+            let notEnterpriseForSSOOnly = login == .ssoOnly && ConnectionKind(strategy: entry.strategy) != .enterprise
+            guard managesConnection(named: entry.name) else {
+                kept.append(FieldChange(.keep, "enabled connection \"\(entry.name)\""))
+                if notEnterpriseForSSOOnly {
+                    warnings.append(PlanWarning(organization: name, connection: entry.name, strategy: entry.strategy))
+                }
+                continue
+            }
+            removals.append((entry, notEnterpriseForSSOOnly ? "security: login: sso-only" : nil))
+        }
+        return (removals, kept, warnings)
+    }
+
+    /// The declared links: a link that is not live, or whose connection is replaced, is added
+    /// (``addition(_:organization:organizationName:)``); a live link whose declared flags differ from its live
+    /// ones (an unset live flag read as Auth0's default, ``defaultFlag(_:)``) is patched with every declared flag
+    /// (`PATCH /api/v2/organizations/{id}/enabled_connections/{connectionId}`).
+    /// - Returns: Fields and requests in declared order, and the count of additions.
+    private func linkAdditionsAndPatches(
+        _ wanted: [EnabledConnection], current: LiveOrganization, organizationName name: String, replaced: Set<String>
+    ) -> (fields: [FieldChange], requests: [PlannedRequest], additions: Int) {
+        let liveEntries = current.enabledConnections ?? []
+        var fields: [FieldChange] = []
+        var requests: [PlannedRequest] = []
+        var additions = 0
+        for entry in wanted {
+            let connectionName = entry.connection.value
+            guard !replaced.contains(connectionName),
+                let existing = liveEntries.first(where: { $0.name == connectionName })
+            else {
+                let add = addition(entry, organization: current.id, organizationName: name)
+                requests.append(add.request)
+                fields.append(add.field)
+                additions += 1
+                continue
+            }
+            var patch: [String: JSONValue] = [:]
+            var changed: [String] = []
+            for (key, desired, live) in [
+                ("assign_membership_on_login", entry.assignMembershipOnLogin?.value, existing.assignMembershipOnLogin),
+                ("show_as_button", entry.showAsButton?.value, existing.showAsButton),
+                ("is_signup_enabled", entry.isSignupEnabled?.value, existing.isSignupEnabled),
+            ] {
+                guard let desired else { continue }
+                patch[key] = .bool(desired)
+                if desired != (live ?? Self.defaultFlag(key)) {
+                    changed.append("\(key): \(live.map(String.init) ?? "unset") -> \(desired)")
+                }
+            }
+            guard !changed.isEmpty else { continue }
+            fields.append(
+                FieldChange(.change, "enabled connection \"\(connectionName)\"", flags: changed.joined(separator: ", ")))
+            requests.append(
+                PlannedRequest(
+                    phase: .enabledConnections, operation: .updateEnabledConnection,
+                    path: ManagementOperation.updateEnabledConnection.path(current.id, existing.connectionID),
+                    body: .object(patch),
+                    subject: .enabledConnection(organization: name, connection: connectionName)))
+        }
+        return (fields, requests, additions)
     }
 
     /// `POST /api/v2/organizations/{id}/enabled_connections` for one declared entry.

@@ -85,17 +85,11 @@ extension Planner {
                     body[key] = desired[key]!
                 }
             }
-            var notes: [String] = []
-            if !OwnershipMarker.isMarked(current.clientMetadata) {
-                notes.append(Self.adoptNote(current.clientMetadata))
-                if let error = Self.metadataLimitError(
-                    .client, name: name, field: "client_metadata", live: current.clientMetadataValues,
-                    limit: Auth0Limits.clientMetadataKeys)
-                {
-                    throw error
-                }
-                body["client_metadata"] = Self.marked(live: current.clientMetadataValues)
-            }
+            let metadata = try Self.metadataUpdate(
+                .client, name: name, field: "client_metadata", declared: nil, live: current.clientMetadata,
+                liveValues: current.clientMetadataValues, limit: Auth0Limits.clientMetadataKeys)
+            if let value = metadata.value { body["client_metadata"] = value }
+            let notes = metadata.adoptNote.map { [$0] } ?? []
             guard !body.isEmpty else { continue }
             changes.append(
                 ResourceChange(

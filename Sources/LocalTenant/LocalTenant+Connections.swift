@@ -27,66 +27,84 @@ extension LocalTenant {
         case .getConnection:
             return Self.ok(connectionAnswer(state.connections[i]))
         case .updateConnection:
-            var body = request.body?.objectValue ?? [:]
-            if let clients = body["enabled_clients"]?.arrayValue {
-                state.connectionClients[id] = clients.compactMap(\.stringValue)
-            }
-            if let options = body["options"]?.objectValue {
-                body["options"] = .object(
-                    Self.serverManagedOptions(
-                        options, strategy: state.connections[i]["strategy"]?.stringValue ?? "",
-                        previous: state.connections[i]["options"]?.objectValue))
-            }
-            Self.merge(&state.connections[i], body.filter { $0.key != "enabled_clients" })
-            // "If display_name is not included in the request, the field will be overwritten with the name value"
-            // (UpdateConnectionRequestContent). A connection without a display name keeps none (recorded:
-            // TestConnectionManager_Update, a database connection patched with options only).
-            if !body.keys.contains("display_name"), state.connections[i].keys.contains("display_name") {
-                state.connections[i]["display_name"] = state.connections[i]["name"]
-            }
-            return Self.ok(connectionAnswer(state.connections[i]))
+            return updateConnection(at: i, id: id, request.body?.objectValue ?? [:])
         case .deleteConnection:
-            if faults.pendingDeleteConflicts > 0, let name = state.connections[i]["name"]?.stringValue {
-                pendingDeletes[name] = faults.pendingDeleteConflicts
-            }
-            let name = state.connections[i]["name"]?.stringValue ?? ""
-            state.connections.remove(at: i)
-            state.connectionClients[id] = nil
-            state.removeUsers(ofConnection: name)
-            for o in state.organizations.indices {
-                let entries = state.organizations[o]["enabled_connections"]?.arrayValue ?? []
-                state.organizations[o]["enabled_connections"] = .array(
-                    entries.filter { $0["connection_id"]?.stringValue != id })
-            }
-            index = Index(state)
-            return Self.ok(["deleted_at": .string(ISO8601DateFormatter().string(from: Date()))], status: 202)
+            return deleteConnection(at: i, id: id)
         case .listConnectionClients:
             let ids = state.connectionClients[id] ?? []
             return Self.checkpoint(
                 ids, key: "clients", query: request.query.merging(["take": request.query["take"] ?? "50"]) { a, _ in a }
             ) { ["client_id": .string($0)] }
         case .updateConnectionClients:
-            // The schema (`UpdateEnabledClientConnectionsRequestContent`) has checked the shape: 1 or more
-            // `{client_id, status}`. Its `client_id` description states the limit of 50 per request, which the
-            // schema does not express.
-            let items = request.body?.arrayValue ?? []
-            guard items.count <= 50 else {
-                return Self.badRequest("Payload validation error: 'Array is too long (\(items.count)), maximum 50'.")
-            }
-            var ids = state.connectionClients[id] ?? []
-            for item in items {
-                let client = item["client_id"]?.stringValue ?? ""
-                guard index.clientByID[client] != nil else {
-                    return Self.error(404, "Not Found", "Client not found: \(client)", "inexistent_client")
-                }
-                if item["status"] == true, !ids.contains(client) { ids.append(client) }
-                if item["status"] == false { ids.removeAll { $0 == client } }
-            }
-            state.connectionClients[id] = ids
-            return Self.ok(nil, status: 204)
+            return updateConnectionClients(id: id, request.body?.arrayValue ?? [])
         default:
             return Self.methodNotAllowed
         }
+    }
+
+    /// `PATCH /api/v2/connections/{id}` of the connection at position `i`: `enabled_clients` replaces the
+    /// connection's clients, `options` gets the members the server manages (``serverManagedOptions(_:strategy:previous:)``),
+    /// the rest is merged; without `display_name` a connection that has one gets its name as display name.
+    private func updateConnection(at i: Int, id: String, _ body: [String: JSONValue]) -> APIResponse {
+        var body = body
+        if let clients = body["enabled_clients"]?.arrayValue {
+            state.connectionClients[id] = clients.compactMap(\.stringValue)
+        }
+        if let options = body["options"]?.objectValue {
+            body["options"] = .object(
+                Self.serverManagedOptions(
+                    options, strategy: state.connections[i]["strategy"]?.stringValue ?? "",
+                    previous: state.connections[i]["options"]?.objectValue))
+        }
+        Self.merge(&state.connections[i], body.filter { $0.key != "enabled_clients" })
+        // "If display_name is not included in the request, the field will be overwritten with the name value"
+        // (UpdateConnectionRequestContent). A connection without a display name keeps none (recorded:
+        // TestConnectionManager_Update, a database connection patched with options only).
+        if !body.keys.contains("display_name"), state.connections[i].keys.contains("display_name") {
+            state.connections[i]["display_name"] = state.connections[i]["name"]
+        }
+        return Self.ok(connectionAnswer(state.connections[i]))
+    }
+
+    /// `DELETE /api/v2/connections/{id}` of the connection at position `i` (202 with `deleted_at`): its clients,
+    /// its users and its links from every organization go with it. With the fault switch
+    /// ``Faults/pendingDeleteConflicts``, creates of the same name answer 409 that many times.
+    private func deleteConnection(at i: Int, id: String) -> APIResponse {
+        if faults.pendingDeleteConflicts > 0, let name = state.connections[i]["name"]?.stringValue {
+            pendingDeletes[name] = faults.pendingDeleteConflicts
+        }
+        let name = state.connections[i]["name"]?.stringValue ?? ""
+        state.connections.remove(at: i)
+        state.connectionClients[id] = nil
+        state.removeUsers(ofConnection: name)
+        for o in state.organizations.indices {
+            let entries = state.organizations[o]["enabled_connections"]?.arrayValue ?? []
+            state.organizations[o]["enabled_connections"] = .array(
+                entries.filter { $0["connection_id"]?.stringValue != id })
+        }
+        index = Index(state)
+        return Self.ok(["deleted_at": .string(ISO8601DateFormatter().string(from: Date()))], status: 202)
+    }
+
+    /// `PATCH /api/v2/connections/{id}/clients` (204): each `{client_id, status}` enables or disables a client.
+    /// The schema (`UpdateEnabledClientConnectionsRequestContent`) has checked the shape: 1 or more
+    /// `{client_id, status}`. Its `client_id` description states the limit of 50 per request, which the schema
+    /// does not express: more is a 400; an unknown client a 404 `inexistent_client`.
+    private func updateConnectionClients(id: String, _ items: [JSONValue]) -> APIResponse {
+        guard items.count <= 50 else {
+            return Self.badRequest("Payload validation error: 'Array is too long (\(items.count)), maximum 50'.")
+        }
+        var ids = state.connectionClients[id] ?? []
+        for item in items {
+            let client = item["client_id"]?.stringValue ?? ""
+            guard index.clientByID[client] != nil else {
+                return Self.error(404, "Not Found", "Client not found: \(client)", "inexistent_client")
+            }
+            if item["status"] == true, !ids.contains(client) { ids.append(client) }
+            if item["status"] == false { ids.removeAll { $0 == client } }
+        }
+        state.connectionClients[id] = ids
+        return Self.ok(nil, status: 204)
     }
 
     private func createConnection(_ body: [String: JSONValue]) -> APIResponse {

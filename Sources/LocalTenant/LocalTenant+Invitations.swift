@@ -63,83 +63,94 @@ extension LocalTenant {
         return Self.ok(["invitations": .array(slice), "start": .int(start), "limit": .int(perPage)])
     }
 
-    /// `POST …/invitations`: Auth0's checks the schema cannot express (the client, connection and roles exist and
-    /// allow it), then stores and returns the invitation (201).
+    /// `POST …/invitations`: reads the schema-checked payload (``InvitationPayload``), makes Auth0's checks the
+    /// schema cannot express (``checkInvitation(_:organization:)``), then stores and returns the invitation (201).
     private func createInvitation(_ body: JSONValue?, organization: [String: JSONValue]) -> APIResponse {
-        // The schema (`CreateOrganizationInvitationRequestContent`) has checked the shape: `inviter.name` of 1
-        // to 300 characters, `invitee.email` an e-mail address, `client_id` a string, `ttl_sec` 0 to its maximum,
-        // `roles` 1 or more strings, the metadata objects, no other member.
-        let body = body?.objectValue ?? [:]
-        let inviter = body["inviter"]?["name"]?.stringValue ?? ""
-        let email = body["invitee"]?["email"]?.stringValue ?? ""
-        let clientID = body["client_id"]?.stringValue ?? ""
-        let seconds = body["ttl_sec"]?.intValue ?? 0
-        let ttl = seconds > 0 ? seconds : Auth0Limits.invitationTTLDefault
-        let roleIDs = body["roles"]?.arrayValue?.compactMap(\.stringValue)
-
-        // Semantic checks, with the messages of the OpenAPI document's 400 answers.
-        guard let c = index.clientByID[clientID] else {
-            return Self.error(400, "Bad Request", "The specified client_id does not exist.", nil)
+        let payload = InvitationPayload(body)
+        do {
+            let loginURI = try checkInvitation(payload, organization: organization)
+            return Self.ok(.object(storeInvitation(payload, organization: organization, loginURI: loginURI)), status: 201)
+        } catch {
+            return error.response
         }
+    }
+
+    /// Auth0's checks of a create that the schema cannot express, in this order, with the messages of the
+    /// OpenAPI document's 400 answers: the client exists and allows organizations, a login route exists, the
+    /// connection exists, is not passwordless and is enabled for the organization, the roles exist.
+    /// - Returns: The login route the invitation URL starts with: the client's `initiate_login_uri`, else the
+    ///   tenant's ``defaultLoginRoute`` (Auth0 "Configure Default Login Routes",
+    ///   https://auth0.com/docs/universal-login/configure-default-login-routes).
+    /// - Throws: ``InvitationPayload/Refusal`` holding the 400 answer of the first check that fails.
+    private func checkInvitation(_ payload: InvitationPayload, organization: [String: JSONValue])
+        throws(InvitationPayload.Refusal) -> String
+    {
+        func refuse(_ message: String) -> InvitationPayload.Refusal {
+            InvitationPayload.Refusal(response: Self.error(400, "Bad Request", message, nil))
+        }
+        guard let c = index.clientByID[payload.clientID] else { throw refuse("The specified client_id does not exist.") }
         let client = state.clients[c]
         if (client["organization_usage"]?.stringValue ?? "deny") == "deny" {
-            return Self.error(400, "Bad Request", "The specified client_id does not allow organizations.", nil)
+            throw refuse("The specified client_id does not allow organizations.")
         }
-        // The application's login route, else the tenant's default login route (Auth0 "Configure Default Login
-        // Routes"; recorded in TestOrganizationManager_DeleteInvitation, whose client has none).
+        // The application's login route, else the tenant's default login route (recorded in
+        // TestOrganizationManager_DeleteInvitation, whose client has none).
         let applicationRoute = client["initiate_login_uri"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         guard let loginURI = applicationRoute ?? defaultLoginRoute else {
-            return Self.error(
-                400, "Bad Request",
+            throw refuse(
                 "A default login route is required to generate the invitation url. For more information, see "
-                    + "https://auth0.com/docs/universal-login/configure-default-login-routes", nil)
+                    + "https://auth0.com/docs/universal-login/configure-default-login-routes")
         }
-        let organizationID = organization["id"]?.stringValue ?? ""
-        let connectionID = body["connection_id"]?.stringValue
-        if let connectionID {
+        if let connectionID = payload.connectionID {
             guard let k = index.connectionByID[connectionID] else {
-                return Self.error(400, "Bad Request", "The specified connection does not exist.", nil)
+                throw refuse("The specified connection does not exist.")
             }
             if ["email", "sms"].contains(state.connections[k]["strategy"]?.stringValue ?? "") {
-                return Self.error(400, "Bad Request", "Passwordless connections are not supported.", nil)
+                throw refuse("Passwordless connections are not supported.")
             }
             let enabled = organization["enabled_connections"]?.arrayValue ?? []
             guard enabled.contains(where: { $0["connection_id"]?.stringValue == connectionID }) else {
-                return Self.error(
-                    400, "Bad Request",
-                    "The specified connection (\(connectionID)) is not enabled for the organization", nil)
+                throw refuse("The specified connection (\(connectionID)) is not enabled for the organization")
             }
         }
-        if let roleIDs {
+        if let roleIDs = payload.roleIDs {
             let missing = roleIDs.filter { index.roleByID[$0] == nil }
             if !missing.isEmpty {
-                return Self.error(
-                    400, "Bad Request",
-                    "One or more of the specified roles do not exist: \(missing.joined(separator: ", "))", nil)
+                throw refuse("One or more of the specified roles do not exist: \(missing.joined(separator: ", "))")
             }
         }
+        return loginURI
+    }
 
+    /// Stores a checked invitation in the state's `invitations` map under the organization's id.
+    /// - Returns: The invitation as `POST` answers it: a new `id` (`uinv_…`) and `ticket_id`, its
+    ///   `invitation_url` (``invitationURL(loginURI:ticket:organizationID:organizationName:)``), `created_at` now
+    ///   and `expires_at` ``InvitationPayload/ttlSeconds`` later, and the payload's members.
+    private func storeInvitation(
+        _ payload: InvitationPayload, organization: [String: JSONValue], loginURI: String
+    ) -> [String: JSONValue] {
+        let organizationID = organization["id"]?.stringValue ?? ""
         let ticket = Self.newID("", length: 32)
         let created = Date()
         var invitation: [String: JSONValue] = [
             "id": .string(Self.newID("uinv_")),
             "organization_id": .string(organizationID),
-            "client_id": .string(clientID),
-            "inviter": ["name": .string(inviter)],
-            "invitee": ["email": .string(email)],
+            "client_id": .string(payload.clientID),
+            "inviter": ["name": .string(payload.inviter)],
+            "invitee": ["email": .string(payload.email)],
             "invitation_url": .string(
                 Self.invitationURL(
                     loginURI: loginURI, ticket: ticket, organizationID: organizationID,
                     organizationName: organization["name"]?.stringValue ?? "")),
             "ticket_id": .string(ticket),
             "created_at": .string(LiveInvitation.iso8601(created)),
-            "expires_at": .string(LiveInvitation.iso8601(created.addingTimeInterval(TimeInterval(ttl)))),
+            "expires_at": .string(LiveInvitation.iso8601(created.addingTimeInterval(TimeInterval(payload.ttlSeconds)))),
         ]
-        if let connectionID { invitation["connection_id"] = .string(connectionID) }
-        if let roleIDs { invitation["roles"] = .array(roleIDs.map(JSONValue.string)) }
-        for key in ["app_metadata", "user_metadata"] where body[key] != nil { invitation[key] = body[key] }
+        if let connectionID = payload.connectionID { invitation["connection_id"] = .string(connectionID) }
+        if let roleIDs = payload.roleIDs { invitation["roles"] = .array(roleIDs.map(JSONValue.string)) }
+        invitation.merge(payload.metadata) { _, given in given }
         state.invitations[organizationID, default: []].append(.object(invitation))
-        return Self.ok(.object(invitation), status: 201)
+        return invitation
     }
 
     /// The tenant's default login route: `tenant_settings.default_redirection_uri` in the local tenant file (the

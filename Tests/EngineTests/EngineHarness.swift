@@ -6,9 +6,11 @@ import LocalTenant
 import ManagementAPI
 import Output
 import PlanModel
+import Testing
 import TestSupport
 
-/// A small tenant directory and an in-memory local tenant, planned and applied through the real engine.
+/// A small tenant directory (a ``CaseWorkspace`` with the tenant at `t`) and an in-memory local tenant, planned
+/// and applied through the real engine.
 struct EngineHarness {
     static let tenantYAML = """
         tenant:
@@ -50,14 +52,8 @@ struct EngineHarness {
         tenantFile: String = tenantYAML, customers: [String: String] = ["acme": acmeYAML],
         environment: [String: String] = [:]
     ) throws {
-        work = try CaseWorkspace(empty: "engine")
-        try work.write("t/tenant.yaml", tenantFile)
-        for (name, text) in customers { try work.write("t/customers/\(name).yaml", text) }
-        let result = TenantLoader.load(directory: work.path("t"), environment: environment)
-        guard let loaded = result.tenant else {
-            throw HarnessError.load(result.diagnostics.map(\.description).joined(separator: "\n"))
-        }
-        tenant = loaded
+        work = try CaseWorkspace("engine", tenant: tenantFile, customers: customers, at: "t")
+        tenant = try work.loadTenant("t", environment: environment)
     }
 
     /// Plans against `live` and renders the plan with the directory shown as `t`.
@@ -73,8 +69,6 @@ struct EngineHarness {
         return try await Applier(client: ManagementClient(transport: live)).apply(plan, options: options)
     }
 }
-
-enum HarnessError: Error { case load(String) }
 
 /// An empty local tenant in memory.
 func emptyTenant(_ faults: LocalTenant.Faults = LocalTenant.Faults()) throws -> LocalTenant {

@@ -40,19 +40,19 @@ import TestSupport
     }
 
     @Test func twoThousandCustomersStayUnderTheLimitWithTheSummaryWhole() async throws {
-        let work = try CaseWorkspace(empty: "markdown")
-        try work.write("t/tenant.yaml", "tenant:\n  domain: example-prod.eu.auth0.com\n")
+        var customers: [String: String] = [:]
         for i in 0..<2000 {
-            try work.write("t/customers/c\(i).yaml", """
+            customers["c\(i)"] = """
                 organization:
                   name: customer-\(i)
                   display_name: Customer \(i) with a long enough display name to take room
                   metadata: { customer_id: "c-\(i)", plan: enterprise }
                 login: password-only
 
-                """)
+                """
         }
-        let tenant = try #require(TenantLoader.load(directory: work.path("t"), environment: [:]).tenant)
+        let work = try CaseWorkspace("markdown", tenant: "tenant:\n  domain: example-prod.eu.auth0.com\n", customers: customers)
+        let tenant = try work.loadTenant()
         let client = ManagementClient(transport: try LocalTenant(json: [:]))
         let plan = try await LivePlan.compute(for: tenant, through: client).plan
         let text = PlanMarkdownRenderer(directory: "tenants/big", target: "local").render(plan)

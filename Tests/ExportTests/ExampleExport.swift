@@ -12,28 +12,10 @@ enum ExampleExport {
         "GLOBEX_OKTA_SIGNING_CERT": "demo-okta-signing-certificate",
     ]
 
-    /// The repository's root, found from this file's path (`Tests/ExportTests/ExampleExport.swift`).
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     /// A workspace holding a copy of `tenants/example-prod` as `tenant/` (without its local tenant), applied to
-    /// the local tenant `live.json`.
+    /// the local tenant `live.json` with ``environment``.
     static func applied() async throws -> CaseWorkspace {
-        let work = try CaseWorkspace(empty: "export")
-        let source = repository.appendingPathComponent("tenants/example-prod")
-        try FileManager.default.createDirectory(
-            at: work.root.appendingPathComponent("tenant/customers"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: source.appendingPathComponent("tenant.yaml"), to: work.root.appendingPathComponent("tenant/tenant.yaml"))
-        for file in try FileManager.default.contentsOfDirectory(atPath: source.appendingPathComponent("customers").path) {
-            try FileManager.default.copyItem(
-                at: source.appendingPathComponent("customers/\(file)"),
-                to: work.root.appendingPathComponent("tenant/customers/\(file)"))
-        }
-        let apply = await work.run(
-            ["apply", "tenant", "--auto-approve", "--tenant", "local:live.json"], environment: environment)
-        try #require(apply.exitCode == 0, "\(apply.output)")
-        return work
+        try await ExampleTenant.applied("export", environment: environment)
     }
 
     /// Every file under `directory` of the workspace, by relative path.

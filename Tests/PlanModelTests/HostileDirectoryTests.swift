@@ -12,14 +12,12 @@ import TestSupport
 @Suite struct HostileDirectoryTests {
     /// A scratch tenant directory `t` with a valid `tenant.yaml` and `customers/acme.yaml`.
     static func workspace() throws -> CaseWorkspace {
-        let work = try CaseWorkspace(empty: "hostile-dir")
-        try work.write("t/tenant.yaml", LoadErrorTests.tenantYAML)
-        try work.write("t/customers/acme.yaml", LoadErrorTests.customer(""))
-        return work
+        try CaseWorkspace(
+            "hostile-dir", tenant: LoadErrorTests.tenantYAML, customers: ["acme": LoadErrorTests.customer("")], at: "t")
     }
 
     static func diagnostics(_ work: CaseWorkspace, _ directory: String = "t") -> [String] {
-        let result = TenantLoader.load(directory: work.path(directory), environment: [:])
+        let result = work.load(directory)
         #expect((result.tenant == nil) == result.diagnostics.contains { $0.severity == .error })
         return result.diagnostics.map(\.description)
     }

@@ -9,11 +9,9 @@ import YAML
 @Suite struct HostileInputTests {
     /// Loads `tenant.yaml` (``LoadErrorTests/tenantYAML``) and `customers/acme.yaml` holding `bytes`.
     static func load(bytes: [UInt8], tenant: String = LoadErrorTests.tenantYAML) throws -> (LoadResult, [String]) {
-        let work = try CaseWorkspace(empty: "hostile")
-        try work.write("t/tenant.yaml", tenant)
-        try work.write("t/customers/acme.yaml", "")
+        let work = try CaseWorkspace("hostile", tenant: tenant, customers: ["acme": ""], at: "t")
         try Data(bytes).write(to: URL(fileURLWithPath: work.path("t/customers/acme.yaml")))
-        let result = TenantLoader.load(directory: work.path("t"), environment: [:])
+        let result = work.load("t")
         return (result, result.diagnostics.map(\.description))
     }
 

@@ -25,11 +25,9 @@ import TestSupport
         customer: String? = nil, tenant: String = tenantYAML, extra: [String: String] = [:],
         environment: [String: String] = [:]
     ) throws -> [String] {
-        let work = try CaseWorkspace(empty: "load")
-        try work.write("t/tenant.yaml", tenant)
-        if let customer { try work.write("t/customers/acme.yaml", customer) }
+        let work = try CaseWorkspace("load", tenant: tenant, customers: customer.map { ["acme": $0] } ?? [:], at: "t")
         for (file, text) in extra { try work.write("t/\(file)", text) }
-        let result = TenantLoader.load(directory: work.path("t"), environment: environment)
+        let result = work.load("t", environment: environment)
         #expect((result.tenant == nil) == result.diagnostics.contains { $0.severity == .error })
         return result.diagnostics.map(\.description)
     }
@@ -153,11 +151,9 @@ import TestSupport
 
     @Test func unsetSecretIsAllowedAndResolvedWhenSet() throws {
         let customer = "organization:\n  name: acme\nlogin: sso-only\nenterprise_connections:\n  - name: acme-entra\n    strategy: waad\n    options:\n      client_secret: ${env:ACME_SECRET}\n"
-        let work = try CaseWorkspace(empty: "secret")
-        try work.write("t/tenant.yaml", Self.tenantYAML)
-        try work.write("t/customers/acme.yaml", customer)
-        let unset = TenantLoader.load(directory: work.path("t"), environment: [:])
-        let set = TenantLoader.load(directory: work.path("t"), environment: ["ACME_SECRET": "s3cret"])
+        let work = try CaseWorkspace("secret", tenant: Self.tenantYAML, customers: ["acme": customer], at: "t")
+        let unset = work.load("t")
+        let set = work.load("t", environment: ["ACME_SECRET": "s3cret"])
         let option = { (result: LoadResult) in result.tenant?.connection(named: "acme-entra")?.options["client_secret"]?.value }
         #expect(option(unset) == .secret(SecretReference(name: "ACME_SECRET", value: nil)))
         #expect(option(set) == .secret(SecretReference(name: "ACME_SECRET", value: "s3cret")))
@@ -165,9 +161,8 @@ import TestSupport
     }
 
     @Test func absentSectionsAreNotManaged() throws {
-        let work = try CaseWorkspace(empty: "absent")
-        try work.write("t/tenant.yaml", "tenant:\n  domain: example-prod.eu.auth0.com\nconnections: []\n")
-        let tenant = try #require(TenantLoader.load(directory: work.path("t"), environment: [:]).tenant)
+        let work = try CaseWorkspace("absent", tenant: "tenant:\n  domain: example-prod.eu.auth0.com\nconnections: []\n")
+        let tenant = try work.loadTenant()
         #expect(tenant.customers == nil && tenant.clients == nil && tenant.roles == nil)
         #expect(tenant.sharedConnections == [])
     }

@@ -2,32 +2,22 @@ import Foundation
 import PlanModel
 import Policy
 import Testing
+import TestSupport
 
 /// The example tenant in the repository (`tenants/example-prod`) passes `check`; adding a database connection to
 /// its SSO-only customer fails with exactly one finding.
 @Suite("Example tenant")
 struct ExampleTenantTests {
-    static let exampleURL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("tenants/example-prod")
-
-    /// A scratch copy of the example's YAML files (not its local tenant state).
-    static func copy() throws -> Scratch {
-        let scratch = try Scratch()
-        let files = [TenantLoader.tenantFile]
-            + (try FileManager.default.contentsOfDirectory(
-                atPath: exampleURL.appendingPathComponent("customers").path)
-            ).filter { $0.hasSuffix(".yaml") }.map { "customers/\($0)" }
-        for file in files {
-            try scratch.write(file, try String(contentsOf: exampleURL.appendingPathComponent(file), encoding: .utf8))
-        }
+    /// A scratch copy of the example's YAML files in `tenant/` (not its local tenant state).
+    static func copy() throws -> CaseWorkspace {
+        let scratch = try CaseWorkspace(empty: "policy-example")
+        try ExampleTenant.copy(into: scratch)
         return scratch
     }
 
     @Test("tenants/example-prod has no findings")
     func clean() throws {
         let scratch = try Self.copy()
-        defer { scratch.remove() }
         let report = try scratch.check()
         #expect(report.findings.map(\.description) == [])
         #expect(report.settingsDiagnostics.map(\.description) == [])
@@ -37,12 +27,11 @@ struct ExampleTenantTests {
     @Test("a database connection added to the SSO-only acme is exactly one finding")
     func databaseAddedToAcme() throws {
         let scratch = try Self.copy()
-        defer { scratch.remove() }
-        let acme = try scratch.read("customers/acme.yaml")
+        let acme = try scratch.read("tenant/customers/acme.yaml")
         let anchor = "  - connection: acme-entra\n"
         try #require(acme.contains(anchor))
         try scratch.write(
-            "customers/acme.yaml",
+            "tenant/customers/acme.yaml",
             acme.replacingOccurrences(
                 of: anchor, with: "  - connection: Username-Password-Authentication\n    show_as_button: false\n" + anchor))
         let report = try scratch.check()

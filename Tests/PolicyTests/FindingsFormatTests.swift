@@ -3,6 +3,7 @@ import Output
 import PlanModel
 import Policy
 import Testing
+import TestSupport
 
 /// Every findings format on the same report, compared whole with golden files under `Resources/golden/`;
 /// the SARIF log validated against the SARIF 2.1.0 schema.
@@ -13,8 +14,7 @@ struct FindingsFormatTests {
 
     /// c19 with two exceptions: a valid one (with characters every format must escape) and an expired one.
     static func report() throws -> PolicyReport {
-        let scratch = try Scratch(case: "c19-invitation-preflight")
-        defer { scratch.remove() }
+        let scratch = try CaseWorkspace(case: "c19-invitation-preflight")
         let exceptions = """
               exceptions:
                 - rule: invitation-connection-not-enabled
@@ -27,7 +27,7 @@ struct FindingsFormatTests {
                   expires: 2026-01-31
 
             """
-        try scratch.write("tenant.yaml", try scratch.read("tenant.yaml") + exceptions)
+        try scratch.write("tenant/tenant.yaml", try scratch.read("tenant/tenant.yaml") + exceptions)
         return try scratch.check()
     }
 
@@ -86,13 +86,11 @@ struct FindingsFormatTests {
 
     @Test("the SARIF log validates against the SARIF 2.1.0 schema (python3 jsonschema)")
     func sarifValidates() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
+        let scratch = try CaseWorkspace(empty: "sarif")
         // The golden report, and a clean one with no results.
-        let clean = try Scratch(case: "c17-sso-only-hidden-button")
-        defer { clean.remove() }
-        try clean.delete("customers/initech.yaml")
-        try clean.edit("customers/bigbank.yaml", [
+        let clean = try CaseWorkspace(case: "c17-sso-only-hidden-button")
+        try clean.delete("tenant/customers/initech.yaml")
+        try clean.edit("tenant/customers/bigbank.yaml", [
             (8, "- connection: Username-Password-Authentication", nil), (9, "show_as_button: false", nil),
         ])
         let logs = [
@@ -102,7 +100,7 @@ struct FindingsFormatTests {
         let schema = try Resources.url.appendingPathComponent("sarif-schema-2.1.0.json")
         for (name, log) in logs.sorted(by: { $0.key < $1.key }) {
             try scratch.write(name, log)
-            let (status, output) = try Self.validate(scratch.url.appendingPathComponent(name), schema: schema)
+            let (status, output) = try Self.validate(scratch.root.appendingPathComponent(name), schema: schema)
             #expect(status == 0, "\(name) does not validate against the SARIF 2.1.0 schema:\n\(output)")
         }
     }

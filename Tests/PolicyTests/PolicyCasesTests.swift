@@ -2,8 +2,9 @@ import Foundation
 import PlanModel
 import Policy
 import Testing
+import TestSupport
 
-/// The policy cases of `shared/cases` (copied under `Resources/`), with the findings each case.md lists.
+/// The policy cases of `shared/cases` (copied under TestSupport's `Resources/cases`), with the findings each case.md lists.
 /// Variants are derived in a scratch copy with the case's line edits.
 @Suite("Policy cases")
 struct PolicyCasesTests {
@@ -14,18 +15,16 @@ struct PolicyCasesTests {
 
     @Test("c16 stage 1: impossible sign-up combinations are load errors")
     func c16Stage1() throws {
-        let scratch = try Scratch(case: "c16-org-signup-rules")
-        defer { scratch.remove() }
-        let result = TenantLoader.load(directory: scratch.url.path, environment: [:])
+        let scratch = try CaseWorkspace(case: "c16-org-signup-rules")
+        let result = scratch.load()
         #expect(result.tenant == nil)
         #expect(result.diagnostics.map { $0.location?.fileAndLine } == ["customers/acme.yaml:8", "customers/acme.yaml:10"])
     }
 
     @Test("c16 stage 2: legal but open")
     func c16Stage2() throws {
-        let scratch = try Scratch(case: "c16-org-signup-rules")
-        defer { scratch.remove() }
-        try scratch.edit("customers/acme.yaml", [
+        let scratch = try CaseWorkspace(case: "c16-org-signup-rules")
+        try scratch.edit("tenant/customers/acme.yaml", [
             (7, "assign_membership_on_login: false", "assign_membership_on_login: true"),
             (10, "is_signup_enabled: true", "show_as_button: true"),
         ])
@@ -40,9 +39,8 @@ struct PolicyCasesTests {
 
     @Test("c16 stage 3: closed again")
     func c16Stage3() throws {
-        let scratch = try Scratch(case: "c16-org-signup-rules")
-        defer { scratch.remove() }
-        try scratch.edit("customers/acme.yaml", [
+        let scratch = try CaseWorkspace(case: "c16-org-signup-rules")
+        try scratch.edit("tenant/customers/acme.yaml", [
             (8, "is_signup_enabled: true", "is_signup_enabled: false"),
             (10, "is_signup_enabled: true", "show_as_button: true"),
         ])
@@ -53,8 +51,7 @@ struct PolicyCasesTests {
 
     @Test("c17: sso-only with a hidden database button and with only Google")
     func c17() throws {
-        let scratch = try Scratch(case: "c17-sso-only-hidden-button")
-        defer { scratch.remove() }
+        let scratch = try CaseWorkspace(case: "c17-sso-only-hidden-button")
         let report = try scratch.check()
         #expect(Self.summary(report) == [
             "sso-only-password-connection error customers/bigbank.yaml:8",
@@ -80,10 +77,9 @@ struct PolicyCasesTests {
 
     @Test("c17 fixed: no findings")
     func c17Fixed() throws {
-        let scratch = try Scratch(case: "c17-sso-only-hidden-button")
-        defer { scratch.remove() }
-        try scratch.delete("customers/initech.yaml")
-        try scratch.edit("customers/bigbank.yaml", [
+        let scratch = try CaseWorkspace(case: "c17-sso-only-hidden-button")
+        try scratch.delete("tenant/customers/initech.yaml")
+        try scratch.edit("tenant/customers/bigbank.yaml", [
             (8, "- connection: Username-Password-Authentication", nil),
             (9, "show_as_button: false", nil),
         ])
@@ -94,8 +90,7 @@ struct PolicyCasesTests {
 
     @Test("c19: invitation preflight")
     func c19() throws {
-        let scratch = try Scratch(case: "c19-invitation-preflight")
-        defer { scratch.remove() }
+        let scratch = try CaseWorkspace(case: "c19-invitation-preflight")
         let report = try scratch.check()
         #expect(Self.summary(report) == [
             "invitation-client-login-route error customers/acme.yaml:9",

@@ -2,6 +2,7 @@ import Foundation
 import PlanModel
 import Policy
 import Testing
+import TestSupport
 
 /// `tenant.yaml` `policy:`: severity overrides, `off`, parameters, unknown ids, and exceptions.
 /// `Sample.tenant(policy:)` puts `policy:` at line 15.
@@ -170,11 +171,9 @@ struct PolicySettingsTests {
     @Test("an exception without a reason is a load error")
     func exceptionWithoutReason() throws {
         let policy = "policy:\n  exceptions:\n    - rule: sso-only-password-connection\n      organization: acme\n"
-        let scratch = try Scratch(files: [
-            "tenant.yaml": Sample.tenant(policy: policy), "customers/acme.yaml": Self.hiddenDatabase,
-        ])
-        defer { scratch.remove() }
-        let result = TenantLoader.load(directory: scratch.url.path, environment: [:])
+        let scratch = try CaseWorkspace(
+            "policy", tenant: Sample.tenant(policy: policy), customers: ["acme": Self.hiddenDatabase])
+        let result = scratch.load()
         #expect(result.tenant == nil)
         #expect(result.diagnostics.map(\.description) == [
             "tenant.yaml:17:7: error: missing required key 'reason' in policy.exceptions[0]",

@@ -2,83 +2,7 @@ import Foundation
 import PlanModel
 import Policy
 import Testing
-
-/// A scratch tenant directory under the temporary directory, removed by ``remove()``.
-struct Scratch {
-    let url: URL
-
-    /// An empty scratch directory.
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tenantplan-policy-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    /// A scratch directory holding `files` (path relative to the tenant directory → contents).
-    init(files: [String: String]) throws {
-        try self.init()
-        for (path, text) in files { try write(path, text) }
-    }
-
-    /// A scratch copy of `Resources/<name>/tenant`.
-    init(case name: String) throws {
-        try self.init()
-        let source = try Resources.url.appendingPathComponent("\(name)/tenant")
-        for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(
-                at: source.appendingPathComponent(item), to: url.appendingPathComponent(item))
-        }
-    }
-
-    func write(_ path: String, _ text: String) throws {
-        let file = url.appendingPathComponent(path)
-        try FileManager.default.createDirectory(
-            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
-    }
-
-    func read(_ path: String) throws -> String {
-        try String(contentsOf: url.appendingPathComponent(path), encoding: .utf8)
-    }
-
-    func delete(_ path: String) throws {
-        try FileManager.default.removeItem(at: url.appendingPathComponent(path))
-    }
-
-    /// Applies case.md-style line edits to `path`: each line must currently read `now` (after its indentation);
-    /// it becomes `replacement` with the same indentation, or is deleted when `replacement` is nil.
-    func edit(_ path: String, _ edits: [(line: Int, now: String, replacement: String?)]) throws {
-        var lines = try read(path).components(separatedBy: "\n")
-        for edit in edits.sorted(by: { $0.line > $1.line }) {
-            let current = lines[edit.line - 1]
-            let indentation = String(current.prefix { $0 == " " })
-            try #require(
-                current.dropFirst(indentation.count) == edit.now[...], "\(path):\(edit.line) reads '\(current)'")
-            if let replacement = edit.replacement {
-                lines[edit.line - 1] = indentation + replacement
-            } else {
-                lines.remove(at: edit.line - 1)
-            }
-        }
-        try write(path, lines.joined(separator: "\n"))
-    }
-
-    /// Loads the directory; requires a valid tenant.
-    func load(environment: [String: String] = [:]) throws -> Tenant {
-        let result = TenantLoader.load(directory: url.path, environment: environment)
-        let errors = result.diagnostics.map(\.description).joined(separator: "\n")
-        return try #require(result.tenant, "load failed:\n\(errors)")
-    }
-
-    /// Loads and checks on ``Day/today``.
-    func check(environment: [String: String] = [:]) throws -> PolicyReport {
-        PolicyEngine().check(try load(environment: environment), today: Day.today)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: url)
-    }
-}
+import TestSupport
 
 /// The test bundle's `Resources` folder.
 enum Resources {
@@ -167,11 +91,7 @@ enum Sample {
     static func check(
         tenant: String = Sample.tenant(), customers: [String: String], environment: [String: String] = [:]
     ) throws -> PolicyReport {
-        var files = ["tenant.yaml": tenant]
-        for (name, text) in customers { files["customers/\(name).yaml"] = text }
-        let scratch = try Scratch(files: files)
-        defer { scratch.remove() }
-        return try scratch.check(environment: environment)
+        try CaseWorkspace("policy", tenant: tenant, customers: customers).check(environment: environment)
     }
 
     /// Rendered findings of one rule. A `rule` that is not in ``RuleCatalog`` or did not run records an issue, so

@@ -4,6 +4,7 @@ import JSONValues
 import LocalTenant
 import ManagementAPI
 import Synchronization
+import Testing
 
 /// The outcome of one in-process `tenantplan` run.
 public struct CommandResult: Sendable {
@@ -24,22 +25,24 @@ public struct CommandResult: Sendable {
     public var planLines: [String] { stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
 }
 
-/// A scratch copy of a test case (a tenant directory and a `live.json`) in a temporary directory, where
-/// commands run in process against the embedded local tenant and derived variants are made by editing lines.
+/// The one scratch-tenant builder of the tests: a temporary directory, removed when the workspace goes, holding
+/// tenant directories (a bundled test case with its `live.json`, the repository's example
+/// (``ExampleTenant/copy(into:at:)``), or files written by the test (``writeTenant(_:customers:at:)``)), where the
+/// loader reads them (``load(_:environment:)``), commands run in process against the embedded local tenant
+/// (``run(_:environment:faults:)``), and derived variants are made by editing lines.
 public final class CaseWorkspace: Sendable {
     /// The scratch directory (`$WORK` of the case descriptions).
     public let root: URL
 
-    /// Copies the bundled case `name` (see `Resources/cases`) to a new temporary directory.
+    /// Copies the bundled case `name` (see `Resources/cases`: its `tenant/` and `live.json`) to a new temporary
+    /// directory.
     public init(case name: String) throws {
         guard let source = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources/cases")
             ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/cases/\(name)")
         else { throw WorkspaceError.missing(name) }
         root = FileManager.default.temporaryDirectory.appendingPathComponent("tenantplan-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
+        try copyFolder(source, to: "")
     }
 
     /// An empty scratch directory.
@@ -90,6 +93,29 @@ public final class CaseWorkspace: Sendable {
         try lines.joined(separator: "\n").write(toFile: path(file), atomically: true, encoding: .utf8)
     }
 
+    /// Applies line edits in the manner of the case descriptions to `file`: each line must read `now` (after its
+    /// indentation), else the test fails naming the line; it becomes `replacement` with the same indentation, or
+    /// is deleted when `replacement` is `nil`. Line numbers are those before any edit.
+    public func edit(
+        _ file: String, _ edits: [(line: Int, now: String, replacement: String?)],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        var lines = try read(file).components(separatedBy: "\n")
+        for edit in edits.sorted(by: { $0.line > $1.line }) {
+            let current = lines[edit.line - 1]
+            let indentation = String(current.prefix { $0 == " " })
+            try #require(
+                current.dropFirst(indentation.count) == edit.now[...], "\(file):\(edit.line) reads '\(current)'",
+                sourceLocation: sourceLocation)
+            if let replacement = edit.replacement {
+                lines[edit.line - 1] = indentation + replacement
+            } else {
+                lines.remove(at: edit.line - 1)
+            }
+        }
+        try write(file, lines.joined(separator: "\n"))
+    }
+
     /// Deletes lines `lines` (1-based, inclusive) of `file`.
     public func deleteLines(_ file: String, _ lines: ClosedRange<Int>) throws {
         var all = try String(contentsOfFile: path(file), encoding: .utf8).components(separatedBy: "\n")
@@ -109,6 +135,23 @@ public final class CaseWorkspace: Sendable {
         let url = root.appendingPathComponent(file)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// A file as UTF-8 text.
+    public func read(_ file: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+    }
+
+    /// Removes a file or folder.
+    public func delete(_ file: String) throws { try FileManager.default.removeItem(at: root.appendingPathComponent(file)) }
+
+    /// Copies every entry of the folder `source` into `folder` of the workspace (`""`: its root), creating it.
+    public func copyFolder(_ source: URL, to folder: String) throws {
+        let target = folder.isEmpty ? root : root.appendingPathComponent(folder)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: target.appendingPathComponent(item))
+        }
     }
 
     /// The bytes of a file.

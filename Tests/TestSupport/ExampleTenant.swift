@@ -25,10 +25,12 @@ public enum ExampleTenant {
     }
 
     /// A workspace with the example in `tenant/`, applied to the local tenant `live.json`.
-    public static func applied(_ label: String) async throws -> CaseWorkspace {
+    /// - Parameter environment: The values of the example's `${env:}` secrets (``secrets`` by default).
+    public static func applied(_ label: String, environment: [String: String] = secrets) async throws -> CaseWorkspace {
         let work = try CaseWorkspace(empty: label)
         try copy(into: work)
-        let apply = await work.run(["apply", "tenant", "--tenant", "local:live.json", "--auto-approve"], environment: secrets)
+        let apply = await work.run(
+            ["apply", "tenant", "--tenant", "local:live.json", "--auto-approve"], environment: environment)
         try #require(apply.exitCode == 0, "apply failed: \(apply.output)")
         return work
     }

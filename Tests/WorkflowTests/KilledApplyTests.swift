@@ -16,9 +16,9 @@ import TestSupport
 
     /// A generated tenant directory (`tenant/`) and an empty local tenant answering each request after `latency` ms.
     static func workspace(latency: Int) throws -> CaseWorkspace {
-        let work = try CaseWorkspace(empty: "killed")
-        try work.write("tenant/tenant.yaml", tenantYAML)
-        for i in 0..<customers { try work.write("tenant/customers/customer-\(i).yaml", customerYAML(i)) }
+        let work = try CaseWorkspace(
+            "killed", tenant: tenantYAML,
+            customers: Dictionary(uniqueKeysWithValues: (0..<customers).map { ("customer-\($0)", customerYAML($0)) }))
         try work.write("live.json", "{\"tenantplan_local\": {\"latency_ms\": \(latency)}}\n")
         return work
     }

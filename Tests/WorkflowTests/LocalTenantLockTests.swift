@@ -14,12 +14,11 @@ import TestSupport
     /// Directory A manages organizations (customers/), directory B only roles: their applies write different
     /// objects into the same file.
     static func workspace(latency: Int) throws -> CaseWorkspace {
-        let work = try CaseWorkspace(empty: "lock")
-        try work.write("a/tenant.yaml", "tenant:\n  domain: example-prod.eu.auth0.com\n")
-        try work.write("a/customers/acme.yaml", "organization:\n  name: acme\nlogin: password-only\n")
-        try work.write(
-            "b/tenant.yaml",
-            "tenant:\n  domain: example-prod.eu.auth0.com\nroles:\n  - name: member\n    description: Member\n")
+        let work = try CaseWorkspace(
+            "lock", tenant: "tenant:\n  domain: example-prod.eu.auth0.com\n",
+            customers: ["acme": "organization:\n  name: acme\nlogin: password-only\n"], at: "a")
+        try work.writeTenant(
+            "tenant:\n  domain: example-prod.eu.auth0.com\nroles:\n  - name: member\n    description: Member\n", at: "b")
         try work.write("live.json", "{\"tenantplan_local\": {\"latency_ms\": \(latency)}}\n")
         return work
     }

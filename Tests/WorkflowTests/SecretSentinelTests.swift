@@ -118,10 +118,9 @@ import TestSupport
 
     func workspace() throws -> (CaseWorkspace, Corpus) {
         let corpus = Self.corpus()
-        let work = try CaseWorkspace(empty: "sentinels")
+        let work = try CaseWorkspace("sentinels", tenant: corpus.yaml.joined(separator: "\n"))
         let live: JSONValue = ["connections": .array(corpus.live)]
         try work.write("live.json", String(decoding: live.encoded(pretty: true), as: UTF8.self))
-        try work.write("tenant/tenant.yaml", corpus.yaml.joined(separator: "\n"))
         return (work, corpus)
     }
 
