@@ -3,7 +3,7 @@ import ManagementAPI
 
 /// The members a ``LoginPathChange`` would lock out of their organization, as read from the live tenant.
 public struct MemberImpact: Sendable, Equatable {
-    /// One member at risk: every identity on a connection that is not enabled after the change.
+    /// One member at risk: an identity on a removed connection, and none on a connection enabled after the change.
     public struct AtRisk: Sendable, Equatable {
         /// `user_id`.
         public var userID: String
@@ -28,7 +28,7 @@ public struct MemberImpact: Sendable, Equatable {
     public var change: LoginPathChange
     /// The organization's members.
     public var memberCount: Int
-    /// The members whose primary identity's provider is the strategy of a removed connection (or unknown): the
+    /// The members who could depend on a removed connection (``MemberImpactReader/isCandidate(_:of:)``): the
     /// users read.
     public var candidateCount: Int
     /// The requests the read took: `ceil(members / 100)` (at least 1) plus one per candidate.
