@@ -31,18 +31,26 @@ public struct MemberImpact: Sendable, Equatable {
     /// The members who could depend on a removed connection (``MemberImpactReader/isCandidate(_:of:)``): the
     /// users read.
     public var candidateCount: Int
-    /// The requests the read took: `ceil(members / 100)` (at least 1) plus one per candidate.
+    /// The requests the read took: `ceil(members / 100)` (at least 1), plus one per candidate, plus one user
+    /// search per member at risk carrying a member id (``MemberImpactReader``).
     public var requests: Int
     /// The members at risk, in the order the member list gave them.
     public var atRisk: [AtRisk]
+    /// Accounts that would be locked out but whose person has moved: another member carrying the same member id
+    /// signs in through a connection still enabled. Not at risk; in member-list order.
+    public var moved: [AtRisk]
 
     /// An impact.
-    public init(change: LoginPathChange, memberCount: Int, candidateCount: Int, requests: Int, atRisk: [AtRisk]) {
+    public init(
+        change: LoginPathChange, memberCount: Int, candidateCount: Int, requests: Int, atRisk: [AtRisk],
+        moved: [AtRisk] = []
+    ) {
         self.change = change
         self.memberCount = memberCount
         self.candidateCount = candidateCount
         self.requests = requests
         self.atRisk = atRisk
+        self.moved = moved
     }
 
     /// True when the change locks no member out.

@@ -9,8 +9,12 @@ import ManagementAPI
 /// any enabled connection before the change is not locked out by it, and a user deleted between the member list
 /// and its read (404) is no one.
 ///
-/// Requests: `ceil(members / 100)` (at least 1) plus one per candidate; scopes `read:organization_members` and
-/// `read:users`.
+/// A member at risk whose member id (the invite policy's member key in `app_metadata`) another member carries
+/// while signing in through a connection still enabled has *moved* (its migration invitation was accepted): it is
+/// counted in ``MemberImpact/moved``, not at risk.
+///
+/// Requests: `ceil(members / 100)` (at least 1), plus one per candidate, plus one user search per member at risk
+/// that carries a member id; scopes `read:organization_members` and `read:users`.
 public enum MemberImpactReader {
     /// Reads the impact of `change`.
     /// - Parameters:
@@ -25,20 +29,45 @@ public enum MemberImpactReader {
         let candidates = members.filter { isCandidate($0, of: change) }
         let users = try await readUsers(candidates.map(\.userID), client: client, parallelism: max(1, parallelism))
         let removed = Set(change.removed.map(\.name))
+        let memberIDs = Set(members.map(\.userID))
         var atRisk: [MemberImpact.AtRisk] = []
+        var moved: [MemberImpact.AtRisk] = []
         for (member, user) in zip(candidates, users) {
             // A user gone since the member list was read (the list is eventually consistent) is no one at risk.
             guard let user, MemberStanding(of: user, enabled: change.remaining) == .lockedOut,
                 user.identities.contains(where: { removed.contains($0.connection) })
             else { continue }
-            atRisk.append(
-                MemberImpact.AtRisk(
-                    userID: member.userID, email: user.email ?? member.email,
-                    connections: user.identities.map(\.connection), memberKey: user.appMetadata[memberKey]))
+            let account = MemberImpact.AtRisk(
+                userID: member.userID, email: user.email ?? member.email,
+                connections: user.identities.map(\.connection), memberKey: user.appMetadata[memberKey])
+            if let value = account.memberKey,
+                try await hasMoved(account, key: memberKey, value: value, change: change, members: memberIDs, client: client)
+            {
+                moved.append(account)
+            } else {
+                atRisk.append(account)
+            }
         }
         return MemberImpact(
             change: change, memberCount: members.count, candidateCount: candidates.count,
-            requests: client.requestCount - before, atRisk: atRisk)
+            requests: client.requestCount - before, atRisk: atRisk, moved: moved)
+    }
+
+    /// Whether the person behind `account` has moved: another member of the organization carries the same
+    /// member id (`app_metadata[key]`) and signs in through a connection still enabled (the SSO user a migration
+    /// invitation created, docs/sso-enforcement.md). One user search
+    /// (``ManagementClient/users(appMetadata:equalTo:)``); the member id binds, never the e-mail.
+    static func hasMoved(
+        _ account: MemberImpact.AtRisk, key: String, value: JSONValue, change: LoginPathChange, members: Set<String>,
+        client: ManagementClient
+    ) async throws -> Bool {
+        let text = value.stringValue ?? value.compactText
+        let carriers = try await client.users(appMetadata: key, equalTo: text)
+        return carriers.contains { user in
+            user.userID != account.userID && members.contains(user.userID)
+                && (user.appMetadata[key].map { ($0.stringValue ?? $0.compactText) == text } ?? false)
+                && MemberStanding(of: user, enabled: change.remaining) != .lockedOut
+        }
     }
 
     /// Whether `member` could depend on a connection `change` removes, so its user (all its identities, linked

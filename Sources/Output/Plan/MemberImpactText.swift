@@ -23,8 +23,15 @@ public enum MemberImpactText {
     public static func line(_ impact: MemberImpact) -> String {
         guard impact.memberCount > 0 else { return "member impact: the organization has no members" }
         let members = count(impact.memberCount, "member")
-        guard !impact.isEmpty else { return "member impact: none of \(members) would be locked out" }
+        guard !impact.isEmpty else { return "member impact: none of \(members) would be locked out" + movedNote(impact) }
         return "! " + sentence(impact)
+    }
+
+    /// ` (2 moved members not counted)` when accounts that would be locked out belong to people who moved
+    /// (``MemberImpact/moved``), else empty.
+    static func movedNote(_ impact: MemberImpact) -> String {
+        guard !impact.moved.isEmpty else { return "" }
+        return " (\(count(impact.moved.count, "moved member")) not counted)"
     }
 
     /// `3 of 250 members would be locked out (they sign in only with "globex-db"): auth0|a1 ana@globex.example, …`:
@@ -37,7 +44,7 @@ public enum MemberImpactText {
         }
         if impact.atRisk.count > shown { people.append("and \(impact.atRisk.count - shown) more") }
         return "\(impact.atRisk.count) of \(members) would be locked out (they sign in only with "
-            + connections.joined(separator: " or ") + "): " + people.joined(separator: ", ")
+            + connections.joined(separator: " or ") + ")" + movedNote(impact) + ": " + people.joined(separator: ", ")
     }
 
     /// The header line stating the member impact read's requests (`+ 8 requests for member impact (250 members, 5

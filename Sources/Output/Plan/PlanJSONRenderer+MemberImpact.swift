@@ -6,9 +6,10 @@ import Members
 /// `member_impact` object under each organization change whose login paths shrink.
 extension PlanJSONRenderer {
     /// `{"members": 250, "candidates": 5, "requests": 8, "removed_connections": ["globex-db"],
-    /// "at_risk_count": 3, "at_risk": [{"user_id": "auth0|…", "email": "ana@globex.example",
+    /// "at_risk_count": 3, "moved_count": 0, "at_risk": [{"user_id": "auth0|…", "email": "ana@globex.example",
     /// "connections": ["globex-db"]}, …]}`: `at_risk` lists the first ``MemberImpactText/shown`` members at
-    /// risk, in member-list order (`email` `null` when the user has none); `at_risk_count` counts them all.
+    /// risk, in member-list order (`email` `null` when the user has none); `at_risk_count` counts them all;
+    /// `moved_count` the accounts not counted because their person moved (``MemberImpact/moved``).
     static func memberImpact(_ impact: MemberImpact) -> JSONValue {
         [
             "members": .int(impact.memberCount),
@@ -16,6 +17,7 @@ extension PlanJSONRenderer {
             "requests": .int(impact.requests),
             "removed_connections": .array(impact.change.removed.map { .string($0.name) }),
             "at_risk_count": .int(impact.atRisk.count),
+            "moved_count": .int(impact.moved.count),
             "at_risk": .array(impact.atRisk.prefix(MemberImpactText.shown).map { member in
                 [
                     "user_id": .string(member.userID), "email": member.email.map(JSONValue.string) ?? .null,
