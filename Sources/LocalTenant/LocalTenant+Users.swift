@@ -25,10 +25,11 @@ import ManagementAPI
 extension LocalTenant {
     static let userNotFound = error(404, "Not Found", "The user does not exist.", "inexistent_user")
 
-    /// The query parameters of `GET /api/v2/users` the local tenant answers; any other the OpenAPI document
-    /// allows (`q`, `sort`, `connection`, `search_engine`) is refused.
+    /// The query parameters of `GET /api/v2/users` the local tenant answers besides the one search it models
+    /// (`q=app_metadata.KEY:"VALUE"`, `search_engine=v3`); any other the OpenAPI document allows (`sort`,
+    /// `connection`, another `q`) is refused.
     static let userListParameters: Set<String> = [
-        "page", "per_page", "include_totals", "fields", "include_fields", "primary_order", "q", "search_engine",
+        "page", "per_page", "include_totals", "fields", "include_fields", "primary_order",
     ]
 
     /// The members of a user that make an `OrganizationMember`, in the order Auth0 answers them.
@@ -41,22 +42,25 @@ extension LocalTenant {
             guard let id = parameters.first, let i = index.userByID[id] else { return Self.userNotFound }
             return Self.ok(Self.userAnswer(state.users[i], query: request.query))
         case .listUsers:
-            if let parameter = request.query.keys.sorted().first(where: { !Self.userListParameters.contains($0) }) {
+            let query = request.query
+            let search = query["q"].flatMap(Self.appMetadataQuery)
+            let unsupported = query.keys.sorted().first { parameter in
+                switch parameter {
+                case "q": return search == nil
+                case "search_engine": return search == nil || query[parameter] != "v3"
+                default: return !Self.userListParameters.contains(parameter)
+                }
+            }
+            if let parameter = unsupported {
                 return Self.error(
                     400, "Bad Request",
                     "The local tenant does not search users: the query parameter '\(parameter)' is not supported; "
-                        + "it answers page, per_page, include_totals, fields and include_fields",
+                        + "it answers page, per_page, include_totals, fields, include_fields and "
+                        + "q=app_metadata.KEY:\"VALUE\" (search_engine=v3)",
                     "invalid_query_string")
             }
             var users = state.users
-            if let q = request.query["q"] {
-                guard let (key, value) = Self.appMetadataQuery(q), (request.query["search_engine"] ?? "v3") == "v3"
-                else {
-                    return Self.error(
-                        400, "Bad Request",
-                        "The local tenant searches users only by app_metadata.KEY:\"VALUE\" (search_engine v3)",
-                        "invalid_query_string")
-                }
+            if let (key, value) = search {
                 users = users.filter { user in
                     guard let held = user["app_metadata"]?[key] else { return false }
                     return (held.stringValue ?? held.compactText) == value

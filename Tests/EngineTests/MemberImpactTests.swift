@@ -199,4 +199,17 @@ import TestSupport
 
             """))
     }
+
+    /// The member-id search quotes the value: `"` and `\` in a member id are escaped, so it finds that id only.
+    @Test(arguments: ["G-\"7\\", "G-7", "G-\\"])
+    func memberIDSearchEscapesTheValue(memberID: String) async throws {
+        let users = [
+            F.passwordUser("p1", email: nil, memberID: "G-\"7\\"), F.passwordUser("p2", email: nil, memberID: "G-7"),
+            F.passwordUser("p3", email: nil, memberID: "G-\\"),
+        ]
+        let client = ManagementClient(transport: try LocalTenant(json: F.live(users: users)))
+        let found = try await client.users(appMetadata: "member_id", equalTo: memberID)
+        let expected = ["G-\"7\\": "auth0|p1", "G-7": "auth0|p2", "G-\\": "auth0|p3"][memberID]!
+        #expect(found.map(\.userID) == [expected])
+    }
 }
