@@ -46,14 +46,14 @@ let package = Package(
         // Desired x live -> an ordered Plan.
         .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "Members", "JSONValues", "Hashing", "Auth0Schema"]),
         // Carries out a Plan through the seam.
-        .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "JSONValues"]),
+        .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "Members", "JSONValues"]),
         // The live tenant written back as a tenant directory (`export`).
         .target(name: "Export", dependencies: ["ManagementAPI", "PlanModel", "YAML", "JSONValues", "Auth0Schema", "TerminalText"]),
         // JSON Schemas for editors, generated from the loader's layouts and the rule catalogue (`tenantplan schema`).
         .target(name: "EditorSchema", dependencies: ["PlanModel", "Policy", "Auth0Schema", "JSONValues"]),
         // Renderers: one file per format.
         .target(name: "Output", dependencies: [
-            "Diff", "PlanModel", "Policy", "Apply", "Invitations", "JSONValues", "TerminalText",
+            "Diff", "PlanModel", "Policy", "Apply", "Invitations", "Members", "JSONValues", "TerminalText",
         ]),
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
@@ -90,7 +90,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Diff", "Apply", "Output", "LocalTenant", "ManagementAPI", "PlanModel", "TestSupport"],
+            dependencies: [
+                "Diff", "Apply", "Output", "LocalTenant", "ManagementAPI", "Members", "PlanModel", "TestSupport",
+            ],
             resources: [.copy("Resources")]
         ),
         .testTarget(

@@ -2,11 +2,13 @@ import Diff
 import Foundation
 import JSONValues
 import ManagementAPI
+import Members
 
 /// Carries out a ``Plan`` through the seam, in the plan's phase order (README, "What the plan promises").
 ///
 /// - Before any write: refuses destroys without `--allow-destroy`, identity changes without
-///   `--allow-identity-change`, and requests that need unset secrets.
+///   `--allow-identity-change`, removals of enabled connections that would lock members out without
+///   `--allow-member-lockout`, and requests that need unset secrets.
 /// - A failed request stops its branch: later requests of the same resource, and requests that need the id of a
 ///   resource whose create failed, are not attempted; independent requests go on.
 /// - A create answered 409 is resolved by reading the existing object by its natural key. A create whose answer
@@ -44,6 +46,13 @@ public struct Applier: Sendable {
             }
         }
         if !identity.isEmpty, !options.allowIdentityChange { throw ApplyRefusal.identityChangeNotAllowed(identity) }
+        let lockouts = plan.memberLockouts
+        if !lockouts.isEmpty, !options.allowMemberLockout {
+            throw ApplyRefusal.memberLockoutNotAllowed(lockouts.map { impact in
+                "organization \"\(impact.change.organization)\": \(impact.atRisk.count) of "
+                    + "\(impact.memberCount) member\(impact.memberCount == 1 ? "" : "s")"
+            })
+        }
     }
 
     /// Applies the plan.

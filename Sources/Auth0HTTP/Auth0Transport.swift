@@ -102,6 +102,18 @@ public struct Auth0Transport: ManagementTransport {
         guard missing.isEmpty else { throw MissingScopes(command: "this apply", missing: missing) }
     }
 
+    /// The read preflight of the seam: checks the token carries the scopes of `operations` (each once, in order)
+    /// before the first of them is sent; the member impact of a plan that removes a login path needs
+    /// `read:organization_members` and `read:users`.
+    /// - Throws: ``MissingScopes`` naming `purpose` and each missing scope; ``Auth0TokenError``.
+    public func preflight(reads operations: [ManagementOperation], purpose: String) async throws {
+        let granted = Set(try await grantedScopes())
+        var seen: Set<String> = []
+        let needed = operations.flatMap { $0.scopes(body: []) }.filter { seen.insert($0).inserted }
+        let missing = needed.filter { !granted.contains($0) }
+        guard missing.isEmpty else { throw MissingScopes(command: "plan", missing: missing, purpose: purpose) }
+    }
+
     /// Seconds spent waiting on 429 answers and the half-bucket rule so far.
     public var secondsWaitedOnRateLimits: Double { statistics.snapshot.secondsWaitedOnRateLimits }
 

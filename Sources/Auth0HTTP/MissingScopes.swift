@@ -7,15 +7,21 @@ public struct MissingScopes: Error, Sendable, Equatable, CustomStringConvertible
     public let command: String
     /// The scopes it needs that the token lacks, in ``RequiredScopes/scopes`` order.
     public let missing: [String]
+    /// What reads that only some plans make are for (``Auth0Transport/preflight(reads:purpose:)``), completing
+    /// "needed to …"; `nil` for a command's own scopes.
+    public let purpose: String?
 
     /// Creates the error.
-    public init(command: String, missing: [String]) {
+    public init(command: String, missing: [String], purpose: String? = nil) {
         self.command = command
         self.missing = missing
+        self.purpose = purpose
     }
 
-    /// `the token lacks scopes COMMAND needs: SCOPE, SCOPE`.
+    /// `the token lacks scopes COMMAND needs: SCOPE, SCOPE`, or with a purpose `the token lacks scopes needed to
+    /// PURPOSE: SCOPE, SCOPE`.
     public var description: String {
-        "the token lacks scopes \(command) needs: \(missing.joined(separator: ", "))"
+        guard let purpose else { return "the token lacks scopes \(command) needs: \(missing.joined(separator: ", "))" }
+        return "the token lacks scopes needed to \(purpose): \(missing.joined(separator: ", "))"
     }
 }

@@ -6,7 +6,7 @@ struct ApplyArguments {
     let path: String
     /// `--auto-approve`: do not ask for confirmation.
     let autoApprove: Bool
-    /// `--allow-destroy`, `--allow-identity-change`.
+    /// `--allow-destroy`, `--allow-identity-change`, `--allow-member-lockout`.
     let options: ApplyOptions
     /// `--tenant local:PATH` and the connection options.
     let live: LiveTenantArguments
@@ -15,13 +15,16 @@ struct ApplyArguments {
     /// - Throws: ``CLIError/usage(_:)`` for an unknown option or a malformed connection option.
     init(_ arguments: [String]) throws {
         let args = try Arguments(
-            arguments, flags: LiveTenantArguments.flags.union(["auto-approve", "allow-destroy", "allow-identity-change"]),
+            arguments, flags: LiveTenantArguments.flags.union([
+                "auto-approve", "allow-destroy", "allow-identity-change", "allow-member-lockout",
+            ]),
             options: LiveTenantArguments.options)
         live = try LiveTenantArguments(args)
         path = try args.directory()
         autoApprove = args.flags.contains("auto-approve")
         options = ApplyOptions(
             allowDestroy: args.flags.contains("allow-destroy"),
-            allowIdentityChange: args.flags.contains("allow-identity-change"))
+            allowIdentityChange: args.flags.contains("allow-identity-change"),
+            allowMemberLockout: args.flags.contains("allow-member-lockout"))
     }
 }

@@ -12,7 +12,8 @@ import TerminalText
 /// `tenantplan apply [DIR]` plans, then carries the plan out; `tenantplan apply FILE` carries out a plan saved
 /// by `plan --out FILE`, after checking it is still the plan apply would make (docs/saved-plans.md).
 ///
-/// Options: `--tenant local:PATH`, `--auto-approve` (no confirmation), `--allow-destroy`, `--allow-identity-change`.
+/// Options: `--tenant local:PATH`, `--auto-approve` (no confirmation), `--allow-destroy`, `--allow-identity-change`,
+/// `--allow-member-lockout` (remove enabled connections members still sign in through).
 /// Without `--auto-approve` the plan is shown and `yes` is asked for on a terminal; with no terminal, apply refuses.
 /// A saved plan was reviewed already: it is applied without a question, as `terraform apply PLANFILE` does.
 enum ApplyCommand {

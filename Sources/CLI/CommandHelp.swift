@@ -68,7 +68,8 @@ enum CommandHelp {
         case "apply":
             return """
                 usage: tenantplan apply [DIR] [--auto-approve] [--allow-destroy] [--allow-identity-change]
-                       tenantplan apply FILE [--allow-destroy] [--allow-identity-change]
+                                        [--allow-member-lockout]
+                       tenantplan apply FILE [--allow-destroy] [--allow-identity-change] [--allow-member-lockout]
 
                 Plan DIR and carry the plan out, or carry out a plan saved by plan --out FILE (refused as stale
                 when the live tenant or the files changed since). Asks for 'yes' on a terminal unless --auto-approve.
@@ -78,6 +79,7 @@ enum CommandHelp {
                   --auto-approve            do not ask for confirmation
                   --allow-destroy           destroy marked resources no longer declared
                   --allow-identity-change   replace connections / change how users are keyed
+                  --allow-member-lockout    remove enabled connections members still sign in through
 
                 """ + connection + common
         case "invite":

@@ -39,6 +39,7 @@ public enum TenantplanCLI {
           --auto-approve            apply: do not ask for confirmation
           --allow-destroy           apply: destroy marked resources no longer declared
           --allow-identity-change   apply: replace connections / change how users are keyed
+          --allow-member-lockout    apply: remove enabled connections members still sign in through
           --app-metadata KEY=VALUE  invite: app_metadata for the invitee (repeatable; member_id=...)
           --inviter NAME, --role NAME, --ttl 3d
                                     invite: inviter name; roles and lifetime within the policy

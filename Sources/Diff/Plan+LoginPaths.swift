@@ -27,8 +27,17 @@ extension Plan {
             return LoginPathChange(
                 organizationID: organization.id, organization: name,
                 removed: removed[name, default: []].map { .init(name: $0, strategy: strategies[$0] ?? "") },
-                remaining: remaining)
+                remaining: remaining,
+                remainingStrategies: Set(remaining.compactMap { strategy(of: $0, links: strategies, live: live) }))
         }
+    }
+
+    /// The strategy of the connection `name`: from the organization's live links, else the live connections, else
+    /// the plan's create of it (its label); `nil` when none tells.
+    func strategy(of name: String, links: [String: String], live: LiveSnapshot) -> String? {
+        if let strategy = links[name] { return strategy }
+        if let connection = live.connections.first(where: { $0.name == name }) { return connection.strategy }
+        return changes.first { $0.kind == .connection && $0.name == name && $0.action != .delete }?.label
     }
 
     /// The names of the connections enabled for the organization `name` once the plan is applied: its live links

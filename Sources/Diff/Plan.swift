@@ -1,3 +1,5 @@
+import Members
+
 /// The ordered result of comparing the desired state with the live tenant.
 public struct Plan: Sendable, Equatable {
     /// What was read: counts of live objects and the requests the read took.
@@ -66,13 +68,34 @@ public struct Plan: Sendable, Equatable {
     public let unmanaged: Unmanaged
     /// What a reviewer must know that the plan does not change (``PlanWarning``), by organization and connection.
     public let warnings: [PlanWarning]
+    /// The members each organization whose login paths the plan shrinks would lose (``MemberImpact``), one per
+    /// ``loginPathChanges(live:)`` entry in plan order; read by ``LivePlan/compute(for:through:scope:parallelism:progress:)``,
+    /// empty for a plan that removes no login path (docs/plan-json.md, README "What the plan promises").
+    public var memberImpacts: [MemberImpact]
 
     /// Creates a plan.
-    public init(read: ReadSummary, changes: [ResourceChange], unmanaged: Unmanaged, warnings: [PlanWarning] = []) {
+    public init(
+        read: ReadSummary, changes: [ResourceChange], unmanaged: Unmanaged, warnings: [PlanWarning] = [],
+        memberImpacts: [MemberImpact] = []
+    ) {
         self.read = read
         self.changes = changes
         self.unmanaged = unmanaged
         self.warnings = warnings
+        self.memberImpacts = memberImpacts
+    }
+
+    /// The requests the member impact read took, all organizations together: per organization
+    /// `ceil(members / 100)` (at least 1) plus one per candidate (``MemberImpact/requests``); 0 when no login path
+    /// shrinks.
+    public var memberImpactRequests: Int { memberImpacts.reduce(0) { $0 + $1.requests } }
+
+    /// The impacts that lock at least one member out: what `apply` refuses without `--allow-member-lockout`.
+    public var memberLockouts: [MemberImpact] { memberImpacts.filter { !$0.isEmpty } }
+
+    /// The member impact of the organization `name`, when the plan shrinks its login paths.
+    public func memberImpact(of organization: String) -> MemberImpact? {
+        memberImpacts.first { $0.change.organization == organization }
     }
 
     /// Resources to add (a replacement counts as one add and one destroy, as in Terraform).
@@ -103,7 +126,8 @@ public struct Plan: Sendable, Equatable {
         }
         return Plan(
             read: read, changes: kept, unmanaged: Unmanaged(),
-            warnings: warnings.filter { organizations.contains($0.organization) })
+            warnings: warnings.filter { organizations.contains($0.organization) },
+            memberImpacts: memberImpacts.filter { organizations.contains($0.change.organization) })
     }
 
     /// Every request of the plan in apply order (stable within a phase).

@@ -13,7 +13,8 @@ extension SavedPlan {
     }
 
     /// The checks after the live tenant was read and planned again, in order: the tenant reached, the live objects
-    /// the plan touches (``Fingerprint``), the changes apply would make now (``differences(from:unsetSecrets:)``).
+    /// the plan touches (``Fingerprint``), the changes apply would make now (``differences(from:unsetSecrets:)``),
+    /// the members at risk (``membersAtRiskChanges(in:)``).
     /// - Parameters:
     ///   - target: What this apply reaches (``ManagementTransport/tenantDescription``).
     ///   - planned: The plan made now, over the saved plan's scope, and its snapshot.
@@ -25,7 +26,25 @@ extension SavedPlan {
         guard objects.isEmpty else { return .liveObjectsChanged(objects) }
         let current = Self.changes(of: planned.plan, redactor: SecretRedactor(tenant: tenant, live: planned.live))
         let differences = differences(from: current, unsetSecrets: Self.unsetSecrets(of: tenant))
-        return differences.isEmpty ? nil : .requestsDiffer(differences)
+        guard differences.isEmpty else { return .requestsDiffer(differences) }
+        let members = membersAtRiskChanges(in: planned.plan)
+        return members.isEmpty ? nil : .membersAtRiskChanged(members)
+    }
+
+    /// Each organization whose members at risk now (``Plan/memberImpacts``, read again) differ from the saved
+    /// fingerprints: another count or other user ids; an organization in only one of them counts as none at risk
+    /// in the other.
+    public func membersAtRiskChanges(in plan: Plan) -> [SavedPlanStaleness.MembersAtRiskChange] {
+        let now = plan.memberImpacts.map(MemberFingerprint.init)
+        let saved = Dictionary(memberImpact.map { ($0.organization, $0) }, uniquingKeysWith: { a, _ in a })
+        let current = Dictionary(now.map { ($0.organization, $0) }, uniquingKeysWith: { a, _ in a })
+        var names = memberImpact.map(\.organization)
+        names += now.map(\.organization).filter { saved[$0] == nil }
+        return names.compactMap { name in
+            let before = saved[name], after = current[name]
+            guard before?.digest != after?.digest, (before?.atRisk ?? 0) + (after?.atRisk ?? 0) > 0 else { return nil }
+            return .init(organization: name, planned: before?.atRisk ?? 0, now: after?.atRisk ?? 0)
+        }
     }
 
     /// Each object the plan touches that changed in `live` since the plan, with how, in plan order.

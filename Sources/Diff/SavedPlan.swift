@@ -1,6 +1,8 @@
 import Foundation
 import JSONValues
+import Hashing
 import ManagementAPI
+import Members
 import PlanModel
 
 /// A plan saved by `plan --out FILE` for a later `apply FILE` (the pull-request workflow; documented in
@@ -11,7 +13,7 @@ import PlanModel
 /// file, and a ``Fingerprint`` of every live object the plan touches. No secret value is ever in it.
 ///
 /// ```json
-/// { "format_version": 2, "kind": "tenantplan-saved-plan", "directory": "tenants/example-prod",
+/// { "format_version": 3, "kind": "tenantplan-saved-plan", "directory": "tenants/example-prod",
 ///   "target": "example-prod.eu.auth0.com", "scope": null,
 ///   "input": { "hash": "sha256:…", "files": { "tenant.yaml": "…", "customers/acme.yaml": "…" } },
 ///   "summary": { "add": 1, "change": 2, "destroy": 0 },
@@ -21,13 +23,14 @@ import PlanModel
 ///       "location": "customers/acme.yaml:2", "requires": [],
 ///       "requests": [ { "operation": "patch_organizations_by_id", "method": "PATCH",
 ///                       "path": "/api/v2/organizations/org_…", "summary": "…",
-///                       "body": { … }, "missing_secrets": [] } ] } ] }
+///                       "body": { … }, "missing_secrets": [] } ] } ],
+///   "member_impact": [ { "organization": "globex", "at_risk": 3, "digest": "sha256:…" } ] }
 /// ```
 public struct SavedPlan: Sendable, Equatable {
     /// The version of the file's shape; `apply` refuses any other. Version 2 records each request's operation
-    /// (``ManagementOperation/id``), and connection PATCHes carry `display_name`; a version 1 plan would be stale
-    /// anyway, so it is refused with a request to plan again (docs/saved-plans.md).
-    public static let formatVersion = 2
+    /// (``ManagementOperation/id``), and connection PATCHes carry `display_name`; version 3 records the member
+    /// impact (``memberImpact``). An older plan is refused with a request to plan again (docs/saved-plans.md).
+    public static let formatVersion = 3
     /// The `kind` every saved plan carries, so another JSON file is not mistaken for one.
     public static let kind = "tenantplan-saved-plan"
 
@@ -88,6 +91,35 @@ public struct SavedPlan: Sendable, Equatable {
     public let fingerprints: [Fingerprint]
     /// The changes, in plan order.
     public let changes: [Change]
+    /// Per organization whose login paths the plan shrinks (``Plan/memberImpacts``), in plan order: who was at
+    /// risk when planned, as a fingerprint (``MemberFingerprint``).
+    public let memberImpact: [MemberFingerprint]
+
+    /// The members at risk in one organization when the plan was made: their count and
+    /// `sha256:` + the SHA-256 of their user ids, sorted, each followed by a newline (`sha256:` of nothing when
+    /// none). User ids only: no e-mail address is in the file.
+    public struct MemberFingerprint: Sendable, Equatable {
+        /// The organization's name.
+        public let organization: String
+        /// Members at risk.
+        public let atRisk: Int
+        /// `sha256:…` of the sorted user ids at risk.
+        public let digest: String
+
+        /// A fingerprint as read from a file.
+        public init(organization: String, atRisk: Int, digest: String) {
+            self.organization = organization
+            self.atRisk = atRisk
+            self.digest = digest
+        }
+
+        /// The fingerprint of `impact`.
+        public init(_ impact: MemberImpact) {
+            organization = impact.change.organization
+            atRisk = impact.atRisk.count
+            digest = "sha256:" + SHA256.hex(impact.atRisk.map { $0.userID + "\n" }.sorted().joined())
+        }
+    }
 
     public static func == (lhs: SavedPlan, rhs: SavedPlan) -> Bool {
         lhs.document == rhs.document
@@ -110,6 +142,7 @@ public struct SavedPlan: Sendable, Equatable {
         summary = (plan.toAdd, plan.toChange, plan.toDestroy)
         fingerprints = Fingerprint.of(plan.changes.map { ($0.kind, $0.name) }, in: live)
         changes = Self.changes(of: plan, redactor: SecretRedactor(tenant: tenant, live: live), describe: describe)
+        memberImpact = plan.memberImpacts.map(MemberFingerprint.init)
     }
 
     /// The `${env:}` names `tenant` refers to that are unset, sorted.
@@ -164,6 +197,9 @@ public struct SavedPlan: Sendable, Equatable {
                 return .object(object)
             }),
             "resource_changes": .array(changes.map(Self.document)),
+            "member_impact": .array(memberImpact.map { print in
+                ["organization": .string(print.organization), "at_risk": .int(print.atRisk), "digest": .string(print.digest)]
+            }),
         ]
     }
 
@@ -227,6 +263,18 @@ public struct SavedPlan: Sendable, Equatable {
                         body: Self.body(request["body"]),
                         missingSecrets: request["missing_secrets"]?.arrayValue?.compactMap(\.stringValue) ?? [])
                 })
+        }
+        memberImpact = try Self.memberImpact(json["member_impact"])
+    }
+
+    /// The `member_impact` entries of a saved plan.
+    static func memberImpact(_ value: JSONValue?) throws -> [MemberFingerprint] {
+        guard let items = value?.arrayValue else { throw SavedPlanError.missing("member_impact") }
+        return try items.map { item in
+            guard let organization = item["organization"]?.stringValue, let atRisk = item["at_risk"]?.intValue,
+                let digest = item["digest"]?.stringValue
+            else { throw SavedPlanError.missing("member_impact[].organization/at_risk/digest") }
+            return MemberFingerprint(organization: organization, atRisk: atRisk, digest: digest)
         }
     }
 

@@ -10,6 +10,26 @@ public enum SavedPlanStaleness: Sendable, Equatable {
     case liveObjectsChanged([ObjectChange])
     /// The changes apply would make now are not the reviewed ones.
     case requestsDiffer([ChangeDifference])
+    /// The members the plan would lock out are not the ones reviewed (a member added, removed, moved to SSO or
+    /// newly at risk since the plan), per organization in plan order.
+    case membersAtRiskChanged([MembersAtRiskChange])
+
+    /// One organization whose members at risk differ from the saved plan's (``SavedPlan/MemberFingerprint``).
+    public struct MembersAtRiskChange: Sendable, Equatable {
+        /// The organization's name.
+        public let organization: String
+        /// Members at risk when planned.
+        public let planned: Int
+        /// Members at risk now.
+        public let now: Int
+
+        /// Creates a change.
+        public init(organization: String, planned: Int, now: Int) {
+            self.organization = organization
+            self.planned = planned
+            self.now = now
+        }
+    }
 
     /// How one live object the plan touches changed since the plan (``Fingerprint/difference(to:)``).
     public struct ObjectChange: Sendable, Equatable {

@@ -17,14 +17,17 @@ import ManagementAPI
 /// - A user: as stored, without identity provider tokens (``SecretCatalogue/withoutIdentitySecrets(_:)``: Auth0
 ///   returns them only with `read:user_idp_tokens`); 404 `inexistent_user`, "The user does not exist.".
 /// - Users: offset paging only, in file order; `{users, start, limit, length, total}` with `include_totals=true`;
-///   400 from 1,000 records on. User search is not modelled: `q`, `sort`, `connection` and `search_engine` are
-///   refused with a 400 naming the parameter, never ignored.
+///   400 from 1,000 records on. User search is modelled for one query only, the one the member impact of a plan
+///   sends (``ManagementClient/users(appMetadata:equalTo:)``): `q=app_metadata.KEY:"VALUE"` (with `search_engine`
+///   `v3`) selects the users whose `app_metadata.KEY`, as text, is VALUE. Any other `q`, and `sort` and
+///   `connection`, are refused with a 400 naming the parameter, never ignored.
 /// - `fields`/`include_fields` select members (comma-separated; `include_fields=false` excludes them) on all three.
 extension LocalTenant {
     static let userNotFound = error(404, "Not Found", "The user does not exist.", "inexistent_user")
 
-    /// The query parameters of `GET /api/v2/users` the local tenant answers; any other the OpenAPI document
-    /// allows (`q`, `sort`, `connection`, `search_engine`) is refused.
+    /// The query parameters of `GET /api/v2/users` the local tenant answers besides the one search it models
+    /// (`q=app_metadata.KEY:"VALUE"`, `search_engine=v3`); any other the OpenAPI document allows (`sort`,
+    /// `connection`, another `q`) is refused.
     static let userListParameters: Set<String> = [
         "page", "per_page", "include_totals", "fields", "include_fields", "primary_order",
     ]
@@ -39,15 +42,32 @@ extension LocalTenant {
             guard let id = parameters.first, let i = index.userByID[id] else { return Self.userNotFound }
             return Self.ok(Self.userAnswer(state.users[i], query: request.query))
         case .listUsers:
-            if let parameter = request.query.keys.sorted().first(where: { !Self.userListParameters.contains($0) }) {
+            let query = request.query
+            let search = query["q"].flatMap(Self.appMetadataQuery)
+            let unsupported = query.keys.sorted().first { parameter in
+                switch parameter {
+                case "q": return search == nil
+                case "search_engine": return search == nil || query[parameter] != "v3"
+                default: return !Self.userListParameters.contains(parameter)
+                }
+            }
+            if let parameter = unsupported {
                 return Self.error(
                     400, "Bad Request",
                     "The local tenant does not search users: the query parameter '\(parameter)' is not supported; "
-                        + "it answers page, per_page, include_totals, fields and include_fields",
+                        + "it answers page, per_page, include_totals, fields, include_fields and "
+                        + "q=app_metadata.KEY:\"VALUE\" (search_engine=v3)",
                     "invalid_query_string")
             }
+            var users = state.users
+            if let (key, value) = search {
+                users = users.filter { user in
+                    guard let held = user["app_metadata"]?[key] else { return false }
+                    return (held.stringValue ?? held.compactText) == value
+                }
+            }
             if let refusal = Self.offsetCapRefusal(operation, query: request.query) { return refusal }
-            let items = state.users.map { Self.userAnswer($0, query: request.query) }
+            let items = users.map { Self.userAnswer($0, query: request.query) }
             return Self.offset(items, key: "users", query: request.query, length: true)
         default:
             return Self.methodNotAllowed
@@ -76,6 +96,32 @@ extension LocalTenant {
             return Self.checkpoint(members, key: "members", query: query) { $0 }
         }
         return Self.offset(members, key: "members", query: query)
+    }
+
+    /// The key and value of a query `app_metadata.KEY:"VALUE"` (KEY of letters, digits, `_` and `-`; `\"` and
+    /// `\\` escapes in VALUE), or `nil` for any other query.
+    static func appMetadataQuery(_ q: String) -> (key: String, value: String)? {
+        let prefix = "app_metadata."
+        guard q.hasPrefix(prefix), let colon = q.firstIndex(of: ":") else { return nil }
+        let key = String(q[q.index(q.startIndex, offsetBy: prefix.count)..<colon])
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        let quoted = q[q.index(after: colon)...]
+        guard quoted.count >= 2, quoted.first == "\"", quoted.last == "\"" else { return nil }
+        var value = ""
+        var escaped = false
+        for character in quoted.dropFirst().dropLast() {
+            if escaped {
+                value.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                return nil
+            } else {
+                value.append(character)
+            }
+        }
+        return escaped ? nil : (key, value)
     }
 
     /// A stored user as the API answers it: without identity provider tokens, then the selected `fields`.

@@ -32,4 +32,27 @@ extension ManagementClient {
         guard let body else { throw UnexpectedResponse(request: request.description, reason: "expected a user object") }
         return try Self.decodeAll([body], from: path, as: "user", LiveUser.init).first
     }
+
+    /// `GET /api/v2/users?q=app_metadata.KEY:"VALUE"&search_engine=v3&per_page=100&fields=user_id,email,identities,app_metadata&include_fields=true`
+    /// (1 request): the users whose `app_metadata` holds `value` under `key`, up to 100 (a member id is carried
+    /// by a few users at most: the old account and its successor). Auth0's user search is eventually consistent
+    /// (https://auth0.com/docs/manage-users/user-search/user-search-best-practices): a user created moments ago may
+    /// be missing, which only makes a member look still at risk.
+    /// - Parameters:
+    ///   - key: An `app_metadata` key (letters, digits, `_` and `-`: a member key, docs/onboarding.md).
+    ///   - value: The value, compared as text (a number as its JSON text); `"` and `\` are escaped in the query.
+    /// - Throws: ``ManagementAPIError`` (403 without `read:users`), ``UnexpectedResponse`` for an unreadable answer.
+    public func users(appMetadata key: String, equalTo value: String) async throws -> [LiveUser] {
+        let quoted = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let path = ManagementOperation.listUsers.path()
+        let request = APIRequest(
+            .get, path,
+            query: [
+                "q": "app_metadata.\(key):\"\(quoted)\"", "search_engine": "v3", "per_page": "100",
+                "fields": "user_id,email,identities,app_metadata", "include_fields": "true",
+            ])
+        let body = try await call(request)
+        let items = try Self.items(of: body, key: "users", request: request)
+        return try Self.decodeAll(items, from: path, as: "user", LiveUser.init)
+    }
 }

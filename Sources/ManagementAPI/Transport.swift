@@ -86,6 +86,12 @@ public protocol ManagementTransport: Sendable {
     /// may hold placeholders of ids created earlier in the same apply); the local tenant allows everything.
     /// - Throws: An error naming each missing permission.
     func preflight(writes requests: [APIRequest]) async throws
+    /// Checks, before reads only some plans need (the member impact of a plan that removes a login path: README,
+    /// "Running against Auth0"), that the credentials allow every one of `operations`; the local tenant allows
+    /// everything.
+    /// - Parameter purpose: What the reads are for, completing "the token lacks scopes needed to …".
+    /// - Throws: An error naming `purpose` and each missing permission.
+    func preflight(reads operations: [ManagementOperation], purpose: String) async throws
     /// Seconds spent waiting on the tenant's rate limits so far (for progress); 0 for the local tenant.
     var secondsWaitedOnRateLimits: Double { get }
     /// The most requests a read should have in flight at once, whatever `--parallelism` asks: no limit
@@ -103,6 +109,8 @@ extension ManagementTransport {
     public func preflight(for command: String) async throws {}
     /// Allows every write.
     public func preflight(writes requests: [APIRequest]) async throws {}
+    /// Allows every read.
+    public func preflight(reads operations: [ManagementOperation], purpose: String) async throws {}
     /// No rate limits: 0.
     public var secondsWaitedOnRateLimits: Double { 0 }
     /// No limit: `Int.max`.

@@ -23,12 +23,19 @@ public struct LoginPathChange: Sendable, Equatable {
     public var removed: [Removed]
     /// The names of the connections enabled for it after the plan (kept, added and unmanaged links).
     public var remaining: Set<String>
+    /// The strategies of the ``remaining`` connections, where known (a strategy left out only makes more members
+    /// candidates for a user read, never fewer: ``MemberImpactReader/isCandidate(_:of:)``).
+    public var remainingStrategies: Set<String>
 
     /// A login path change.
-    public init(organizationID: String, organization: String, removed: [Removed], remaining: Set<String>) {
+    public init(
+        organizationID: String, organization: String, removed: [Removed], remaining: Set<String>,
+        remainingStrategies: Set<String> = []
+    ) {
         self.organizationID = organizationID
         self.organization = organization
         self.removed = removed
         self.remaining = remaining
+        self.remainingStrategies = remainingStrategies
     }
 }

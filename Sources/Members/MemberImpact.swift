@@ -3,7 +3,7 @@ import ManagementAPI
 
 /// The members a ``LoginPathChange`` would lock out of their organization, as read from the live tenant.
 public struct MemberImpact: Sendable, Equatable {
-    /// One member at risk: every identity on a connection that is not enabled after the change.
+    /// One member at risk: an identity on a removed connection, and none on a connection enabled after the change.
     public struct AtRisk: Sendable, Equatable {
         /// `user_id`.
         public var userID: String
@@ -28,21 +28,29 @@ public struct MemberImpact: Sendable, Equatable {
     public var change: LoginPathChange
     /// The organization's members.
     public var memberCount: Int
-    /// The members whose primary identity's provider is the strategy of a removed connection (or unknown): the
+    /// The members who could depend on a removed connection (``MemberImpactReader/isCandidate(_:of:)``): the
     /// users read.
     public var candidateCount: Int
-    /// The requests the read took: `ceil(members / 100)` (at least 1) plus one per candidate.
+    /// The requests the read took: `ceil(members / 100)` (at least 1), plus one per candidate, plus one user
+    /// search per member at risk carrying a member id (``MemberImpactReader``).
     public var requests: Int
     /// The members at risk, in the order the member list gave them.
     public var atRisk: [AtRisk]
+    /// Accounts that would be locked out but whose person has moved: another member carrying the same member id
+    /// signs in through a connection still enabled. Not at risk; in member-list order.
+    public var moved: [AtRisk]
 
     /// An impact.
-    public init(change: LoginPathChange, memberCount: Int, candidateCount: Int, requests: Int, atRisk: [AtRisk]) {
+    public init(
+        change: LoginPathChange, memberCount: Int, candidateCount: Int, requests: Int, atRisk: [AtRisk],
+        moved: [AtRisk] = []
+    ) {
         self.change = change
         self.memberCount = memberCount
         self.candidateCount = candidateCount
         self.requests = requests
         self.atRisk = atRisk
+        self.moved = moved
     }
 
     /// True when the change locks no member out.

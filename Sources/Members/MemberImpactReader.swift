@@ -3,11 +3,18 @@ import ManagementAPI
 
 /// Reads the members a ``LoginPathChange`` would lock out: the organization's member list
 /// (`GET /api/v2/organizations/{id}/members`, checkpoint paging), then `GET /api/v2/users/{id}` for each member
-/// who could depend on a removed connection (its user id's provider is the strategy of one). A member whose user
-/// has no identity on a connection still enabled after the change is at risk (``MemberStanding``).
+/// who could depend on a removed connection (a candidate, ``isCandidate(_:of:)``). A member is at risk when the
+/// change takes away its last way in: it has an identity on a removed connection and none on a connection still
+/// enabled after the change (``MemberStanding``; identities only, never e-mail). A member with no identity on
+/// any enabled connection before the change is not locked out by it, and a user deleted between the member list
+/// and its read (404) is no one.
 ///
-/// Requests: `ceil(members / 100)` (at least 1) plus one per candidate; scopes `read:organization_members` and
-/// `read:users`.
+/// A member at risk whose member id (the invite policy's member key in `app_metadata`) another member carries
+/// while signing in through a connection still enabled has *moved* (its migration invitation was accepted): it is
+/// counted in ``MemberImpact/moved``, not at risk.
+///
+/// Requests: `ceil(members / 100)` (at least 1), plus one per candidate, plus one user search per member at risk
+/// that carries a member id; scopes `read:organization_members` and `read:users`.
 public enum MemberImpactReader {
     /// Reads the impact of `change`.
     /// - Parameters:
@@ -19,21 +26,69 @@ public enum MemberImpactReader {
     ) async throws -> MemberImpact {
         let before = client.requestCount
         let members = try await client.organizationMembers(organizationID: change.organizationID)
-        let providers = Set(change.removed.map(\.strategy))
-        let candidates = members.filter { member in member.provider.map(providers.contains) ?? true }
+        let candidates = members.filter { isCandidate($0, of: change) }
         let users = try await readUsers(candidates.map(\.userID), client: client, parallelism: max(1, parallelism))
+        let removed = Set(change.removed.map(\.name))
+        let memberIDs = Set(members.map(\.userID))
         var atRisk: [MemberImpact.AtRisk] = []
+        var moved: [MemberImpact.AtRisk] = []
         for (member, user) in zip(candidates, users) {
             // A user gone since the member list was read (the list is eventually consistent) is no one at risk.
-            guard let user, MemberStanding(of: user, enabled: change.remaining) == .lockedOut else { continue }
-            atRisk.append(
-                MemberImpact.AtRisk(
-                    userID: member.userID, email: user.email ?? member.email,
-                    connections: user.identities.map(\.connection), memberKey: user.appMetadata[memberKey]))
+            guard let user, MemberStanding(of: user, enabled: change.remaining) == .lockedOut,
+                user.identities.contains(where: { removed.contains($0.connection) })
+            else { continue }
+            let account = MemberImpact.AtRisk(
+                userID: member.userID, email: user.email ?? member.email,
+                connections: user.identities.map(\.connection), memberKey: user.appMetadata[memberKey])
+            if let value = account.memberKey,
+                try await hasMoved(account, key: memberKey, value: value, change: change, members: memberIDs, client: client)
+            {
+                moved.append(account)
+            } else {
+                atRisk.append(account)
+            }
         }
         return MemberImpact(
             change: change, memberCount: members.count, candidateCount: candidates.count,
-            requests: client.requestCount - before, atRisk: atRisk)
+            requests: client.requestCount - before, atRisk: atRisk, moved: moved)
+    }
+
+    /// Whether the person behind `account` has moved: another member of the organization carries the same
+    /// member id (`app_metadata[key]`) and signs in through a connection still enabled (the SSO user a migration
+    /// invitation created, docs/sso-enforcement.md). One user search
+    /// (``ManagementClient/users(appMetadata:equalTo:)``); the member id binds, never the e-mail.
+    static func hasMoved(
+        _ account: MemberImpact.AtRisk, key: String, value: JSONValue, change: LoginPathChange, members: Set<String>,
+        client: ManagementClient
+    ) async throws -> Bool {
+        let text = value.stringValue ?? value.compactText
+        let carriers = try await client.users(appMetadata: key, equalTo: text)
+        return carriers.contains { user in
+            user.userID != account.userID && members.contains(user.userID)
+                && (user.appMetadata[key].map { ($0.stringValue ?? $0.compactText) == text } ?? false)
+                && MemberStanding(of: user, enabled: change.remaining) != .lockedOut
+        }
+    }
+
+    /// Whether `member` could depend on a connection `change` removes, so its user (all its identities, linked
+    /// ones included) must be read. Only the member list's `user_id` is known before that read; Auth0 builds it
+    /// as `{provider}|{id}`, and for enterprise connections `{strategy}|{connection}|{id}`
+    /// (https://auth0.com/docs/manage-users/user-accounts/identify-users). A member is *not* a candidate only
+    /// when its primary identity is certainly on a connection still enabled:
+    /// - a user id of three parts or more whose second part names a connection in ``LoginPathChange/remaining``
+    ///   (any other three-part id is read);
+    /// - a two-part user id whose provider is the strategy of a remaining connection
+    ///   (``LoginPathChange/remainingStrategies``) and of no removed one.
+    ///
+    /// Every other member is read: its provider is a removed connection's strategy (`auth0` for a database
+    /// connection), or a connection not enabled for the organization (it may sign in through a linked identity
+    /// on a removed connection), or its id has no `|`.
+    public static func isCandidate(_ member: LiveMember, of change: LoginPathChange) -> Bool {
+        guard let provider = member.provider else { return true }
+        let parts = member.userID.split(separator: "|", omittingEmptySubsequences: false)
+        if parts.count >= 3 { return !change.remaining.contains(String(parts[1])) }
+        let removedStrategies = Set(change.removed.map(\.strategy))
+        return removedStrategies.contains(provider) || !change.remainingStrategies.contains(provider)
     }
 
     /// `GET /api/v2/users/{id}` for each id, at most `parallelism` at once; the users in the order of `ids`.

@@ -18,7 +18,10 @@ import TestSupport
         #expect(document.removeValue(forKey: "target") == .string("local tenant \(work.path("live.json"))"))
         #expect(JSONValue.object(document) == [
             "format_version": 1, "tool": ["name": "tenantplan", "version": .string(ToolIdentity.version)],
-            "read": ["organizations": 1, "connections": 1, "clients": 0, "roles": 0, "requests": 5, "scope": .null],
+            "read": [
+                "organizations": 1, "connections": 1, "clients": 0, "roles": 0, "requests": 5, "scope": .null,
+                "member_impact_requests": 0,
+            ],
             "summary": [
                 "add": 0, "change": 1, "destroy": 0,
                 "unmanaged": ["organizations": 0, "connections": 0, "clients": 0, "roles": 0, "enabled_connections": 0],

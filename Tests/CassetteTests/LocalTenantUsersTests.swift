@@ -186,19 +186,39 @@ import TestSupport
             "invalid_query_string"))
     }
 
-    /// User search is not modelled: each search parameter is refused, naming it, never ignored.
+    /// User search is modelled for `q=app_metadata.KEY:"VALUE"` only (a plan's member impact): every other search
+    /// parameter is refused, naming it, never ignored.
     @Test(arguments: [
         ["q": "email:\"user1@globex.example\""], ["sort": "created_at:1"], ["connection": "Username-Password-Authentication"],
         ["search_engine": "v3", "per_page": "10"],
+        ["q": "app_metadata.member_id:G-1"],  // unquoted
+        ["q": "app_metadata.member id:\"G-1\""],  // not a key
+        ["q": "app_metadata.member_id:\"G-1\"", "search_engine": "v2"],
+        ["q": "app_metadata.member_id:\"G-1\" OR email:\"x\""],
     ])
     func userSearchIsRefused(_ query: [String: String]) async throws {
         let local = try LocalTenant(json: Self.seed(members: 1))
-        let parameter = query.keys.first { $0 != "per_page" }!
+        let parameter = query["search_engine"] == "v2" ? "search_engine" : query.keys.first { $0 != "per_page" }!
         #expect(try await Self.get(local, "/api/v2/users", query) == Self.error(
             400, "Bad Request",
             "The local tenant does not search users: the query parameter '\(parameter)' is not supported; it answers "
-                + "page, per_page, include_totals, fields and include_fields",
+                + "page, per_page, include_totals, fields, include_fields and q=app_metadata.KEY:\"VALUE\" (search_engine=v3)",
             "invalid_query_string"))
+    }
+
+    /// `q=app_metadata.KEY:"VALUE"`: the users whose `app_metadata.KEY`, as text, is VALUE; `\"` and `\\` escape.
+    @Test(arguments: [
+        ("app_metadata.member_id:\"G-2\"", ["auth0|000000000000000000000002"]),
+        ("app_metadata.member_id:\"G-9\"", []),
+        ("app_metadata.other:\"G-2\"", []),
+        ("app_metadata.member_id:\"G-\\\"2\"", []),
+    ] as [(String, [String])])
+    func appMetadataSearch(q: String, found: [String]) async throws {
+        let local = try LocalTenant(json: Self.seed(members: 3))
+        let answer = try await Self.get(
+            local, "/api/v2/users", ["q": q, "search_engine": "v3", "fields": "user_id", "include_fields": "true"])
+        #expect(answer.status == 200)
+        #expect(answer.body == .array(found.map { ["user_id": .string($0)] }))
     }
 
     // MARK: Identity provider tokens

@@ -71,12 +71,14 @@ import TestSupport
         #expect(text == """
             tenantplan plan: t against local
               read 1 organization, 5 connections, 0 clients, 0 roles in 5 requests
+              + 1 request for member impact (0 members, 0 users read)
 
               ~ organization "acme"                                  customers/acme.yaml:2
                   - enabled connection "google-oauth2"
                   - enabled connection "github"
                   = enabled connection "acme-selfservice-sso" (not managed here: kept)
                   = enabled connection "acme-partner-okta" (not managed here: kept)
+                    member impact: the organization has no members
               - connection "github" (github)
                     note: marked managed_by: tenantplan but no longer declared; deleting it removes its users
                     ! apply needs --allow-destroy
@@ -262,7 +264,8 @@ import TestSupport
               ~ organization "acme"                                  customers/acme.yaml:2
                   - enabled connection "db-1"
                   + enabled connection "db-11"
-            \(removalsFirst ? "        \(note)\n" : "")
+            \(removalsFirst ? "        \(note)\n" : "")        member impact: the organization has no members
+
             Plan: 0 to add, 1 to change, 0 to destroy.
             """))
         let expected = [

@@ -147,4 +147,18 @@ import TestSupport
             try Self.compare(text, golden: "drifted.\(format)")
         }
     }
+
+    /// globex going `sso-only` with 7 password members at risk (5 named, 2 counted), a linked member and SSO
+    /// members: the member impact block, its header line and the refusal note.
+    @Test func memberImpact() async throws {
+        let extra = (4...7).map { MemberImpactFixture.passwordUser("p\($0)", email: "m\($0)@globex.example", memberID: "G-\($0)") }
+        let live = try LocalTenant(json: MemberImpactFixture.live(users: MemberImpactFixture.smallUsers + extra))
+        let harness = try EngineHarness(
+            tenantFile: MemberImpactFixture.tenantYAML, customers: ["globex": MemberImpactFixture.globexYAML])
+        let (plan, _) = try await harness.plan(live)
+        #expect(plan.memberLockouts.map(\.atRisk.count) == [7])
+        for (format, text) in Self.rendered(plan, harness.tenant) {
+            try Self.compare(text, golden: "member-impact.\(format)")
+        }
+    }
 }

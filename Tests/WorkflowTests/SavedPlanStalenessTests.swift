@@ -7,10 +7,12 @@ import Testing
 /// refusals of whole runs are in ``SavedPlanTests``.
 @Suite struct SavedPlanStalenessTests {
     /// A saved plan of `tenants/prod` against `prod.eu.auth0.com` with two input files and the given changes.
-    static func saved(changes: String = "[]", unsetSecrets: [String] = []) throws -> SavedPlan {
+    static func saved(changes: String = "[]", unsetSecrets: [String] = [], memberImpact: String = "[]") throws
+        -> SavedPlan
+    {
         let unset = unsetSecrets.map { "\"\($0)\"" }.joined(separator: ", ")
         return try SavedPlan(data: Data("""
-            { "format_version": 2, "kind": "tenantplan-saved-plan", "directory": "tenants/prod",
+            { "format_version": 3, "member_impact": \(memberImpact), "kind": "tenantplan-saved-plan", "directory": "tenants/prod",
               "target": "prod.eu.auth0.com", "scope": null, "unset_secrets": [\(unset)],
               "input": { "hash": "sha256:x", "files": { "tenant.yaml": "aa", "customers/acme.yaml": "bb" } },
               "summary": { "add": 0, "change": 0, "destroy": 0 }, "fingerprints": [],

@@ -76,7 +76,9 @@ import TestSupport
         #expect(object["unset_secrets"] == [])
         #expect(object["scope"] == .null)
         #expect(object["kind"] == "tenantplan-saved-plan")
-        #expect(object["format_version"] == 2)
+        #expect(object["format_version"] == 3)
+        // No login path shrinks: no member was read, none is recorded.
+        #expect(object["member_impact"] == [])
     }
 
     /// A connection create carries its secret: the file names the variable, never the value.
@@ -358,10 +360,13 @@ import TestSupport
         ("{\"format_version\": 1}", "is not a saved plan (write one with tenantplan plan --out FILE)"),
         // Version 1 (before requests named their operation and connection PATCHes carried display_name).
         ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 1}",
-         "is a saved plan of format version 1; this tenantplan reads version 2: run plan again"),
-        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 3}",
-         "is a saved plan of format version 3; this tenantplan reads version 2: run plan again"),
-        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 2, \"directory\": \"x\"}",
+         "is a saved plan of format version 1; this tenantplan reads version 3: run plan again"),
+        // Version 2 (before saved plans recorded the members at risk).
+        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 2}",
+         "is a saved plan of format version 2; this tenantplan reads version 3: run plan again"),
+        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 4}",
+         "is a saved plan of format version 4; this tenantplan reads version 3: run plan again"),
+        ("{\"kind\": \"tenantplan-saved-plan\", \"format_version\": 3, \"directory\": \"x\"}",
          "is not a complete saved plan: target is missing"),
     ])
     func notASavedPlan(content: String, reason: String) async throws {

@@ -45,6 +45,7 @@ public struct PlanJSONRenderer: Sendable {
             "read": [
                 "organizations": .int(plan.read.organizations), "connections": .int(plan.read.connections),
                 "clients": .int(plan.read.clients), "roles": .int(plan.read.roles), "requests": .int(plan.read.requests),
+                "member_impact_requests": .int(plan.memberImpactRequests),
                 "scope": plan.read.scope.map { .array($0.map(JSONValue.string)) } ?? .null,
             ],
             "summary": [
@@ -56,7 +57,7 @@ public struct PlanJSONRenderer: Sendable {
                 ],
             ],
             "findings": .array(findings.findings.map(Self.finding)),
-            "resource_changes": .array(plan.changes.map(Self.change)),
+            "resource_changes": .array(plan.changes.map { Self.change($0, in: plan) }),
             "warnings": .array(plan.warnings.map(Self.warning)),
         ]
         return String(decoding: document.encoded(pretty: true), as: UTF8.self) + "\n"

@@ -1,4 +1,5 @@
 import Diff
+import Members
 import TerminalText
 
 /// The `markdown` format of `tenantplan plan`: a pull-request comment. A summary (the plan line, the warnings
@@ -30,9 +31,17 @@ public struct PlanMarkdownRenderer: Sendable {
             let line = PlanTextRenderer.scopeLine(scope)
             summary += "_\(line.count > 1_000 ? String(line.prefix(1_000)) + "…" : line)_, \(plan.read.requests) requests\n\n"
         }
+        if let impact = MemberImpactText.header(plan) { summary += "_\(impact)_\n\n" }
         summary += "**\(PlanTextRenderer.summary(plan))**\n"
         if !plan.warnings.isEmpty {
             summary += "\n" + plan.warnings.map { ":warning: \(Self.escape($0.message))\n" }.joined()
+        }
+        if !plan.memberLockouts.isEmpty {
+            summary += "\n" + plan.memberLockouts.map { impact in
+                ":no_entry: " + Self.escape("organization \"\(impact.change.organization)\": ")
+                    + Self.escape(MemberImpactText.sentence(impact)) + "\n"
+            }.joined()
+            summary += "\n:warning: apply refuses while members would be locked out, unless given `--allow-member-lockout`.\n"
         }
         if plan.isEmpty { return summary + "\n\(PlanTextRenderer.noChanges(plan))\n" }
         summary += "\n| kind | to add | to change | to destroy |\n|---|---:|---:|---:|\n"
@@ -54,7 +63,8 @@ public struct PlanMarkdownRenderer: Sendable {
         var shown = 0
         let reserve = 200  // room for the closing line
         for change in plan.changes {
-            let section = Self.section(change)
+            let section = Self.section(
+                change, impact: change.kind == .organization ? plan.memberImpact(of: change.name) : nil)
             guard summary.count + details.count + section.count + reserve <= budget else { break }
             details += section
             shown += 1
@@ -68,12 +78,14 @@ public struct PlanMarkdownRenderer: Sendable {
     }
 
     /// One collapsible section: the resource, its location, and a `diff` block of its lines.
-    static func section(_ change: ResourceChange) -> String {
+    /// - Parameter impact: The organization's member impact, shown as the section's last line.
+    static func section(_ change: ResourceChange, impact: MemberImpact? = nil) -> String {
         var lines = change.fields.map { PlanTextRenderer.line($0) }
         if !change.kept.isEmpty {
             lines.append("  kept (not managed here): " + change.kept.map(TerminalText.escaped).joined(separator: ", "))
         }
         lines += change.notes.map { "  note: \(TerminalText.escaped($0))" }
+        if let impact { lines.append("  " + MemberImpactText.line(impact)) }
         let body = lines.joined(separator: "\n")
         // A fence longer than any run of backticks in the body, so values cannot close it.
         var longest = 0

@@ -46,6 +46,7 @@ public struct PlanTextRenderer: Sendable {
             "  read \(Self.count(read.organizations, "organization")), \(Self.count(read.connections, "connection")), "
                 + "\(Self.count(read.clients, "client")), \(Self.count(read.roles, "role")) "
                 + "in \(Self.count(read.requests, "request"))")
+        if let impact = MemberImpactText.header(plan) { lines.append("  " + impact) }
         lines.append("")
         if plan.isEmpty {
             lines.append(Self.noChanges(plan))
@@ -71,6 +72,10 @@ public struct PlanTextRenderer: Sendable {
                 lines.append("        kept (not managed here): " + change.kept.map(TerminalText.escaped).joined(separator: ", "))
             }
             for note in change.notes { lines.append("        note: \(TerminalText.escaped(note))") }
+            if change.kind == .organization, let impact = plan.memberImpact(of: change.name) {
+                let line = MemberImpactText.line(impact)
+                lines.append("        " + (impact.isEmpty ? line : style.bold(line)))
+            }
             for refusal in change.refusals {
                 switch refusal {
                 case .destroy where !given.allowDestroy:
@@ -92,7 +97,8 @@ public struct PlanTextRenderer: Sendable {
     }
 
     /// Why `apply` would refuse this plan as it stands, one line each, shown above the summary: unset `${env:}`
-    /// secrets a request needs (``Plan/missingSecrets``), then flags not given (``ApplyOptions``).
+    /// secrets a request needs (``Plan/missingSecrets``), then flags not given (``ApplyOptions``), the last for
+    /// members the plan would lock out (``MemberImpactText/refusal(_:)``).
     func refusals(_ plan: Plan) -> [String] {
         var lines = plan.missingSecrets.map {
             "apply refuses while \(TerminalText.escaped($0.name)) is unset (needed to \(TerminalText.escaped($0.change)))"
@@ -107,6 +113,7 @@ public struct PlanTextRenderer: Sendable {
         if identity > 0, !given.allowIdentityChange {
             lines.append("apply needs --allow-identity-change (\(Self.count(identity, "resource")) changing user identities)")
         }
+        if !given.allowMemberLockout, let lockout = MemberImpactText.refusal(plan) { lines.append(lockout) }
         return lines
     }
 

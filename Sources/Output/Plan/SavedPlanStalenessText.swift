@@ -25,6 +25,8 @@ public enum SavedPlanStalenessText {
             return stale(file, "the live tenant changed since the plan was made:", objects.map(line))
         case .requestsDiffer(let differences):
             return stale(file, "apply would no longer make the reviewed changes:", differences.map(line))
+        case .membersAtRiskChanged(let organizations):
+            return stale(file, "the members the plan would lock out changed since the plan was made:", organizations.map(line))
         }
     }
 
@@ -43,6 +45,13 @@ public enum SavedPlanStalenessText {
         case .recreated: return "\(object.address) was deleted and created again since the plan (new id)"
         case .fields(let fields): return "\(object.address) changed since the plan: " + fields.joined(separator: ", ")
         }
+    }
+
+    /// `organization "globex": 3 members at risk when planned, 4 now`, or `… 3 then and now, not the same members`.
+    static func line(_ change: SavedPlanStaleness.MembersAtRiskChange) -> String {
+        let now = change.planned == change.now ? "\(change.now) now, not the same members" : "\(change.now) now"
+        return "organization \"\(change.organization)\": \(change.planned) member\(change.planned == 1 ? "" : "s") "
+            + "at risk when planned, \(now)"
     }
 
     /// `organization "acme": the requests differ from the plan (set or unset since the plan: SECRET)`.
