@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "Invitations", dependencies: ["PlanModel", "ManagementAPI", "JSONValues", "Auth0Schema"]),
         // Desired x live -> an ordered Plan.
         .target(name: "Diff", dependencies: ["PlanModel", "ManagementAPI", "Members", "JSONValues", "Hashing", "Auth0Schema"]),
+        // SSO migration: who is where in an organization (`members`), migration invitations bound by member id.
+        .target(name: "Migration", dependencies: ["Diff", "Members", "Invitations", "PlanModel", "ManagementAPI", "JSONValues"]),
         // Carries out a Plan through the seam.
         .target(name: "Apply", dependencies: ["Diff", "ManagementAPI", "Members", "JSONValues"]),
         // The live tenant written back as a tenant directory (`export`).
@@ -54,11 +56,13 @@ let package = Package(
         // Renderers: one file per format.
         .target(name: "Output", dependencies: [
             "Diff", "PlanModel", "Policy", "Apply", "Invitations", "Members", "JSONValues", "TerminalText",
+            "Migration",
         ]),
         // Commands: option parsing and orchestration, one file per command. Chooses a side of the seam.
         .target(name: "CLI", dependencies: [
             "PlanModel", "Policy", "ManagementAPI", "LocalTenant", "Auth0HTTP", "Diff", "Apply", "Output",
             "Invitations", "Export", "TerminalText", "InputFiles", "EditorSchema",
+            "Migration",
         ]),
         .executableTarget(name: "tenantplan", dependencies: ["CLI"]),
         // Generated tenants at scale for the benchmark and the scale tests; not part of the product.
@@ -99,6 +103,7 @@ let package = Package(
             name: "InvitationsTests",
             dependencies: [
                 "Invitations", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "JSONValues", "TestSupport", "Output",
+                "Migration",
             ]),
         .testTarget(name: "CasesTests", dependencies: ["CLI", "TestSupport", "LocalTenant", "JSONValues", "Output"]),
         .testTarget(name: "Auth0HTTPTests", dependencies: [

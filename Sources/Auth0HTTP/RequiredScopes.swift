@@ -15,6 +15,11 @@ public enum RequiredScopes: String, Sendable, CaseIterable {
     case invite
     /// `invitations`: lists and deletes (revokes) invitations.
     case invitations
+    /// `members`: the scoped plan of one organization, its members, their users and its invitations
+    /// (docs/sso-enforcement.md).
+    case members
+    /// `invite --migrate`: what `members` reads, and what `invite` reads and creates.
+    case inviteMigrate = "invite --migrate"
 
     /// The operations the command sends before any plan-dependent write (``ManagementOperation``).
     public var operations: [ManagementOperation] {
@@ -28,6 +33,12 @@ public enum RequiredScopes: String, Sendable, CaseIterable {
                     .createInvitation]
         case .invitations:
             return [.getOrganizationByName, .listInvitations, .deleteInvitation]
+        case .members:
+            return RequiredScopes.plan.operations + [
+                .getOrganizationByName, .listOrganizationMembers, .getUser, .listInvitations,
+            ]
+        case .inviteMigrate:
+            return RequiredScopes.members.operations + RequiredScopes.invite.operations
         }
     }
 

@@ -87,12 +87,19 @@ enum CommandHelp {
                 usage: tenantplan invite [DIR] --organization NAME (--email ADDRESS | --from-csv FILE)
                                          [--app-metadata KEY=VALUE ...] [--inviter NAME] [--role NAME ...]
                                          [--ttl 3d] [--dry-run] [--show-url] [--format \(InvitationReportFormat.usageChoices)]
+                       tenantplan invite [DIR] --organization NAME --migrate [--connection NAME] [--dry-run] ...
 
                 Create organization invitations as the organization's invite policy allows (docs/onboarding.md).
+                With --migrate: invite each member the declared login locks out to the organization's SSO
+                connection, bound by the member id in its app_metadata, never by e-mail (docs/sso-enforcement.md).
+                Exit 0 every invitee invited or skipped, 1 a refusal, a rejected row or member, a failed create, or
+                a member needing a manual decision.
 
                 options:
                   --organization NAME       the customer's organization
                   --email ADDRESS           one invitee; --from-csv FILE for many (email, member_id, ... columns)
+                  --migrate                 the members at risk under the declared login (see tenantplan members)
+                  --connection NAME         --migrate: the SSO connection, when several stay enabled
                   --app-metadata KEY=VALUE  app_metadata for the invitee (repeatable; member_id=...)
                   --inviter NAME, --role NAME, --ttl 3d
                                             inviter name; roles and lifetime within the policy
@@ -113,6 +120,20 @@ enum CommandHelp {
                   --expired                 list only expired invitations
                   --revoke-expired          delete the expired invitations
                   --format FORMAT           \(InvitationReportFormat.helpChoices)
+
+                """ + connection + common
+        case "members":
+            return """
+                usage: tenantplan members [DIR] --organization NAME [--format \(MembersFormat.usageChoices)]
+
+                Who is where in one organization: each member, the connections it signs in with, who the declared
+                login locks out once the organization's plan is applied, who was invited (a pending invitation
+                carrying its member id) and who moved (an SSO member carrying the same member id). Reads only
+                (docs/sso-enforcement.md). Exit 0 read, 1 error.
+
+                options:
+                  --organization NAME       the customer's organization
+                  --format FORMAT           \(MembersFormat.helpChoices)
 
                 """ + connection + common
         case "export":

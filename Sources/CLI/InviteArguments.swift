@@ -11,8 +11,13 @@ struct InviteArguments {
     let organization: String
     /// `--format` (default `text`; ``InvitationReportFormat``).
     let format: InvitationReportFormat
-    /// `--email ADDRESS`, spaces around it removed; exactly one of ``email`` and ``csvPath`` is set.
+    /// `--email ADDRESS`, spaces around it removed; exactly one of ``email``, ``csvPath`` and ``migrate`` is set.
     let email: String?
+    /// `--migrate`: invite the members at risk under the declared `login` to the SSO connection
+    /// (docs/sso-enforcement.md).
+    let migrate: Bool
+    /// `--connection NAME` (with `--migrate` only): the SSO connection to invite to.
+    let connection: String?
     /// `--from-csv FILE`.
     let csvPath: String?
     /// `--ttl` in seconds (`3d`, `12h`, `3600s`), if given.
@@ -31,14 +36,14 @@ struct InviteArguments {
     let live: LiveTenantArguments
 
     /// Parses the arguments after `invite`.
-    /// - Throws: ``CLIError/usage(_:)`` without `--organization`, without exactly one of `--email` and
-    ///   `--from-csv`, for a bad `--ttl`, `--app-metadata` or format, an unknown option or a malformed connection
-    ///   option.
+    /// - Throws: ``CLIError/usage(_:)`` without `--organization`, without exactly one of `--email`, `--from-csv`
+    ///   and `--migrate`, for `--app-metadata` with `--migrate` or `--connection` without it, for a bad `--ttl`,
+    ///   `--app-metadata` or format, an unknown option or a malformed connection option.
     init(_ arguments: [String]) throws {
         let args = try Arguments(
-            arguments, flags: LiveTenantArguments.flags.union(["dry-run", "show-url"]),
+            arguments, flags: LiveTenantArguments.flags.union(["dry-run", "show-url", "migrate"]),
             options: LiveTenantArguments.options.union([
-                "organization", "email", "app-metadata", "inviter", "role", "ttl", "format", "from-csv",
+                "organization", "email", "app-metadata", "inviter", "role", "ttl", "format", "from-csv", "connection",
             ]),
             repeatable: ["app-metadata", "role"])
         directory = try args.directory()
@@ -49,8 +54,17 @@ struct InviteArguments {
         format = try InvitationReportFormat.parse(args.option("format"))
         email = args.option("email")?.trimmingCharacters(in: .whitespaces)
         csvPath = args.option("from-csv")
-        guard (email == nil) != (csvPath == nil) else {
-            throw CLIError.usage("invite needs either --email ADDRESS or --from-csv FILE")
+        migrate = args.flags.contains("migrate")
+        connection = args.option("connection")
+        guard [email != nil, csvPath != nil, migrate].filter({ $0 }).count == 1 else {
+            throw CLIError.usage("invite needs one of --email ADDRESS, --from-csv FILE or --migrate")
+        }
+        if migrate, args.options["app-metadata"] != nil {
+            throw CLIError.usage(
+                "--migrate takes no --app-metadata: each invitation carries the member's own member id")
+        }
+        if !migrate, connection != nil {
+            throw CLIError.usage("--connection is for --migrate; an invitation's connection is the invite policy's")
         }
         if let text = args.option("ttl") {
             guard let seconds = DurationText.seconds(text), seconds >= 1 else {

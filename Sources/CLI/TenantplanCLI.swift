@@ -18,8 +18,11 @@ public enum TenantplanCLI {
           tenantplan apply FILE                  carry out a plan saved by plan --out FILE, or refuse it as stale
           tenantplan invite [DIR] --organization NAME (--email ADDRESS | --from-csv FILE)
                                                  invite people as the organization's invite policy allows
+                                                 or --migrate: invite the members at risk to the SSO connection
           tenantplan invitations [DIR] --organization NAME [--expired] [--revoke-expired]
                                                  list pending invitations; revoke expired ones
+          tenantplan members [DIR] --organization NAME
+                                                 who is where: members at risk, invited, moved
           tenantplan export [DIR] --out OUTDIR [--domain HOST] [--force]
                                                  write the live tenant as YAML; secrets as ${env:NAME}
           tenantplan schema (tenant|customer | --out DIR)
@@ -94,6 +97,7 @@ public enum TenantplanCLI {
             case "apply": return try await ApplyCommand.run(rest, context: context)
             case "invite": return try await InviteCommand.run(rest, context: context)
             case "invitations": return try await InvitationsCommand.run(rest, context: context)
+            case "members": return try await MembersCommand.run(rest, context: context)
             case "export": return try await ExportCommand.run(rest, context: context)
             case "schema": return try await SchemaCommand.run(rest, context: context)
             case "help", "--help", "-h":

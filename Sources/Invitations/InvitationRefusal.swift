@@ -41,6 +41,13 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
     case inviterTooLong(length: Int, maximum: Int)
     /// Creating the invitation would leave more pending invitations than the Management API can list.
     case pendingLimit(Int)
+    /// `invite --migrate`: no enterprise connection stays enabled for the organization after its plan
+    /// (`connections`: those that do, sorted).
+    case noSSOConnection(organization: String, connections: [String])
+    /// `invite --migrate` without `--connection`: several enterprise connections stay enabled (sorted).
+    case severalSSOConnections(organization: String, connections: [String])
+    /// `invite --migrate --connection NAME`: NAME is not one of the enterprise connections that stay enabled.
+    case notAnSSOConnection(connection: String, organization: String, ssoConnections: [String])
 
     // MARK: The live tenant (reads only, no write)
 
@@ -109,6 +116,18 @@ public enum InvitationRefusal: Error, Sendable, Equatable, CustomStringConvertib
                 + "wait for some to be accepted"
         case .malformedRow(let text):
             return text
+        case .noSSOConnection(let organization, let connections):
+            let after = connections.isEmpty ? "none" : list(connections)
+            return "organization '\(organization)' has no enterprise connection enabled once its plan is applied "
+                + "(connections: \(after)); declare its SSO connection under 'connections:' first"
+        case .severalSSOConnections(let organization, let connections):
+            return "organization '\(organization)' has several enterprise connections enabled once its plan is "
+                + "applied (\(list(connections))); name the one to invite members to with --connection NAME"
+        case .notAnSSOConnection(let connection, let organization, let sso):
+            let these = sso.isEmpty ? "it has none" : "its SSO connections: \(list(sso))"
+            return "--connection '\(connection)' is not an enterprise connection enabled for organization "
+                + "'\(organization)' once its plan is applied; \(these)"
+
         case .organizationNotLive(let organization, let tenant):
             return "organization '\(organization)' does not exist in \(tenant); run tenantplan apply first"
         case .clientNotLive(let client, let tenant):

@@ -17,6 +17,12 @@ public struct InvitationOutcome: Sendable, Equatable {
         case rejected([InvitationRefusal])
         /// The create failed (an API error, or no response and the re-read could not settle it).
         case failed(String)
+        /// `invite --migrate`: the member at risk cannot be bound to an invitation (the reason: no member id in
+        /// `app_metadata`, no e-mail address); nothing sent, someone must decide (docs/sso-enforcement.md).
+        case needsManualDecision(String)
+        /// `invite --migrate`: the member already moved: the member with this `user_id` signs in through SSO and
+        /// carries the same member id; nothing sent.
+        case moved(to: String)
     }
 
     /// The address as given; `nil` for a malformed row.
@@ -25,12 +31,15 @@ public struct InvitationOutcome: Sendable, Equatable {
     public let line: Int?
     /// What happened.
     public let status: Status
+    /// The `user_id` of the existing member a migration invitation is for (`invite --migrate`); `nil` otherwise.
+    public let userID: String?
 
     /// Creates an outcome.
-    public init(email: String?, line: Int?, status: Status) {
+    public init(email: String?, line: Int?, status: Status, userID: String? = nil) {
         self.email = email
         self.line = line
         self.status = status
+        self.userID = userID
     }
 }
 
@@ -57,11 +66,12 @@ public struct InvitationReport: Sendable, Equatable {
     public var created: Int { count { if case .created = $0 { true } else { false } } }
     /// Invitations a dry run would create.
     public var wouldCreate: Int { count { if case .wouldCreate = $0 { true } else { false } } }
-    /// Invitees skipped: a pending invitation exists, or the address came earlier in the run.
+    /// Invitees skipped: a pending invitation exists, the address (or member id) came earlier in the run, or the
+    /// member already moved.
     public var skipped: Int {
         count {
             switch $0 {
-            case .skipped, .duplicate: true
+            case .skipped, .duplicate, .moved: true
             default: false
             }
         }
@@ -70,9 +80,12 @@ public struct InvitationReport: Sendable, Equatable {
     public var rejected: Int { count { if case .rejected = $0 { true } else { false } } }
     /// Creates that failed.
     public var failed: Int { count { if case .failed = $0 { true } else { false } } }
+    /// Members at risk that need a manual decision (`invite --migrate`).
+    public var needManualDecision: Int { count { if case .needsManualDecision = $0 { true } else { false } } }
 
-    /// True when every invitee was created, skipped, or (dry run) would be created.
-    public var succeeded: Bool { rejected == 0 && failed == 0 }
+    /// True when every invitee was created, skipped, or (dry run) would be created: no rejection, failure or
+    /// member needing a manual decision.
+    public var succeeded: Bool { rejected == 0 && failed == 0 && needManualDecision == 0 }
 
     private func count(_ matches: (InvitationOutcome.Status) -> Bool) -> Int { outcomes.filter { matches($0.status) }.count }
 }

@@ -7,11 +7,14 @@ public struct Invitee: Sendable, Equatable {
     public var appMetadata: [String: String]
     /// The 1-based line of the CSV record it came from; `nil` for `--email`.
     public var line: Int?
+    /// The `user_id` of the existing member a migration invitation is for (`invite --migrate`); `nil` otherwise.
+    public var userID: String?
 
     /// Creates an invitee.
-    public init(email: String, appMetadata: [String: String], line: Int? = nil) {
+    public init(email: String, appMetadata: [String: String], line: Int? = nil, userID: String? = nil) {
         self.email = email
         self.appMetadata = appMetadata
         self.line = line
+        self.userID = userID
     }
 }

@@ -11,7 +11,8 @@ import ManagementAPI
 /// 2. resolves the live ids (``InvitationTarget/resolve(_:client:)``; reads only); a refusal stops it;
 /// 3. reads the organization's pending invitations once (`GET /api/v2/organizations/{id}/invitations`);
 /// 4. for each invitee in order: skips an address with a pending, unexpired invitation (compared
-///    case-insensitively) or one already seen in this run; otherwise sends
+///    case-insensitively) or one already seen in this run (with ``InvitationMatch/memberID(key:)``: the same
+///    member id instead of the same address; a member id seen twice in the run is refused); otherwise sends
 ///    `POST /api/v2/organizations/{id}/invitations`, one at a time (the transport owns the rate budget).
 ///
 /// A create whose response is lost (``TransportError``) is never sent again blindly: the organization's pending
@@ -35,10 +36,13 @@ public struct Inviter: Sendable {
     ///   - invitees: The people to invite, in input order.
     ///   - rejected: Outcomes already decided (malformed CSV rows), merged into the report by line.
     ///   - dryRun: Read and decide, but send no write; outcomes are ``InvitationOutcome/Status/wouldCreate(_:)``.
+    ///   - match: What makes two invitations one person's: the address (default), or the member id
+    ///     (`invite --migrate`: a pending invitation carrying the member id skips it, whatever its address).
     /// - Returns: The report, or the refusals of resolving the live tenant (nothing written).
     /// - Throws: ``ManagementAPIError`` or ``TransportError`` when a read fails (nothing written by this run yet).
     public func run(
-        _ template: InvitationTemplate, invitees: [Invitee], rejected: [InvitationOutcome] = [], dryRun: Bool = false
+        _ template: InvitationTemplate, invitees: [Invitee], rejected: [InvitationOutcome] = [], dryRun: Bool = false,
+        match: InvitationMatch = .address
     ) async throws -> Result<InvitationReport, InvitationRefused> {
         if let maximum = Self.inviterNameMaximum, template.inviterName.unicodeScalars.count > maximum {
             return .failure(InvitationRefused([
@@ -52,7 +56,9 @@ public struct Inviter: Sendable {
             if refusals.isEmpty {
                 accepted.append(invitee)
             } else {
-                outcomes.append(InvitationOutcome(email: invitee.email, line: invitee.line, status: .rejected(refusals)))
+                outcomes.append(
+                    InvitationOutcome(
+                        email: invitee.email, line: invitee.line, status: .rejected(refusals), userID: invitee.userID))
             }
         }
         func report() -> InvitationReport {
@@ -70,24 +76,25 @@ public struct Inviter: Sendable {
         case .success(let resolved): target = resolved
         }
         let pending = try await client.listInvitations(organizationID: target.organizationID)
-        var pendingByEmail: [String: LiveInvitation] = [:]
+        var pendingByKey: [String: LiveInvitation] = [:]
         for invitation in pending where !invitation.isExpired(at: now) {
-            pendingByEmail[EmailAddress.key(invitation.inviteeEmail)] = pendingByEmail[
-                EmailAddress.key(invitation.inviteeEmail)] ?? invitation
+            guard let key = match.key(of: invitation) else { continue }
+            pendingByKey[key] = pendingByKey[key] ?? invitation
         }
         // The member key's value (a member id) identifies one person: record who holds it, pending or in this run.
-        // Other required keys (a cost center) are shared by many people.
+        // Other required keys (a cost center) are shared by many people. Matching by member id makes this the
+        // idempotence key itself.
         var holders: [String: String] = [:]  // member key value -> address
-        if let memberKey = template.memberKey {
+        if match == .address, let memberKey = template.memberKey {
             for invitation in pending where !invitation.isExpired(at: now) {
                 if let value = invitation.appMetadata[memberKey]?.stringValue { holders[value] = invitation.inviteeEmail }
             }
         }
-        var seen: [String: Int?] = [:]
+        var seen: [String: (line: Int?, email: String)] = [:]
         // Expired invitations stay in the list until revoked, so they count against the listing window too.
         var listed = pending.count
         for invitee in accepted {
-            let key = EmailAddress.key(invitee.email)
+            let key = match.key(of: invitee)
             let values = template.requiredAppMetadata.compactMap { name in
                 invitee.appMetadata[name].map { (name, $0.trimmingCharacters(in: .whitespaces)) }
             }
@@ -96,8 +103,12 @@ public struct Inviter: Sendable {
             }
             let status: InvitationOutcome.Status
             if let earlier = seen[key] {
-                status = .duplicate(ofLine: earlier)
-            } else if let existing = pendingByEmail[key] {
+                if case .memberID(let name) = match {
+                    status = .rejected([.appMetadataInUse(key: name, value: key, email: earlier.email)])
+                } else {
+                    status = .duplicate(ofLine: earlier.line)
+                }
+            } else if let existing = pendingByKey[key] {
                 if let (name, value) = values.first(where: { existing.appMetadata[$0.0]?.stringValue != $0.1 }) {
                     status = .rejected([
                         .pendingConflict(
@@ -114,13 +125,17 @@ public struct Inviter: Sendable {
             } else {
                 listed += 1
                 let body = newInvitation(invitee, template: template, target: target)
-                status = dryRun ? .wouldCreate(body) : await create(body, organizationID: target.organizationID)
+                status =
+                    dryRun
+                    ? .wouldCreate(body)
+                    : await create(body, organizationID: target.organizationID) { match.key(of: $0) == key }
             }
-            if seen[key] == nil { seen[key] = .some(invitee.line) }
+            if seen[key] == nil { seen[key] = (invitee.line, invitee.email) }
             if case .rejected = status {} else if let member, holders[member.value] == nil {
                 holders[member.value] = invitee.email
             }
-            outcomes.append(InvitationOutcome(email: invitee.email, line: invitee.line, status: status))
+            outcomes.append(
+                InvitationOutcome(email: invitee.email, line: invitee.line, status: status, userID: invitee.userID))
         }
         return .success(report())
     }
@@ -145,16 +160,17 @@ public struct Inviter: Sendable {
             sendInvitationEmail: template.sendInvitationEmail)
     }
 
-    /// Sends one create; on a lost response, re-reads the organization's pending invitations for the address
-    /// before sending it again (once).
-    private func create(_ body: NewInvitation, organizationID: String) async -> InvitationOutcome.Status {
+    /// Sends one create; on a lost response, re-reads the organization's pending invitations for the invitee
+    /// (`same`: the address, or the member id) before sending it again (once).
+    private func create(
+        _ body: NewInvitation, organizationID: String, same: (LiveInvitation) -> Bool
+    ) async -> InvitationOutcome.Status {
         do {
             return .created(try await client.createInvitation(organizationID: organizationID, body), recovered: false)
         } catch is TransportError {
             do {
-                let key = EmailAddress.key(body.inviteeEmail)
                 let found = try await client.listInvitations(organizationID: organizationID).first {
-                    EmailAddress.key($0.inviteeEmail) == key && !$0.isExpired(at: now)
+                    same($0) && !$0.isExpired(at: now)
                 }
                 if let found { return .created(found, recovered: true) }
                 return .created(try await client.createInvitation(organizationID: organizationID, body), recovered: false)

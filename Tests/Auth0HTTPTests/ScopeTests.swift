@@ -56,6 +56,10 @@ struct ScopeTests {
             RequiredScopes.invitations.scopes == [
                 "read:organizations", "read:organization_invitations", "delete:organization_invitations",
             ])
+        let members = reads + ["read:organization_members", "read:users", "read:organization_invitations"]
+        #expect(RequiredScopes.members.scopes == members)
+        #expect(RequiredScopes.inviteMigrate.scopes == members + ["create:organization_invitations"])
+        #expect(RequiredScopes(rawValue: "invite --migrate") == .inviteMigrate)
     }
 
     @Test("client credentials: scopes come from the token response, without a Management API request")

@@ -203,7 +203,7 @@ import TestSupport
                 "email": "user1@acme.example", "status": "created", "invitation_id": stored["id"]!,
                 "expires_at": stored["expires_at"]!,
             ]],
-            "summary": ["created": 1, "would_create": 0, "skipped": 0, "rejected": 0, "failed": 0],
+            "summary": ["created": 1, "would_create": 0, "skipped": 0, "rejected": 0, "failed": 0, "needs_manual_decision": 0],
         ])
     }
 
@@ -246,7 +246,15 @@ import TestSupport
 
     @Test(arguments: [
         (["--email", "a@b.example"], "invite needs --organization NAME (see tenantplan --help)"),
-        (["--organization", "acme"], "invite needs either --email ADDRESS or --from-csv FILE (see tenantplan --help)"),
+        (["--organization", "acme"], "invite needs one of --email ADDRESS, --from-csv FILE or --migrate (see tenantplan --help)"),
+        (["--organization", "acme", "--email", "a@b.example", "--migrate"],
+         "invite needs one of --email ADDRESS, --from-csv FILE or --migrate (see tenantplan --help)"),
+        (["--organization", "acme", "--from-csv", "x.csv", "--migrate"],
+         "invite needs one of --email ADDRESS, --from-csv FILE or --migrate (see tenantplan --help)"),
+        (["--organization", "acme", "--migrate", "--app-metadata", "member_id=m-1"],
+         "--migrate takes no --app-metadata: each invitation carries the member's own member id (see tenantplan --help)"),
+        (["--organization", "acme", "--email", "a@b.example", "--connection", "acme-entra"],
+         "--connection is for --migrate; an invitation's connection is the invite policy's (see tenantplan --help)"),
         (["--organization", "acme", "--email", "a@b.example", "--ttl", "3 days"],
          "--ttl takes a duration of at least 1s, such as 7d, 12h or 3600s (see tenantplan --help)"),
         (["--organization", "acme", "--email", "a@b.example", "--app-metadata", "member_id"],

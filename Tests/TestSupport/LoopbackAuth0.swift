@@ -38,6 +38,7 @@ public final class LoopbackAuth0: Sendable {
         "create:connections", "update:connections", "delete:connections", "update:connections_options",
         "create:clients", "update:clients", "delete:clients", "create:roles", "update:roles", "delete:roles",
         "read:organization_invitations", "create:organization_invitations", "delete:organization_invitations",
+        "read:organization_members", "read:users",
     ].joined(separator: " ")
 
     /// Creates the handler.

@@ -29,10 +29,12 @@ import TestSupport
 
     @Test func readmeOptionsListEveryFamily() throws {
         let listed = try Self.captures(
-            #"`--format` \(check: ([a-z, ]+); plan: ([a-z, ]+); invite and invitations: ([a-z, ]+)\)"#, in: Self.readme())
+            #"`--format` \(check: ([a-z, ]+); plan: ([a-z, ]+); invite and invitations: ([a-z, ]+); members: ([a-z, ]+)\)"#,
+            in: Self.readme())
         #expect(listed[0].components(separatedBy: ", ") == FindingsFormat.names)
         #expect(listed[1].components(separatedBy: ", ") == PlanFormat.names)
         #expect(listed[2].components(separatedBy: ", ") == InvitationReportFormat.names)
+        #expect(listed[3].components(separatedBy: ", ") == MembersFormat.names)
     }
 
     /// The plan row of the README's command table says what each format other than the default is.

@@ -6,14 +6,17 @@ public enum InvitationReportJSON {
     /// `{"format_version": 1, "tool": {"name", "version"}, "organization", "dry_run", "roles", "roles_from",
     /// "results": [...], "summary": {...}}` with sorted keys. `roles`: the role names every invitation of the run
     /// grants (`[]` for none); `roles_from`: `policy` (no `--role` given: the policy's `roles`) or `--role`.
-    /// Each result: `email`, `line` (CSV only), `status` (`created`, `would_create`, `skipped`, `rejected`,
-    /// `failed`), and `invitation_id`, `expires_at`, `invitation_url` (only when shown), `request` (dry run),
-    /// `errors`, `note` as they apply.
+    /// Each result: `email`, `line` (CSV only), `user_id` (`--migrate` only: the member invited), `status`
+    /// (`created`, `would_create`, `skipped`, `rejected`, `failed`, `needs_manual_decision`), and `invitation_id`,
+    /// `expires_at`, `invitation_url` (only when shown), `request` (dry run), `moved_to` (`--migrate`: the SSO
+    /// member carrying the same member id), `errors`, `note` as they apply. `summary` counts `created`,
+    /// `would_create`, `skipped`, `rejected`, `failed`, `needs_manual_decision`.
     public static func render(_ report: InvitationReport, showURL: Bool, directory: String) -> String {
         let results: [JSONValue] = report.outcomes.map { outcome in
             var item: [String: JSONValue] = [:]
             if let email = outcome.email { item["email"] = .string(email) }
             if let line = outcome.line { item["line"] = .int(line) }
+            if let userID = outcome.userID { item["user_id"] = .string(userID) }
             switch outcome.status {
             case .created(let invitation, let recovered):
                 item["status"] = "created"
@@ -38,6 +41,13 @@ public enum InvitationReportJSON {
             case .failed(let error):
                 item["status"] = "failed"
                 item["errors"] = [.string(error)]
+            case .needsManualDecision(let reason):
+                item["status"] = "needs_manual_decision"
+                item["note"] = .string(reason)
+            case .moved(let to):
+                item["status"] = "skipped"
+                item["moved_to"] = .string(to)
+                item["note"] = "moved: a member signing in through SSO carries the same member id"
             }
             return .object(item)
         }
@@ -52,6 +62,7 @@ public enum InvitationReportJSON {
             "summary": [
                 "created": .int(report.created), "would_create": .int(report.wouldCreate),
                 "skipped": .int(report.skipped), "rejected": .int(report.rejected), "failed": .int(report.failed),
+                "needs_manual_decision": .int(report.needManualDecision),
             ],
         ]
         return String(decoding: document.encoded(pretty: true), as: UTF8.self) + "\n"

@@ -10,7 +10,7 @@ public enum InvitationReportText {
     public static func render(_ report: InvitationReport, showURL: Bool, bulk: Bool, directory: String) -> String {
         var lines: [String] = []
         for outcome in report.outcomes {
-            let who = [outcome.email, outcome.line.map { "(line \($0))" }].compactMap { $0 }.joined(separator: " ")
+            let who = Self.who(outcome)
             switch outcome.status {
             case .created(let invitation, let recovered):
                 var line = "invited \(who): \(invitation.id), expires \(invitation.expiresAt ?? "(unknown)")"
@@ -37,17 +37,33 @@ public enum InvitationReportText {
                     + refusals.map { $0.rendered(directory: directory) }.joined(separator: "; "))
             case .failed(let error):
                 lines.append("failed \(who): \(error)")
+            case .needsManualDecision(let reason):
+                lines.append("needs a manual decision \(who): \(reason); not invited")
+            case .moved(let to):
+                let key = report.template.memberKey ?? "member id"
+                lines.append("skipped \(who): moved; \(to) signs in through SSO with the same \(key)")
             }
         }
         if report.created + report.wouldCreate > 0 { lines.append(rolesLine(report.template)) }
         if bulk || report.dryRun {
             let created = report.dryRun ? "\(report.wouldCreate) to create" : "\(report.created) created"
             var summary = "Invitations to organization \(report.organization): \(created), \(report.skipped) skipped, "
-                + "\(report.rejected) rejected, \(report.failed) failed."
+                + "\(report.rejected) rejected, \(report.failed) failed"
+            if report.needManualDecision > 0 {
+                summary += ", \(report.needManualDecision) \(report.needManualDecision == 1 ? "needs" : "need") a manual decision"
+            }
+            summary += "."
             if report.dryRun { summary += " Dry run: nothing was sent." }
             lines.append(summary)
         }
         return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
+    }
+
+    /// Who an outcome is for: `ana@example.com (line 3)` for `--email` and CSV rows, `auth0|… (ana@example.com)`
+    /// for a member of `invite --migrate`.
+    static func who(_ outcome: InvitationOutcome) -> String {
+        if let userID = outcome.userID { return "\(userID) (\(outcome.email ?? "no e-mail"))" }
+        return [outcome.email, outcome.line.map { "(line \($0))" }].compactMap { $0 }.joined(separator: " ")
     }
 
     /// Which roles the invitations grant and why: `roles: member (the policy's roles; no --role given)`,
