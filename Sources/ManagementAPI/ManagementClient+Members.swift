@@ -55,4 +55,26 @@ extension ManagementClient {
         let items = try Self.items(of: body, key: "users", request: request)
         return try Self.decodeAll(items, from: path, as: "user", LiveUser.init)
     }
+
+    /// `GET /api/v2/users/{id}` (``user(id:)``) for each id, at most `parallelism` at once (1 or more): the users
+    /// in the order of `ids`, `nil` for a user gone since its id was read.
+    /// - Throws: The first error of ``user(id:)``.
+    public func users(ids: [String], parallelism: Int) async throws -> [LiveUser?] {
+        var users = [LiveUser?](repeating: nil, count: ids.count)
+        let parallelism = max(1, parallelism)
+        try await withThrowingTaskGroup(of: (Int, LiveUser?).self) { group in
+            var next = 0
+            func start() {
+                let index = next
+                next += 1
+                group.addTask { (index, try await self.user(id: ids[index])) }
+            }
+            while next < min(parallelism, ids.count) { start() }
+            while let (index, user) = try await group.next() {
+                users[index] = user
+                if next < ids.count { start() }
+            }
+        }
+        return users
+    }
 }

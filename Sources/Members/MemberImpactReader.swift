@@ -27,7 +27,7 @@ public enum MemberImpactReader {
         let before = client.requestCount
         let members = try await client.organizationMembers(organizationID: change.organizationID)
         let candidates = members.filter { isCandidate($0, of: change) }
-        let users = try await readUsers(candidates.map(\.userID), client: client, parallelism: max(1, parallelism))
+        let users = try await client.users(ids: candidates.map(\.userID), parallelism: parallelism)
         let removed = Set(change.removed.map(\.name))
         let memberIDs = Set(members.map(\.userID))
         var atRisk: [MemberImpact.AtRisk] = []
@@ -40,9 +40,7 @@ public enum MemberImpactReader {
             let account = MemberImpact.AtRisk(
                 userID: member.userID, email: user.email ?? member.email,
                 connections: user.identities.map(\.connection), memberKey: user.appMetadata[memberKey])
-            if let value = account.memberKey,
-                try await hasMoved(account, key: memberKey, value: value, change: change, members: memberIDs, client: client)
-            {
+            if try await hasMoved(user, key: memberKey, change: change, members: memberIDs, client: client) {
                 moved.append(account)
             } else {
                 atRisk.append(account)
@@ -53,20 +51,16 @@ public enum MemberImpactReader {
             requests: client.requestCount - before, atRisk: atRisk, moved: moved)
     }
 
-    /// Whether the person behind `account` has moved: another member of the organization carries the same
-    /// member id (`app_metadata[key]`) and signs in through a connection still enabled (the SSO user a migration
-    /// invitation created, docs/sso-enforcement.md). One user search
-    /// (``ManagementClient/users(appMetadata:equalTo:)``); the member id binds, never the e-mail.
+    /// Whether the person behind `user` has moved (``MemberStanding/hasMoved(_:to:key:enabled:)``) to another
+    /// member of the organization: one user search by member id (``ManagementClient/users(appMetadata:equalTo:)``),
+    /// none when `user` carries no member id. The member id binds, never the e-mail.
     static func hasMoved(
-        _ account: MemberImpact.AtRisk, key: String, value: JSONValue, change: LoginPathChange, members: Set<String>,
-        client: ManagementClient
+        _ user: LiveUser, key: String, change: LoginPathChange, members: Set<String>, client: ManagementClient
     ) async throws -> Bool {
-        let text = value.stringValue ?? value.compactText
-        let carriers = try await client.users(appMetadata: key, equalTo: text)
-        return carriers.contains { user in
-            user.userID != account.userID && members.contains(user.userID)
-                && (user.appMetadata[key].map { ($0.stringValue ?? $0.compactText) == text } ?? false)
-                && MemberStanding(of: user, enabled: change.remaining) != .lockedOut
+        guard let id = MemberStanding.memberID(user.appMetadata[key]) else { return false }
+        return try await client.users(appMetadata: key, equalTo: id).contains { successor in
+            members.contains(successor.userID)
+                && MemberStanding.hasMoved(user, to: successor, key: key, enabled: change.remaining)
         }
     }
 
@@ -91,22 +85,4 @@ public enum MemberImpactReader {
         return removedStrategies.contains(provider) || !change.remainingStrategies.contains(provider)
     }
 
-    /// `GET /api/v2/users/{id}` for each id, at most `parallelism` at once; the users in the order of `ids`.
-    static func readUsers(_ ids: [String], client: ManagementClient, parallelism: Int) async throws -> [LiveUser?] {
-        var users = [LiveUser?](repeating: nil, count: ids.count)
-        try await withThrowingTaskGroup(of: (Int, LiveUser?).self) { group in
-            var next = 0
-            func start() {
-                let index = next
-                next += 1
-                group.addTask { (index, try await client.user(id: ids[index])) }
-            }
-            while next < min(parallelism, ids.count) { start() }
-            while let (index, user) = try await group.next() {
-                users[index] = user
-                if next < ids.count { start() }
-            }
-        }
-        return users
-    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import JSONValues
 import ManagementAPI
 
 /// Whether a member can still sign in to an organization through its enabled connections.
@@ -19,5 +21,25 @@ public enum MemberStanding: Sendable, Equatable {
         } else {
             self = .lockedOut
         }
+    }
+}
+
+extension MemberStanding {
+    /// The customer's member id in an `app_metadata` value: non-empty text, spaces around it removed; `nil` for
+    /// anything else (absent, a number, an object), which a migration leaves to a person to decide
+    /// (docs/sso-enforcement.md).
+    public static func memberID(_ value: JSONValue?) -> String? {
+        guard let text = value?.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// Whether `successor` is the account the person behind `user` moved to: another user carrying the same member
+    /// id (``memberID(_:)`` of `app_metadata[key]`) who signs in through a connection in `enabled` (the SSO user an
+    /// accepted migration invitation created). The member id binds; e-mail addresses are never compared.
+    public static func hasMoved(_ user: LiveUser, to successor: LiveUser, key: String, enabled: Set<String>) -> Bool {
+        guard successor.userID != user.userID, let id = memberID(user.appMetadata[key]),
+            memberID(successor.appMetadata[key]) == id
+        else { return false }
+        return MemberStanding(of: successor, enabled: enabled) != .lockedOut
     }
 }

@@ -9,7 +9,7 @@ import PlanModel
 extension MemberRoster {
     /// Reads who is where in the organization `organization` (docs/sso-enforcement.md).
     ///
-    /// Requests, one after the other: the scoped plan of the organization (``LivePlan/compute(for:through:scope:parallelism:progress:)``
+    /// Requests, one after the other: the scoped plan of the organization (``LivePlan/read(for:through:scope:parallelism:progress:)`` and ``LivePlan/plan(for:live:scope:)``, without the plan's member impact,
     /// with ``LivePlan/Scope/organizations(_:)``: which connections stay enabled under the declared `login`), then
     /// `GET /api/v2/organizations/{id}/members` (checkpoint paging, `ceil(members / 100)` requests, at least 1),
     /// `GET /api/v2/users/{id}` once per member (`identities`, `app_metadata`), and
@@ -35,7 +35,10 @@ extension MemberRoster {
             defer { count = client.requestCount }
             return client.requestCount - count
         }
-        let planned = try await LivePlan.compute(for: tenant, through: client, scope: .organizations([organization]))
+        // The plan without its member impact: the roster reads every member itself.
+        let scope = LivePlan.Scope.organizations([organization])
+        let snapshot = try await LivePlan.read(for: tenant, through: client, scope: scope)
+        let planned = LivePlan(plan: try LivePlan.plan(for: tenant, live: snapshot, scope: scope), live: snapshot)
         let planRequests = taken()
         guard let live = planned.live.organizations.first(where: { $0.name == organization }) else {
             return .failure(
@@ -51,7 +54,7 @@ extension MemberRoster {
 
         let members = try await client.organizationMembers(organizationID: live.id)
         let memberPages = taken()
-        let users = try await readUsers(members.map(\.userID), client: client, parallelism: max(1, parallelism))
+        let users = try await client.users(ids: members.map(\.userID), parallelism: parallelism)
             .compactMap { $0 }  // a user deleted since the member list was read is no member
         let userReads = taken()
         let pending = try await client.listInvitations(organizationID: live.id).filter { !$0.isExpired(at: now) }
@@ -73,12 +76,6 @@ extension MemberRoster {
                     plan: planRequests, memberPages: memberPages, users: userReads, invitationPages: invitationPages)))
     }
 
-    /// The member id carried under `key`: a non-empty string, spaces around it removed; `nil` otherwise.
-    public static func memberID(_ value: JSONValue?) -> String? {
-        guard let text = value?.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        return text
-    }
-
     /// The standing of `user` once `enabled` are the organization's connections. Matching is by member id and
     /// identities only, never by e-mail.
     static func standing(
@@ -88,17 +85,14 @@ extension MemberRoster {
         if case .signsIn(let connection) = MemberStanding(of: user, enabled: enabled) {
             return .signsIn(through: connection)
         }
-        guard let id = memberID(user.appMetadata[key]) else {
+        guard let id = MemberStanding.memberID(user.appMetadata[key]) else {
             let reason = user.appMetadata[key] == nil ? "no \(key) in app_metadata" : "\(key) in app_metadata is not text"
             return .needsManualDecision(reason)
         }
-        if let moved = users.first(where: { other in
-            other.userID != user.userID && memberID(other.appMetadata[key]) == id
-                && other.identities.contains { sso.contains($0.connection) }
-        }) {
+        if let moved = users.first(where: { MemberStanding.hasMoved(user, to: $0, key: key, enabled: sso) }) {
             return .moved(to: moved.userID)
         }
-        if let invitation = pending.first(where: { memberID($0.appMetadata[key]) == id }) {
+        if let invitation = pending.first(where: { MemberStanding.memberID($0.appMetadata[key]) == id }) {
             return .invited(invitation: invitation.id, expiresAt: invitation.expiresAt)
         }
         guard let email = user.email, !email.isEmpty else {
@@ -107,23 +101,4 @@ extension MemberRoster {
         return .notInvited
     }
 
-    /// `GET /api/v2/users/{id}` for each id, at most `parallelism` at once; the users in the order of `ids`
-    /// (`nil` for a user gone since the member list was read).
-    static func readUsers(_ ids: [String], client: ManagementClient, parallelism: Int) async throws -> [LiveUser?] {
-        var users = [LiveUser?](repeating: nil, count: ids.count)
-        try await withThrowingTaskGroup(of: (Int, LiveUser?).self) { group in
-            var next = 0
-            func start() {
-                let index = next
-                next += 1
-                group.addTask { (index, try await client.user(id: ids[index])) }
-            }
-            while next < min(parallelism, ids.count) { start() }
-            while let (index, user) = try await group.next() {
-                users[index] = user
-                if next < ids.count { start() }
-            }
-        }
-        return users
-    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Invitations
 import JSONValues
 import ManagementAPI
+import Members
 import PlanModel
 
 /// `tenantplan invite --migrate` (docs/sso-enforcement.md): an organization invitation to the organization's SSO
@@ -130,7 +131,7 @@ public enum MigrationInvitations {
         for key in template.requiredAppMetadata where key != memberKey {
             if let value = member.appMetadata[key]?.stringValue { metadata[key] = value }
         }
-        metadata[memberKey] = MemberRoster.memberID(member.memberID)
+        metadata[memberKey] = MemberStanding.memberID(member.memberID)
         return Invitee(email: member.email ?? "", appMetadata: metadata, userID: member.userID)
     }
 }

@@ -12,6 +12,10 @@ import Testing
 struct MemberImpactScopeTests {
     typealias F = MemberImpactFixture
 
+    /// Every scope the loopback grants by default except the two member-impact reads.
+    static let withoutMemberScopes = LoopbackAuth0.allScopes.split(separator: " ")
+        .filter { $0 != "read:organization_members" && $0 != "read:users" }.joined(separator: " ")
+
     /// `plan DIR` of globex going `sso-only` against a loopback Auth0 whose tokens carry `scope`.
     static func plan(scope: String, growOnly: Bool = false) async throws -> (code: Int32, stdout: String, stderr: String, served: [String]) {
         let work = try CaseWorkspace(empty: "member-impact-scopes")
@@ -38,7 +42,7 @@ struct MemberImpactScopeTests {
     }
 
     @Test func missingScopesStopThePlanBeforeAnyMemberRequest() async throws {
-        let result = try await Self.plan(scope: LoopbackAuth0.allScopes)
+        let result = try await Self.plan(scope: Self.withoutMemberScopes)
         #expect(result.code == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == """
@@ -51,13 +55,13 @@ struct MemberImpactScopeTests {
     }
 
     @Test func oneMissingScopeIsNamedAlone() async throws {
-        let result = try await Self.plan(scope: LoopbackAuth0.allScopes + " read:users")
+        let result = try await Self.plan(scope: Self.withoutMemberScopes + " read:users")
         #expect(result.code == 1)
         #expect(result.stderr.hasSuffix("(the plan removes enabled connections): read:organization_members\n"))
     }
 
     @Test func withTheScopesThePlanNamesTheMembersAtRisk() async throws {
-        let result = try await Self.plan(scope: LoopbackAuth0.allScopes + " read:organization_members read:users")
+        let result = try await Self.plan(scope: Self.withoutMemberScopes + " read:organization_members read:users")
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\n  + 7 requests for member impact (6 members, 4 users read)\n"))
         #expect(result.stdout.contains("! 3 of 6 members would be locked out"))
@@ -65,7 +69,7 @@ struct MemberImpactScopeTests {
 
     /// A plan whose links only grow needs neither scope.
     @Test func growingLinksNeedNoMemberScope() async throws {
-        let result = try await Self.plan(scope: LoopbackAuth0.allScopes, growOnly: true)
+        let result = try await Self.plan(scope: Self.withoutMemberScopes, growOnly: true)
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.served.count == 5)
     }
