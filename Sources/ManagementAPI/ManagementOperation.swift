@@ -71,6 +71,8 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
     public let paging: Paging
     /// Side effects the OpenAPI document states for the operation or its fields, in a few words each.
     public let sideEffects: [String]
+    /// ``template`` split at `/` (a leading empty segment included): split once, matched against every request.
+    private let segments: [Substring]
 
     /// Creates an operation (the catalogue's entries are ``all``).
     init(
@@ -86,6 +88,7 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
         self.responseSchema = response
         self.paging = paging
         self.sideEffects = sideEffects
+        segments = template.split(separator: "/", omittingEmptySubsequences: false)
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.id == rhs.id }
@@ -122,19 +125,25 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
     /// The decoded parameter values when `method` and `path` are this operation's, else `nil`.
     public func match(_ method: HTTPMethod, path: String) -> [String]? {
         guard method == self.method else { return nil }
-        return Self.parameters(of: template, in: path)
+        return Self.parameters(of: segments, in: path.split(separator: "/", omittingEmptySubsequences: false))
     }
 
     /// The decoded values of `template`'s parameters in `path`, or `nil` when the path does not fit the template.
     static func parameters(of template: String, in path: String) -> [String]? {
-        let pattern = template.split(separator: "/", omittingEmptySubsequences: false)
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        parameters(
+            of: template.split(separator: "/", omittingEmptySubsequences: false),
+            in: path.split(separator: "/", omittingEmptySubsequences: false))
+    }
+
+    /// ``parameters(of:in:)`` for a template and a path already split at `/`.
+    private static func parameters(of pattern: [Substring], in parts: [Substring]) -> [String]? {
         guard pattern.count == parts.count else { return nil }
         var values: [String] = []
         for (expected, actual) in zip(pattern, parts) {
             if expected.hasPrefix("{") {
                 guard !actual.isEmpty else { return nil }
-                values.append(String(actual).removingPercentEncoding ?? String(actual))
+                let text = String(actual)
+                values.append(actual.contains("%") ? text.removingPercentEncoding ?? text : text)
             } else if expected != actual {
                 return nil
             }
@@ -145,8 +154,9 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
     /// The catalogue operation `method` and `path` belong to, with its decoded parameters. Templates with a
     /// literal where another has a parameter win (`/organizations/name/{name}` over `/organizations/{id}/…`).
     public static func route(_ method: HTTPMethod, path: String) -> (operation: ManagementOperation, parameters: [String])? {
-        for operation in byLiterals {
-            if let parameters = operation.match(method, path: path) { return (operation, parameters) }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        for operation in byLiterals where operation.method == method {
+            if let parameters = parameters(of: operation.segments, in: parts) { return (operation, parameters) }
         }
         return nil
     }
