@@ -71,8 +71,6 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
     public let paging: Paging
     /// Side effects the OpenAPI document states for the operation or its fields, in a few words each.
     public let sideEffects: [String]
-    /// ``template`` split at `/` (a leading empty segment included): split once, matched against every request.
-    private let segments: [Substring]
 
     /// Creates an operation (the catalogue's entries are ``all``).
     init(
@@ -88,7 +86,6 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
         self.responseSchema = response
         self.paging = paging
         self.sideEffects = sideEffects
-        segments = template.split(separator: "/", omittingEmptySubsequences: false)
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.id == rhs.id }
@@ -125,7 +122,7 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
     /// The decoded parameter values when `method` and `path` are this operation's, else `nil`.
     public func match(_ method: HTTPMethod, path: String) -> [String]? {
         guard method == self.method else { return nil }
-        return Self.parameters(of: segments, in: path.split(separator: "/", omittingEmptySubsequences: false))
+        return Self.parameters(of: template, in: path)
     }
 
     /// The decoded values of `template`'s parameters in `path`, or `nil` when the path does not fit the template.
@@ -155,8 +152,8 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
     /// literal where another has a parameter win (`/organizations/name/{name}` over `/organizations/{id}/…`).
     public static func route(_ method: HTTPMethod, path: String) -> (operation: ManagementOperation, parameters: [String])? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        for operation in byLiterals where operation.method == method {
-            if let parameters = parameters(of: operation.segments, in: parts) { return (operation, parameters) }
+        for (operation, segments) in byLiterals where operation.method == method {
+            if let parameters = parameters(of: segments, in: parts) { return (operation, parameters) }
         }
         return nil
     }
@@ -169,10 +166,12 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
     /// The operation with that `operationId`.
     public static func named(_ id: String) -> ManagementOperation? { all.first { $0.id == id } }
 
-    private static let byLiterals = all.sorted {
+    /// Every operation with its template split at `/` (split once, matched against every request), those with
+    /// more literal segments first.
+    private static let byLiterals: [(operation: ManagementOperation, segments: [Substring])] = all.sorted {
         $0.template.split(separator: "/").filter { !$0.hasPrefix("{") }.count
             > $1.template.split(separator: "/").filter { !$0.hasPrefix("{") }.count
-    }
+    }.map { ($0, $0.template.split(separator: "/", omittingEmptySubsequences: false)) }
 
     /// The scopes a request of this operation needs: ``scopes`` plus the ``bodyScopes`` of the members its body
     /// carries (and those keyed `""`).
