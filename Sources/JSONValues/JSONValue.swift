@@ -48,12 +48,6 @@ public enum JSONValue: Sendable, Hashable, Codable {
 }
 
 extension JSONValue {
-    /// Decodes JSON bytes.
-    /// - Throws: `DecodingError` when the bytes are not JSON.
-    public init(data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
-    }
-
     /// The JSON text with sorted keys (and indentation when `pretty`), without escaped slashes: the bytes
     /// `JSONEncoder` writes with `.sortedKeys`, `.withoutEscapingSlashes` (and `.prettyPrinted`), written by
     /// ``JSONWriter``; `null` for a value holding an infinite or NaN number, which JSON cannot represent.

@@ -23,16 +23,16 @@ extension LocalTenant {
 
     /// Serves `GET /api/v2/clients/{clientID}/connections` for an existing client.
     func clientConnections(clientID: String, query: [String: String]) -> APIResponse {
-        var items = state.connections.filter { connection in
-            let id = connection["id"]?.stringValue ?? ""
-            return state.connectionClients[id]?.contains(clientID) == true
-        }
-        if let strategy = query["strategy"] { items = items.filter { $0["strategy"]?.stringValue == strategy } }
+        let strategy = query["strategy"]
         let fields = query["fields"].map { Set($0.split(separator: ",").map(String.init)) }
         let include = query["include_fields"] != "false"
         var paging = query
         paging["take"] = query["take"] ?? "50"
-        return Self.checkpoint(items, key: "connections", query: paging) { connection in
+        return Self.checkpoint(state.connections, key: "connections", query: paging) { connection in
+            let id = connection["id"]?.stringValue ?? ""
+            return state.connectionClients[id]?.contains(clientID) == true
+                && (strategy == nil || connection["strategy"]?.stringValue == strategy)
+        } transform: { connection in
             var item = connection.filter { Self.connectionForListKeys.contains($0.key) }
             if let fields, !fields.isEmpty { item = item.filter { fields.contains($0.key) == include } }
             return .object(item)

@@ -94,6 +94,29 @@ extension LocalTenant {
         return ok(.object(body))
     }
 
+    /// Checkpoint pagination over the items of `items` that `isIncluded` accepts, as ``checkpoint(_:key:query:_:)``
+    /// pages `items.filter(isIncluded)`, except that a cursor holds the position in `items` where its page starts:
+    /// a page passes over the items up to the first of the next page, never the whole list, so reading every page
+    /// costs one pass (a client enabled for 10,000 connections: 100 pages of one pass each before).
+    static func checkpoint<Item>(
+        _ items: [Item], key: String, query: [String: String], where isIncluded: (Item) -> Bool,
+        transform: (Item) -> JSONValue
+    ) -> APIResponse {
+        guard query["take"] != nil || query["from"] != nil else {
+            return checkpoint(items.filter(isIncluded), key: key, query: query, transform)
+        }
+        let take = min(max(Int(query["take"] ?? "50") ?? 50, 1), 100)
+        var position = min(max(query["from"].flatMap(Self.decodeCursor) ?? 0, 0), items.count)
+        var page: [JSONValue] = []
+        while position < items.count, page.count < take {
+            if isIncluded(items[position]) { page.append(transform(items[position])) }
+            position += 1
+        }
+        var body: [String: JSONValue] = [key: .array(page)]
+        if let next = items[position...].firstIndex(where: isIncluded) { body["next"] = .string(encodeCursor(next)) }
+        return ok(.object(body))
+    }
+
     /// Offset pagination: `page`/`per_page` (default 50), with `{start, limit, total}` when `include_totals=true`
     /// (and `length`, the page's item count, when `length` is true: `GET /api/v2/users`).
     static func offset(_ items: [JSONValue], key: String, query: [String: String], length: Bool = false) -> APIResponse {

@@ -69,9 +69,8 @@ enum LocalTenantJournal {
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         lines.removeLast()  // after the last newline: empty, or a line a killed writer did not finish
         guard let first = lines.first else { return nil }
-        let decoder = JSONDecoder()
         func decode(_ line: Data.SubSequence, _ number: Int) throws -> JSONValue {
-            do { return try decoder.decode(JSONValue.self, from: Data(line)) } catch {
+            do { return try JSONValue(data: Data(line)) } catch {
                 throw LocalTenantError.invalidFile("\(journal): line \(number) is not JSON")
             }
         }

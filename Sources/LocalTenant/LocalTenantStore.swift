@@ -168,13 +168,9 @@ final class LocalTenantStore: @unchecked Sendable {
             return (LocalTenantState(), LocalTenantJournal.identity(of: nil), 0)
         case .failure(let failure): throw LocalTenantError.io(path: path, reason: "cannot read: \(failure.reason)")
         }
-        let json: JSONValue
-        do {
-            json = try LocalTenantFile.decode(data)
-        } catch DecodingError.typeMismatch {
+        guard let json = try? JSONValue(data: data) else { throw LocalTenantError.invalidFile("\(path) is not JSON") }
+        guard json.objectValue != nil else {
             throw LocalTenantError.invalidFile("\(path) must hold a JSON object (organizations, connections, …)")
-        } catch {
-            throw LocalTenantError.invalidFile("\(path) is not JSON")
         }
         do { return (try LocalTenantState(unvalidated: json), identity, data.count) } catch LocalTenantError.invalidFile(
             let reason)

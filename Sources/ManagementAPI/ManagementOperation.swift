@@ -127,14 +127,20 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
 
     /// The decoded values of `template`'s parameters in `path`, or `nil` when the path does not fit the template.
     static func parameters(of template: String, in path: String) -> [String]? {
-        let pattern = template.split(separator: "/", omittingEmptySubsequences: false)
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        parameters(
+            of: template.split(separator: "/", omittingEmptySubsequences: false),
+            in: path.split(separator: "/", omittingEmptySubsequences: false))
+    }
+
+    /// ``parameters(of:in:)`` for a template and a path already split at `/`.
+    private static func parameters(of pattern: [Substring], in parts: [Substring]) -> [String]? {
         guard pattern.count == parts.count else { return nil }
         var values: [String] = []
         for (expected, actual) in zip(pattern, parts) {
             if expected.hasPrefix("{") {
                 guard !actual.isEmpty else { return nil }
-                values.append(String(actual).removingPercentEncoding ?? String(actual))
+                let text = String(actual)
+                values.append(actual.contains("%") ? text.removingPercentEncoding ?? text : text)
             } else if expected != actual {
                 return nil
             }
@@ -145,8 +151,9 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
     /// The catalogue operation `method` and `path` belong to, with its decoded parameters. Templates with a
     /// literal where another has a parameter win (`/organizations/name/{name}` over `/organizations/{id}/…`).
     public static func route(_ method: HTTPMethod, path: String) -> (operation: ManagementOperation, parameters: [String])? {
-        for operation in byLiterals {
-            if let parameters = operation.match(method, path: path) { return (operation, parameters) }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (operation, segments) in byLiterals where operation.method == method {
+            if let parameters = parameters(of: segments, in: parts) { return (operation, parameters) }
         }
         return nil
     }
@@ -159,10 +166,12 @@ public struct ManagementOperation: Sendable, Hashable, CustomStringConvertible {
     /// The operation with that `operationId`.
     public static func named(_ id: String) -> ManagementOperation? { all.first { $0.id == id } }
 
-    private static let byLiterals = all.sorted {
+    /// Every operation with its template split at `/` (split once, matched against every request), those with
+    /// more literal segments first.
+    private static let byLiterals: [(operation: ManagementOperation, segments: [Substring])] = all.sorted {
         $0.template.split(separator: "/").filter { !$0.hasPrefix("{") }.count
             > $1.template.split(separator: "/").filter { !$0.hasPrefix("{") }.count
-    }
+    }.map { ($0, $0.template.split(separator: "/", omittingEmptySubsequences: false)) }
 
     /// The scopes a request of this operation needs: ``scopes`` plus the ``bodyScopes`` of the members its body
     /// carries (and those keyed `""`).

@@ -99,6 +99,60 @@ import TestSupport
         ]])
     }
 
+    /// Ten connections, the client enabled for four of them (`con_1`, `con_4`, `con_5`, `con_9`), `con_5` a SAML one.
+    static func sparseTenant() throws -> LocalTenant {
+        let connections = (0..<10).map {
+            JSONValue.object(["id": .string("con_\($0)"), "name": .string("c\($0)"), "strategy": $0 == 5 ? "samlp" : "waad"])
+        }
+        return try LocalTenant(json: [
+            "connections": .array(connections),
+            "connection_clients": ["con_1": ["cli_1"], "con_2": ["cli_2"], "con_4": ["cli_1"], "con_5": ["cli_2", "cli_1"],
+                                   "con_9": ["cli_1"]],
+            "clients": [["client_id": "cli_1", "name": "portal"], ["client_id": "cli_2", "name": "admin"]],
+        ])
+    }
+
+    /// Pages of a client whose connections are spread over the tenant's list: each page holds the next `take` of
+    /// them, `next` points at the first connection of the next page and is absent after the last.
+    @Test func pagesOverConnectionsSpreadOverTheList() async throws {
+        let local = try Self.sparseTenant()
+        let client = ManagementClient(transport: local, pageSize: 2)
+        let path = "/api/v2/clients/cli_1/connections"
+        let ids = try await client.checkpointList(path, key: "connections").compactMap { $0["id"]?.stringValue }
+        #expect(ids == ["con_1", "con_4", "con_5", "con_9"])
+        #expect(await local.servedRequests.map(\.description) == [
+            "GET /api/v2/clients/cli_1/connections?take=2",
+            "GET /api/v2/clients/cli_1/connections?from=cDo1&take=2",  // "p:5": con_5 starts the second page
+        ])
+        let last = try await local.send(APIRequest(.get, path, query: ["take": "3", "from": "cDo1"]))
+        #expect(last.body == ["connections": [
+            ["id": "con_5", "name": "c5", "strategy": "samlp"], ["id": "con_9", "name": "c9", "strategy": "waad"],
+        ]])
+        let one = try await local.send(APIRequest(.get, path, query: ["take": "1", "from": "cDo1"]))
+        #expect(one.body == ["connections": [["id": "con_5", "name": "c5", "strategy": "samlp"]], "next": "cDo5"])
+        let strategy = try await local.send(APIRequest(.get, path, query: ["take": "1", "strategy": "waad"]))
+        #expect(strategy.body == ["connections": [["id": "con_1", "name": "c1", "strategy": "waad"]], "next": "cDo0"])
+        let pastTheEnd = try await local.send(APIRequest(.get, path, query: ["take": "5", "from": "cDoxMA=="]))
+        #expect(pastTheEnd.body == ["connections": []])
+    }
+
+    /// 250 connections enabled for the client: three pages of 100, 100 and 50, in the tenant's order.
+    @Test func everyPageOfALargeClientIsReadOnce() async throws {
+        let connections = (0..<250).map { JSONValue.object(["id": .string("con_\($0)"), "name": .string("c\($0)"), "strategy": "waad"]) }
+        let local = try LocalTenant(json: [
+            "connections": .array(connections),
+            "connection_clients": .object(Dictionary(uniqueKeysWithValues: (0..<250).map { ("con_\($0)", JSONValue.array(["cli_1"])) })),
+            "clients": [["client_id": "cli_1", "name": "portal"]],
+        ])
+        let ids = try await ManagementClient(transport: local).clientConnections(clientID: "cli_1")
+        #expect(ids == (0..<250).map { "con_\($0)" })
+        #expect(await local.servedRequests.map(\.description) == [
+            "GET /api/v2/clients/cli_1/connections?fields=id,name&include_fields=true&take=100",
+            "GET /api/v2/clients/cli_1/connections?fields=id,name&from=cDoxMDA=&include_fields=true&take=100",
+            "GET /api/v2/clients/cli_1/connections?fields=id,name&from=cDoyMDA=&include_fields=true&take=100",
+        ])
+    }
+
     @Test func unknownClientIs404() async throws {
         let response = try await Self.tenant().send(APIRequest(.get, "/api/v2/clients/cli_missing/connections"))
         #expect(response.status == 404)

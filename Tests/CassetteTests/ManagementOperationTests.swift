@@ -93,6 +93,19 @@ import TestSupport
         #expect(APIRequest(.patch, "/api/v2/users/auth0%7C1").operation == nil)
     }
 
+    /// A path parameter is percent-decoded when it holds an escape, kept as written when the escape is broken.
+    @Test(arguments: [
+        ("/api/v2/organizations/org_1", ["org_1"]), ("/api/v2/organizations/a%2Fb", ["a/b"]),
+        ("/api/v2/organizations/%C3%A9", ["é"]), ("/api/v2/organizations/org%zz", ["org%zz"]),
+        ("/api/v2/organizations/100%", ["100%"]), ("/api/v2/organizations/a+b", ["a+b"]),
+    ] as [(String, [String])])
+    func pathParametersAreDecoded(_ path: String, _ parameters: [String]) {
+        #expect(ManagementOperation.route(.get, path: path)?.operation == .getOrganization)
+        #expect(ManagementOperation.route(.get, path: path)?.parameters == parameters)
+        #expect(ManagementOperation.getOrganization.match(.get, path: path) == parameters)
+        #expect(ManagementOperation.getOrganization.match(.delete, path: path) == nil)
+    }
+
     /// The catalogue's operation ids are unique, and each method and template pair appears once.
     @Test func entriesAreUnique() {
         #expect(Set(ManagementOperation.all.map(\.id)).count == ManagementOperation.all.count)

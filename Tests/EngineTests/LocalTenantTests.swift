@@ -164,6 +164,8 @@ import TestSupport
         (#"{"organizations": [{"id": "org_1", "name": "a", "enabled_connections": [{}]}]}"#,
          "PATH: organizations[0].enabled_connections must be an array of objects with a connection_id"),
         ("{", "PATH is not JSON"),
+        (#""organizations""#, "PATH must hold a JSON object (organizations, connections, …)"),
+        (#"{"organizations": [{"id": "org_\ud800", "name": "a"}]}"#, "PATH is not JSON"),
         (#"{"invitations": {"org_1": [{"id": "uinv_1"}]}}"#,
          "PATH: invitations[\"org_1\"][0] needs a string 'id' and 'invitee.email'"),
         (#"{"invitations": {"org_1": [{"id": "uinv_1", "invitee": {"email": "a@b.example"}, "expires_at": "garbage"}]}}"#,
