@@ -77,25 +77,39 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["CLI", "LocalTenant", "ManagementAPI", "JSONValues", "PlanModel", "YAML"],
+            dependencies: [
+                "CLI", "Apply", "Diff", "Output", "LocalTenant", "ManagementAPI", "JSONValues", "PlanModel", "YAML",
+            ],
             path: "Tests/TestSupport",
             resources: [.copy("Resources")]
         ),
+        // Each test target is named after the module it tests; ScriptsTests runs the scripts under scripts/.
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"]),
         .testTarget(name: "Auth0SchemaTests", dependencies: ["Auth0Schema", "JSONValues", "TestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "InputFilesTests", dependencies: ["InputFiles"]),
-        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
+        .testTarget(name: "PlanModelTests", dependencies: [
+            "PlanModel", "Auth0Schema", "ManagementAPI", "JSONValues", "YAML", "TestSupport",
+        ]),
+        .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI", "JSONValues", "TestSupport"]),
+        .testTarget(name: "LocalTenantTests", dependencies: [
+            "LocalTenant", "ManagementAPI", "JSONValues", "Auth0Schema", "PlanModel", "TenantGenerator", "TestSupport",
+        ]),
         .testTarget(
             name: "PolicyTests", dependencies: ["Policy", "PlanModel", "Output", "TestSupport"],
             resources: [.copy("Resources")]
         ),
+        .testTarget(name: "DiffTests", dependencies: [
+            "Diff", "Apply", "Output", "Policy", "LocalTenant", "ManagementAPI", "Members", "PlanModel", "JSONValues",
+            "TestSupport",
+        ]),
         .testTarget(
-            name: "EngineTests",
+            name: "OutputTests",
             dependencies: [
-                "Diff", "Apply", "Output", "LocalTenant", "ManagementAPI", "Members", "PlanModel", "TestSupport",
+                "Output", "Diff", "Apply", "Policy", "LocalTenant", "ManagementAPI", "PlanModel", "JSONValues",
+                "TerminalText", "TestSupport",
             ],
             resources: [.copy("Resources")]
         ),
@@ -105,12 +119,8 @@ let package = Package(
                 "Invitations", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "JSONValues", "TestSupport", "Output",
                 "Migration",
             ]),
-        .testTarget(name: "CasesTests", dependencies: ["CLI", "TestSupport", "LocalTenant", "JSONValues", "Output"]),
         .testTarget(name: "Auth0HTTPTests", dependencies: [
             "Auth0HTTP", "CLI", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport",
-        ]),
-        .testTarget(name: "CassetteTests", dependencies: [
-            "LocalTenant", "ManagementAPI", "JSONValues", "YAML", "TestSupport", "Auth0Schema",
         ]),
         .testTarget(name: "ExportTests", dependencies: [
             "Export", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "YAML", "JSONValues", "TestSupport",
@@ -118,10 +128,10 @@ let package = Package(
         .testTarget(name: "EditorSchemaTests", dependencies: [
             "EditorSchema", "CLI", "PlanModel", "Policy", "YAML", "JSONValues", "TestSupport",
         ]),
-        .testTarget(name: "WorkflowTests", dependencies: [
-            "CLI", "Diff", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport", "TenantGenerator", "Auth0Schema",
-            "Output",
+        .testTarget(name: "CLITests", dependencies: [
+            "CLI", "Output", "LocalTenant", "ManagementAPI", "JSONValues", "Auth0Schema", "TenantGenerator", "TestSupport",
         ]),
+        .testTarget(name: "ScriptsTests", dependencies: ["Output", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

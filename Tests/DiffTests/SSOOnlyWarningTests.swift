@@ -5,6 +5,7 @@ import LocalTenant
 @testable import Output
 import Policy
 import Testing
+import TestSupport
 
 /// An `sso-only` organization with live links to password, passwordless or social connections tenantplan does not
 /// manage: the links are kept, and every plan warns about each one, even a plan without changes.

@@ -7,12 +7,12 @@ import ManagementAPI
 import Output
 import PlanModel
 import Testing
-import TestSupport
 
 /// A small tenant directory (a ``CaseWorkspace`` with the tenant at `t`) and an in-memory local tenant, planned
 /// and applied through the real engine.
-struct EngineHarness {
-    static let tenantYAML = """
+public struct EngineHarness {
+    /// The tenant file: one database connection enabled for one client, and one role.
+    public static let tenantYAML = """
         tenant:
           domain: example-prod.eu.auth0.com
         connections:
@@ -31,7 +31,8 @@ struct EngineHarness {
 
         """
 
-    static let acmeYAML = """
+    /// The customer file of organization `acme`: password-only, on the database connection.
+    public static let acmeYAML = """
         organization:
           name: acme
           display_name: Acme Corp
@@ -44,11 +45,15 @@ struct EngineHarness {
 
         """
 
-    let work: CaseWorkspace
-    let tenant: Tenant
+    /// The scratch workspace the tenant directory is written in.
+    public let work: CaseWorkspace
+    /// The tenant directory as loaded.
+    public let tenant: Tenant
 
+    /// Writes `tenantFile` and the customer files (name -> YAML) under `t` in a scratch workspace and loads them.
     /// - Parameter environment: What `${env:NAME}` references read (none by default).
-    init(
+    /// - Throws: What writing the workspace or loading the tenant directory throws.
+    public init(
         tenantFile: String = tenantYAML, customers: [String: String] = ["acme": acmeYAML],
         environment: [String: String] = [:]
     ) throws {
@@ -57,20 +62,20 @@ struct EngineHarness {
     }
 
     /// Plans against `live` and renders the plan with the directory shown as `t`.
-    func plan(_ live: LocalTenant) async throws -> (plan: Plan, text: String) {
+    public func plan(_ live: LocalTenant) async throws -> (plan: Plan, text: String) {
         let client = ManagementClient(transport: live)
         let plan = try await LivePlan.compute(for: tenant, through: client).plan
         return (plan, PlanTextRenderer(directory: "t", target: "local").render(plan))
     }
 
     /// Plans and applies against `live`.
-    func apply(_ live: LocalTenant, options: ApplyOptions = ApplyOptions()) async throws -> ApplyReport {
+    public func apply(_ live: LocalTenant, options: ApplyOptions = ApplyOptions()) async throws -> ApplyReport {
         let (plan, _) = try await plan(live)
         return try await Applier(client: ManagementClient(transport: live)).apply(plan, options: options)
     }
 }
 
 /// An empty local tenant in memory.
-func emptyTenant(_ faults: LocalTenant.Faults = LocalTenant.Faults()) throws -> LocalTenant {
+public func emptyTenant(_ faults: LocalTenant.Faults = LocalTenant.Faults()) throws -> LocalTenant {
     try LocalTenant(json: [:], faults: faults)
 }

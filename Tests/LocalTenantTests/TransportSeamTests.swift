@@ -2,6 +2,7 @@ import Foundation
 import LocalTenant
 import ManagementAPI
 import Testing
+import TestSupport
 
 /// What a command asks the seam (``ManagementTransport``) instead of testing which side answers.
 @Suite struct TransportSeamTests {

@@ -1,4 +1,3 @@
-import Synchronization
 import Apply
 import Diff
 import JSONValues
@@ -235,11 +234,4 @@ import TestSupport
         ])
         #expect(RequestLog.line("GET /api/v2/roles", status: 200, milliseconds: 12) == "GET /api/v2/roles -> 200 (12 ms)")
     }
-}
-
-/// Lines collected from a `@Sendable` sink.
-final class LockedLines: Sendable {
-    private let lines = Mutex<[String]>([])
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
-    var all: [String] { lines.withLock { $0 } }
 }

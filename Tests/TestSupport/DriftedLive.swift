@@ -4,7 +4,7 @@ import JSONValues
 /// options merge with kept keys, adoption of an unmarked connection, an enabled connection changed in place and
 /// one removed, a connection's clients delta (an unmanaged client kept), a marked organization no longer
 /// declared, and an unmarked one left alone.
-let driftedLive: JSONValue = [
+public let driftedLive: JSONValue = [
     "organizations": [
         [
             "id": "org_ACME", "name": "acme", "display_name": "ACME",

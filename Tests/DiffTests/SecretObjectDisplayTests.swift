@@ -3,6 +3,7 @@ import JSONValues
 import LocalTenant
 @testable import Output
 import Testing
+import TestSupport
 
 /// A secret object (`configuration`, `decryptionKey`, `gateway_authentication`) declared in part: the declared
 /// object is the wanted object, so live members it leaves out are removed, and the plan shows that by the

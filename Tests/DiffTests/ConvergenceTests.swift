@@ -5,6 +5,7 @@ import LocalTenant
 import ManagementAPI
 import Output
 import Testing
+import TestSupport
 
 /// A failed apply can be re-run to converge, without duplicates.
 @Suite struct ConvergenceTests {

@@ -3,6 +3,7 @@ import Diff
 import ManagementAPI
 import Output
 import Testing
+import TestSupport
 
 /// The one wording of planned requests (``RequestSummary``), read by apply's progress lines, its report and saved
 /// plans: every kind of request the planner makes, exactly.

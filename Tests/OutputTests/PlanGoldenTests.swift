@@ -110,7 +110,7 @@ import TestSupport
         ]
     }
 
-    /// `Tests/EngineTests/Resources` in the source tree, for recording.
+    /// `Tests/OutputTests/Resources` in the source tree, for recording.
     static let sourceURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Resources")
 

@@ -5,6 +5,7 @@ import LocalTenant
 import ManagementAPI
 import Output
 import Testing
+import TestSupport
 
 /// A `strategy` change replaces the connection: refused without the flag; deletes first, creates second, and
 /// waits out Auth0's asynchronous delete (409 retried, never adopted); the organization's link is re-created.
