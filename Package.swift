@@ -117,7 +117,7 @@ let package = Package(
             name: "InvitationsTests",
             dependencies: [
                 "Invitations", "CLI", "LocalTenant", "ManagementAPI", "PlanModel", "JSONValues", "TestSupport", "Output",
-                "Migration",
+                "Migration", "Members",
             ]),
         .testTarget(name: "Auth0HTTPTests", dependencies: [
             "Auth0HTTP", "CLI", "LocalTenant", "ManagementAPI", "JSONValues", "TestSupport",

@@ -23,7 +23,7 @@ public enum ApplyRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .memberLockoutNotAllowed(let organizations):
             return "the plan would lock members out (\(organizations.joined(separator: "; "))); nothing was applied. "
                 + "Invite them to the organization's SSO connection first (docs/sso-enforcement.md), or run apply "
-                + "with --allow-member-lockout if that is intended"
+                + "with \(Plan.memberLockoutFlag) if that is intended"
         case .missingSecrets(let lines):
             return "secrets needed by the plan are unset: \(lines.joined(separator: "; ")); nothing was applied. "
                 + "Set the variables and run apply again"

@@ -90,6 +90,9 @@ public struct Plan: Sendable, Equatable {
     /// shrinks.
     public var memberImpactRequests: Int { memberImpacts.reduce(0) { $0 + $1.requests } }
 
+    /// The `apply` flag that allows a plan with ``memberLockouts``.
+    public static let memberLockoutFlag = "--allow-member-lockout"
+
     /// The impacts that lock at least one member out: what `apply` refuses without `--allow-member-lockout`.
     public var memberLockouts: [MemberImpact] { memberImpacts.filter { !$0.isEmpty } }
 

@@ -10,11 +10,12 @@ public enum InvitationMatch: Sendable, Equatable {
     /// share an address, and the member id, never the address, binds the new SSO user to the member.
     case memberID(key: String)
 
-    /// The value an invitee is matched by: its address key, or its trimmed member id (`""` when absent).
+    /// The value an invitee is matched by: its address key, or its member id exactly as stored (`""` when absent;
+    /// never trimmed: `" G-1"` and `"G-1"` are two members, as the application that reads them sees them).
     func key(of invitee: Invitee) -> String {
         switch self {
         case .address: return EmailAddress.key(invitee.email)
-        case .memberID(let key): return (invitee.appMetadata[key] ?? "").trimmingCharacters(in: .whitespaces)
+        case .memberID(let key): return invitee.appMetadata[key] ?? ""
         }
     }
 
@@ -23,7 +24,7 @@ public enum InvitationMatch: Sendable, Equatable {
         switch self {
         case .address: return EmailAddress.key(invitation.inviteeEmail)
         case .memberID(let key):
-            return invitation.appMetadata[key]?.stringValue?.trimmingCharacters(in: .whitespaces)
+            return invitation.appMetadata[key]?.stringValue
         }
     }
 }

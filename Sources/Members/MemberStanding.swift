@@ -25,12 +25,18 @@ public enum MemberStanding: Sendable, Equatable {
 }
 
 extension MemberStanding {
-    /// The customer's member id in an `app_metadata` value: non-empty text, spaces around it removed; `nil` for
-    /// anything else (absent, a number, an object), which a migration leaves to a person to decide
-    /// (docs/sso-enforcement.md).
+    /// The customer's member id in an `app_metadata` value, exactly as stored (never trimmed or normalized: the
+    /// application that reads it compares it as it is); `nil` for anything else (absent, blank, a number, an
+    /// object), which a migration leaves to a person to decide (docs/sso-enforcement.md).
     public static func memberID(_ value: JSONValue?) -> String? {
-        guard let text = value?.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let text = value?.stringValue, !text.allSatisfy(\.isWhitespace) else { return nil }
         return text
+    }
+
+    /// True when two member ids are the same, byte for byte (UTF-8): no trimming, no Unicode normalization
+    /// (Swift's `==` would take `"Café"` composed and decomposed for one id).
+    public static func sameMemberID(_ first: String, _ second: String) -> Bool {
+        first.utf8.elementsEqual(second.utf8)
     }
 
     /// Whether `successor` is the account the person behind `user` moved to: another user carrying the same member
@@ -38,7 +44,7 @@ extension MemberStanding {
     /// accepted migration invitation created). The member id binds; e-mail addresses are never compared.
     public static func hasMoved(_ user: LiveUser, to successor: LiveUser, key: String, enabled: Set<String>) -> Bool {
         guard successor.userID != user.userID, let id = memberID(user.appMetadata[key]),
-            memberID(successor.appMetadata[key]) == id
+            let other = memberID(successor.appMetadata[key]), sameMemberID(other, id)
         else { return false }
         return MemberStanding(of: successor, enabled: enabled) != .lockedOut
     }

@@ -86,13 +86,19 @@ extension MemberRoster {
             return .signsIn(through: connection)
         }
         guard let id = MemberStanding.memberID(user.appMetadata[key]) else {
-            let reason = user.appMetadata[key] == nil ? "no \(key) in app_metadata" : "\(key) in app_metadata is not text"
+            let value = user.appMetadata[key]
+            let reason =
+                value == nil
+                ? "no \(key) in app_metadata"
+                : value?.stringValue != nil ? "\(key) in app_metadata is blank" : "\(key) in app_metadata is not text"
             return .needsManualDecision(reason)
         }
         if let moved = users.first(where: { MemberStanding.hasMoved(user, to: $0, key: key, enabled: sso) }) {
             return .moved(to: moved.userID)
         }
-        if let invitation = pending.first(where: { MemberStanding.memberID($0.appMetadata[key]) == id }) {
+        if let invitation = pending.first(where: {
+            MemberStanding.memberID($0.appMetadata[key]).map { MemberStanding.sameMemberID($0, id) } ?? false
+        }) {
             return .invited(invitation: invitation.id, expiresAt: invitation.expiresAt)
         }
         guard let email = user.email, !email.isEmpty else {

@@ -20,6 +20,34 @@ import TestSupport
         #expect(process.terminationStatus == 1)
     }
 
+    /// Lost output is exit 1 with a message, also where the command would have exited 2 (changes present) or 3
+    /// (policy errors): a CI job must never read an empty plan or SARIF file as a result.
+    @Test(arguments: [
+        (["plan", "tenant", "--tenant", "local:live.json", "--detailed-exitcode"], "c04-options-replaced-whole", Int32(2)),
+        (["check", "tenant", "--format", "sarif"], "c17-sso-only-hidden-button", Int32(3)),
+        (["plan", "tenant", "--tenant", "local:live.json", "--format", "json"], "c17-sso-only-hidden-button", Int32(3)),
+    ])
+    func fullStdoutIsExitOneWhateverTheCommandFound(arguments: [String], caseName: String, withOutput: Int32) throws {
+        let work = try CaseWorkspace(case: caseName)
+        func run(stdout: FileHandle) throws -> (status: Int32, stderr: String) {
+            let process = Process()
+            process.executableURL = builtExecutable
+            process.currentDirectoryURL = URL(fileURLWithPath: work.path("."))
+            process.arguments = arguments
+            let stderr = Pipe()
+            process.standardOutput = stdout
+            process.standardError = stderr
+            try process.run()
+            let text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        #expect(try run(stdout: FileHandle.nullDevice).status == withOutput)
+        let lost = try run(stdout: FileHandle(forWritingAtPath: "/dev/full")!)
+        #expect(lost.status == 1)
+        #expect(lost.stderr.hasSuffix("tenantplan: error: the output could not be written (The operation could not be completed. There isn’t enough space.)\n"), "\(lost.stderr)")
+    }
+
     @Test func applyWithoutTerminalRefusesWithoutPrompting() async throws {
         let work = try CaseWorkspace(case: "c04-options-replaced-whole")
         let original = try work.data("live.json")

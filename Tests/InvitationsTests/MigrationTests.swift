@@ -1,5 +1,6 @@
 import Foundation
 import JSONValues
+import Members
 import Output
 import Testing
 import TestSupport
@@ -241,6 +242,12 @@ import TestSupport
         ("ana@globex.example", ["member_id": "G-9999"], "not_invited"),
         ("ana@globex.example", ["member_id": 1001], "not_invited"),
         ("a.n.a@globex-sso.example", ["member_id": "G-1001"], "moved"),
+        // Member ids compare byte for byte: spaces, a no-break or zero-width space, or case make another id.
+        ("ana@globex.example", ["member_id": " G-1001"], "not_invited"),
+        ("ana@globex.example", ["member_id": "G-1001\t"], "not_invited"),
+        ("ana@globex.example", ["member_id": "G-1001\u{A0}"], "not_invited"),
+        ("ana@globex.example", ["member_id": "G-1001\u{200B}"], "not_invited"),
+        ("ana@globex.example", ["member_id": "g-1001"], "not_invited"),
     ] as [(String, [String: JSONValue], String)])
     func movedOnlyByMemberID(_ email: String, _ metadata: [String: JSONValue], _ status: String) async throws {
         let sso = Self.user(
@@ -252,6 +259,26 @@ import TestSupport
         #expect(members["auth0|600000000000000000000001"]?["status"] == .string(status))
         #expect(members["auth0|600000000000000000000001"]?["moved_to"] == (status == "moved" ? "samlp|globex-okta|ana" : nil))
         #expect(members["samlp|globex-okta|ana"]?["status"] == "keeps_access")
+    }
+
+    /// One member id is another only byte for byte: no trimming, no Unicode normalization.
+    @Test(arguments: [
+        ("G-1", "G-1", true), ("G-1", " G-1", false), ("G-1", "G-1 ", false), ("Caf\u{E9}-3", "Cafe\u{301}-3", false),
+        ("Caf\u{E9}-3", "Caf\u{E9}-3", true),
+    ])
+    func memberIDsCompareByteForByte(_ first: String, _ second: String, _ same: Bool) {
+        #expect(MemberStanding.sameMemberID(first, second) == same)
+    }
+
+    /// A blank member id is no member id: the member needs a manual decision, said as such.
+    @Test(arguments: [("", "blank"), ("   ", "blank"), ("\u{A0}", "blank")] as [(String, String)])
+    func blankMemberIDNeedsAManualDecision(_ value: String, _ word: String) async throws {
+        let ana = Self.user("auth0|600000000000000000000001", "ana@globex.example", ["member_id": .string(value)])
+        let work = try await Self.workspace([ana])
+        let result = await Self.members(work, ["--format", "json"])
+        let members = try Self.standing(result)
+        #expect(members["auth0|600000000000000000000001"]?["status"] == "needs_manual_decision")
+        #expect(members["auth0|600000000000000000000001"]?["note"] == .string("member_id in app_metadata is \(word)"))
     }
 
     /// A moved member is not invited again: `invite --migrate` reports it skipped, naming the SSO member.

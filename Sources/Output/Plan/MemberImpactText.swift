@@ -65,7 +65,7 @@ public enum MemberImpactText {
         let parts = lockouts.map {
             "\(count($0.atRisk.count, "member")) of organization \"\(TerminalText.escaped($0.change.organization))\""
         }
-        return "apply needs --allow-member-lockout (would lock out \(parts.joined(separator: ", ")))"
+        return "apply needs \(Plan.memberLockoutFlag) (would lock out \(parts.joined(separator: ", ")))"
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -27,13 +27,17 @@ extension PlanJSONRenderer {
         ]
     }
 
-    /// The change's JSON with its organization's ``memberImpact(_:)`` added when the plan has one.
+    /// The change's JSON with its organization's ``memberImpact(_:)`` added when the plan has one, and
+    /// ``Plan/memberLockoutFlag`` in its `requires` when that impact locks members out.
     static func change(_ change: ResourceChange, in plan: Plan) -> JSONValue {
         let item = Self.change(change)
         guard change.kind == .organization, let impact = plan.memberImpact(of: change.name),
             case .object(var object) = item
         else { return item }
         object["member_impact"] = memberImpact(impact)
+        if !impact.isEmpty, case .array(let flags) = object["requires"] {
+            object["requires"] = .array(flags + [.string(Plan.memberLockoutFlag)])
+        }
         return .object(object)
     }
 }

@@ -41,7 +41,7 @@ public struct PlanMarkdownRenderer: Sendable {
                 ":no_entry: " + Self.escape("organization \"\(impact.change.organization)\": ")
                     + Self.escape(MemberImpactText.sentence(impact)) + "\n"
             }.joined()
-            summary += "\n:warning: apply refuses while members would be locked out, unless given `--allow-member-lockout`.\n"
+            summary += "\n:warning: apply refuses while members would be locked out, unless given `\(Plan.memberLockoutFlag)`.\n"
         }
         if plan.isEmpty { return summary + "\n\(PlanTextRenderer.noChanges(plan))\n" }
         summary += "\n| kind | to add | to change | to destroy |\n|---|---:|---:|---:|\n"
