@@ -33,7 +33,8 @@ public enum TenantplanCLI {
           --tenant local:PATH       the embedded local tenant saved at PATH
                                     (default: DIR/.tenantplan/local-tenant.json, unless AUTH0_DOMAIN is set)
           --format FORMAT           check: \(FindingsFormat.helpChoices);
-                                    plan: \(PlanFormat.names.joined(separator: ", ")); invite(ations): \(InvitationReportFormat.names.joined(separator: ", "))
+                                    plan: \(PlanFormat.names.joined(separator: ", ")); invite(ations): \(InvitationReportFormat.names.joined(separator: ", "));
+                                    members: \(MembersFormat.names.joined(separator: ", "))
           --detailed-exitcode       plan: exit 2 when there are changes
           --out FILE                plan: also save the plan for apply FILE (no secret in it)
           --target organization:NAME

@@ -63,7 +63,8 @@ import TestSupport
         #expect(usage.stdout.contains("""
               --format FORMAT           check: \(FindingsFormat.helpChoices);
                                         plan: \(PlanFormat.names.joined(separator: ", ")); \
-            invite(ations): \(InvitationReportFormat.names.joined(separator: ", "))
+            invite(ations): \(InvitationReportFormat.names.joined(separator: ", "));
+                                        members: \(MembersFormat.names.joined(separator: ", "))
 
             """))
     }
