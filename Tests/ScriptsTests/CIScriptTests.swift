@@ -5,22 +5,10 @@ import TestSupport
 /// docs/ci.md's workflow, run by `scripts/ci-local` against the embedded local tenant: the pull-request job (checks,
 /// SARIF, a scoped markdown plan saved with `--out`) and the merge job (`apply plan.json`), then an empty full plan.
 @Suite struct CIScriptTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     @Test func localWorkflowPasses() throws {
-        let process = Process()
-        process.executableURL = Self.repository.appendingPathComponent("scripts/ci-local")
-        var environment = ProcessInfo.processInfo.environment
-        environment["TENANTPLAN"] = builtExecutable.path
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let run = try ScriptRun("ci-local")
+        let text = run.output
+        #expect(run.status == 0, "\(text)")
         #expect(text.hasSuffix("ci-local: ok\n"))
         // The comment is the scoped plan of the one customer the pull request changed.
         #expect(text.contains("_scoped plan: organization acme only (no destroys; a full plan shows drift elsewhere)_, 5 requests"))

@@ -8,31 +8,21 @@ import TestSupport
 /// libraries with `ldd`. The release build takes minutes, so the suite checks a binary already built for the
 /// current version and skips (saying so) when there is none; `scripts/release --check` builds and checks in one go.
 @Suite struct ReleaseBinaryTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// `dist/tenantplan-VERSION-linux-ARCH` for this version and machine.
     static var binary: URL {
         var machine = utsname()
         uname(&machine)
         let arch = withUnsafeBytes(of: &machine.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        return repository.appendingPathComponent("dist/tenantplan-\(ToolIdentity.version)-linux-\(arch)")
+        return ScriptRun.repository.appendingPathComponent("dist/tenantplan-\(ToolIdentity.version)-linux-\(arch)")
     }
 
     static var built: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
     @Test(.enabled(if: built, "no release binary for this version in dist/: run scripts/release (or scripts/release --check)"))
     func runsWithoutTheToolchain() throws {
-        let process = Process()
-        process.executableURL = Self.repository.appendingPathComponent("scripts/check-release")
-        process.arguments = [Self.binary.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let run = try ScriptRun("check-release", arguments: [Self.binary.path], tenantplan: false)
+        let text = run.output
+        #expect(run.status == 0, "\(text)")
         #expect(text.contains("scripts/check-release: ok: tenantplan \(ToolIdentity.version), "))
         #expect(text.contains("scripts/check-release: ok: only system libraries"))
         #expect(text.hasSuffix(" ran with \(Self.toolchainLibrary) hidden from the loader\n"), "\(text)")

@@ -7,18 +7,9 @@ import TestSupport
 /// and are seen moved, and the plan is applied.
 @Suite struct SSOEnforcementRunbookTests {
     @Test func runbookPasses() throws {
-        let process = Process()
-        process.executableURL = CIScriptTests.repository.appendingPathComponent("scripts/sso-enforcement-runbook")
-        var environment = ProcessInfo.processInfo.environment
-        environment["TENANTPLAN"] = builtExecutable.path
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let run = try ScriptRun("sso-enforcement-runbook")
+        let text = run.output
+        #expect(run.status == 0, "\(text)")
         #expect(text.hasSuffix("sso-enforcement-runbook: ok\n"))
         #expect(text.contains(
             "6 members: 1 keeps access, 5 at risk once the plan is applied (0 moved, 0 invited, 4 not invited, 1 needs "
