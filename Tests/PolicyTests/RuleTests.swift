@@ -434,6 +434,38 @@ struct RuleTests {
         #expect(!report.findings.contains { $0.description.contains("LITERAL-") })
     }
 
+    /// A private key is found by its value in every declared text Auth0 stores, not only in connection options:
+    /// a role description (no length limit in Auth0's schema), an organization's metadata value; a certificate or
+    /// a public key in the same places is no finding.
+    @Test("plaintext-secret fires on a private key outside connection options, never on a certificate")
+    func plaintextSecretOutsideOptions() throws {
+        let key = #""-----BEGIN PRIVATE KEY-----\nMIIE-LITERAL-ROLE\n-----END PRIVATE KEY-----""#
+        let rsa = #""-----BEGIN RSA PRIVATE KEY-----\nMIIE-LITERAL-ORG\n-----END RSA PRIVATE KEY-----""#
+        let tenant = Sample.tenant().replacingOccurrences(
+            of: "  - name: member\n", with: "  - name: member\n    description: \(key)\n")
+        let acme = Sample.acme([2: "  name: acme\n  metadata:\n    note: \(rsa)"])
+        let report = try Sample.check(tenant: tenant, customers: ["acme": acme])
+        #expect(
+            Sample.findings(report, rule: "plaintext-secret") == [
+                "customers/acme.yaml:4:5: error[plaintext-secret]: organization 'acme' has a private key in "
+                    + "metadata.note: the credential is readable by everyone with access to the repository and its "
+                    + "history; remove it (secrets belong only in connection options, as ${env:NAME}) and rotate the "
+                    + "credential",
+                "tenant.yaml:15:18: error[plaintext-secret]: role 'member' has a private key in description: the "
+                    + "credential is readable by everyone with access to the repository and its history; remove it "
+                    + "(secrets belong only in connection options, as ${env:NAME}) and rotate the credential",
+            ])
+        #expect(!report.findings.contains { $0.description.contains("LITERAL") })
+
+        let certificate = #""-----BEGIN CERTIFICATE-----\nMIIC-PUBLIC\n-----END CERTIFICATE-----""#
+        let publicKey = #""-----BEGIN PUBLIC KEY-----\nMIIB-PUBLIC\n-----END PUBLIC KEY-----""#
+        let safe = try Sample.check(
+            tenant: Sample.tenant().replacingOccurrences(
+                of: "  - name: member\n", with: "  - name: member\n    description: \(certificate)\n"),
+            customers: ["acme": Sample.acme([2: "  name: acme\n  metadata:\n    note: \(publicKey)"])])
+        #expect(Sample.findings(safe, rule: "plaintext-secret") == [])
+    }
+
     @Test("every rule of docs/rules.md is in the catalog, once, with its documented severity")
     func catalog() {
         let expected: [(String, Diagnostic.Severity)] = [

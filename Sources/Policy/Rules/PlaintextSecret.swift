@@ -4,7 +4,8 @@ import PlanModel
 
 /// `plaintext-secret`: a secret of a connection's `options` is written as a literal value instead of `${env:NAME}`:
 /// a field the one decision (``SecretCatalogue/isSecret(strategy:path:value:)``, docs/secrets.md) calls secret, or
-/// anything below one, or a private key by its value wherever it is written.
+/// anything below one, or a private key by its value wherever it is written: in `options`, or in any other declared
+/// text (a role description, a metadata value, a display name).
 ///
 /// Secrets come only from the environment (README, "The tenant directory"). The finding names the field, never its value.
 /// Located at the key of the literal's field (`key` of `signing_key.key`, from ``Connection/optionLocations``; a list
@@ -57,7 +58,51 @@ public struct PlaintextSecret: Rule {
                 }
             }
         }
+        for text in Self.declaredTexts(of: tenant) where SecretValue.looksSecret(text.value) {
+            findings.append(
+                finding(
+                    "\(text.owner) has a private key in \(text.field): the credential is readable by everyone with "
+                        + "access to the repository and its history; remove it (secrets belong only in connection "
+                        + "options, as ${env:NAME}) and rotate the credential",
+                    at: text.location, organization: text.organization))
+        }
         return findings
+    }
+
+    /// Every declared text outside connection `options` that Auth0 stores (names, display names, metadata values,
+    /// role descriptions), with whose it is and where it is written (a metadata value at its map's key): where a
+    /// private key, found by its value (``SecretValue/looksSecret(_:)``), must not be either.
+    static func declaredTexts(of tenant: Tenant)
+        -> [(owner: String, field: String, value: String, location: SourceLocation, organization: String?)]
+    {
+        var texts: [(owner: String, field: String, value: String, location: SourceLocation, organization: String?)] = []
+        func add(_ owner: String, _ field: String, _ value: Located<String>?, _ organization: String?) {
+            if let value { texts.append((owner, field, value.value, value.location, organization)) }
+        }
+        func add(_ owner: String, metadata: Located<[String: String]>?, _ organization: String?) {
+            guard let metadata else { return }
+            for key in metadata.value.keys.sorted() {
+                texts.append((owner, "metadata.\(key)", metadata.value[key]!, metadata.location, organization))
+            }
+        }
+        for customer in tenant.customers ?? [] {
+            let organization = customer.organization
+            let owner = "organization '\(organization.name.value)'"
+            add(owner, "display_name", organization.displayName, organization.name.value)
+            add(owner, metadata: organization.metadata, organization.name.value)
+        }
+        for connection in tenant.allConnections {
+            let owner = "connection '\(connection.name.value)'"
+            add(owner, "display_name", connection.displayName, connection.owner)
+            add(owner, metadata: connection.metadata, connection.owner)
+        }
+        for client in tenant.clients ?? [] {
+            add("client '\(client.name.value)'", "initiate_login_uri", client.initiateLoginURI, nil)
+        }
+        for role in tenant.roles ?? [] {
+            add("role '\(role.name.value)'", "description", role.description, nil)
+        }
+        return texts
     }
 
     /// Dot paths of the secret literals inside `value` (at `path` below `options`): every non-empty literal scalar
