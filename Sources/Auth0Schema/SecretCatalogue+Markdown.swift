@@ -21,7 +21,7 @@ extension SecretCatalogue {
             "Auth0's Management API v2 OpenAPI document (the excerpt in",
             "`Tests/TestSupport/Resources/cassettes/auth0-management-api-excerpt.json`, embedded in the binary by",
             "`scripts/embed-openapi-excerpt`): for each strategy, the `options` schemas of its create and update request",
-            "(`POST /api/v2/connections`, `PATCH /api/v2/connections/{id}`: `CreateConnectionRequestContent*`,",
+            "(`POST /connections`, `PATCH /connections/{id}`: `CreateConnectionRequestContent*`,",
             "`UpdateConnectionRequestContent*`), followed through `$ref`, `allOf`, `anyOf`, `oneOf` and nested",
             "`properties` at any depth. A field is secret when its value can be a string (for a key, also an object",
             "holding key material) and",
@@ -100,7 +100,7 @@ extension SecretCatalogue {
             "",
             "## Identity provider tokens of users",
             "",
-            "The same rule over `UserIdentitySchema`, the items of a user's `identities` (`GET /api/v2/users/{id}`),",
+            "The same rule over `UserIdentitySchema`, the items of a user's `identities` (`GET /users/{id}`),",
             "makes these members secret: " + identitySecretFields.sorted().map { "`\($0)`" }.joined(separator: ", ")
                 + ". Auth0 returns them only to a token",
             "with `read:user_idp_tokens`, which tenantplan never asks for; `SecretCatalogue.withoutIdentitySecrets(_:)`",

@@ -194,17 +194,9 @@ func measureWaiting(root: URL, runs: Int) async throws -> (seconds: Double, cpu:
     guard let port else { throw GeneratorError("scripts/slow-auth0.py did not start") }
     var results: [(seconds: Double, cpu: Double)] = []
     for _ in 0..<runs {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["--phase", "wait", directory, port, "5"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let fields = output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        guard fields.count == 4, fields[0] == "ok", let time = Double(fields[1]), let cpu = Double(fields[3]) else {
-            throw GeneratorError("phase wait failed: \(output)")
+        let fields = try phaseProcess(["wait", directory, port, "5"], fields: 4)
+        guard let time = Double(fields[1]), let cpu = Double(fields[3]) else {
+            throw GeneratorError("phase wait failed: \(fields.joined(separator: " "))")
         }
         results.append((time, cpu))
     }
@@ -212,21 +204,31 @@ func measureWaiting(root: URL, runs: Int) async throws -> (seconds: Double, cpu:
     return (median.seconds, median.cpu, median.cpu / median.seconds)
 }
 
+/// Runs this benchmark again as `--phase ARGUMENTS…` in its own process and returns the fields of its one output
+/// line (`ok …`), which must number `fields`.
+func phaseProcess(_ arguments: [String], fields count: Int) throws -> [String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    process.arguments = ["--phase"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let fields = output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    guard fields.count == count, fields[0] == "ok" else {
+        throw GeneratorError("phase \(arguments[0]) failed: \(output)")
+    }
+    return fields
+}
+
 func measure(_ phase: String, directory: String, live: String, n: Int, runs: Int) throws -> (seconds: Double, peak: Int) {
     var times: [Double] = []
     var peak = 0
     for _ in 0..<runs {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["--phase", phase, directory, live, String(n)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let fields = output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        guard fields.count == 3, fields[0] == "ok", let time = Double(fields[1]), let memory = Int(fields[2]) else {
-            throw GeneratorError("phase \(phase) failed: \(output)")
+        let fields = try phaseProcess([phase, directory, live, String(n)], fields: 3)
+        guard let time = Double(fields[1]), let memory = Int(fields[2]) else {
+            throw GeneratorError("phase \(phase) failed: \(fields.joined(separator: " "))")
         }
         times.append(time)
         peak = max(peak, memory)
